@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both bootstrap what they
+# need: a local virtual environment with the Python packages from pyproject.toml, and
+# the Debian packages the tests and the window use, installed with apt-get when absent.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core libegl1 libgl1 \
+	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test pytest lint bench sysdeps venv clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Install only the Debian packages that are missing; skip silently when not root and
+# nothing is missing, fail loudly when something is missing and apt-get cannot run.
+sysdeps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run: $(STAMP) sysdeps
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then QT_QPA_PLATFORM= $(BIN)/annotator; \
+	else echo "No display: running under Xvfb"; QT_QPA_PLATFORM= xvfb-run -a $(BIN)/annotator; fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+pytest: $(STAMP) sysdeps
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+test: lint pytest
+
+bench: $(STAMP) sysdeps
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

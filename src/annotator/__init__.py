@@ -1,0 +1,5 @@
+"""Annotator: read articles, see their policy areas, annotate them offline."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,9 @@
+"""`python -m annotator` runs the same entry point as the console script."""
+
+from __future__ import annotations
+
+import sys
+
+from annotator.cli import main
+
+sys.exit(main())

@@ -1,0 +1,222 @@
+"""Which passages of a text discuss which policy area, and why.
+
+The unit a reader sees highlighted is the sentence: a sentence is about an area when it
+holds one of the area's terms (or two weak ones), or when it continues the sentence
+before it ("It ...", "These initiatives ...", "By doing so ...", or a weak term right
+after a sentence on the same area). Consecutive sentences on one area in one paragraph
+form one passage. Each passage carries the words that matched, so every highlight can
+explain itself.
+
+Speed matters (a 5 MB text must take a few times `str.lower()`), so terms are found by
+one Aho-Corasick pass over the original text, every term in the spellings it may take
+(see `_case_variants`), longest match first: a false friend such as "social security"
+or "exchange rate" is itself a pattern, so it swallows the shorter term inside it. Only
+paragraphs that hold a hit are split into sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from annotator.core.document import Block, BlockKind, Document
+from annotator.core.taxonomy import Taxonomy
+
+STRONG, WEAK = 1.0, 0.5
+THRESHOLD = 1.0
+_SKIPPED_BLOCKS = frozenset({BlockKind.BYLINE, BlockKind.SOURCE})
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[^a-z\s])|[。！？]+|\n+")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSt|\bProf|\bGen|\bSen|\bRep|\bJr|\bNo|\bvs|\bInc|\bCo)$"
+)
+_OPENER = re.compile(
+    r"(?:It|Its|This|These|Those|That|They|Their|Such|Both|Thus|Therefore|Hence|"
+    r"By doing so|In doing so|By so doing|Doing so|To that end|To this end|As such|"
+    r"In turn|Similarly|Likewise|Moreover|Furthermore|Additionally|The latter)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSpan:
+    """A passage of the text about one area, with the words that made it so."""
+
+    area: str
+    start: int
+    end: int
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    length: int
+    wildcard: bool
+    weights: tuple[tuple[str, float], ...]  # empty for a false friend
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    pattern: _Pattern
+
+
+def _build(entries: dict[str, dict[str, float]], wildcards: set[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, weights in entries.items():
+        pattern = _Pattern(len(key), key in wildcards, tuple(weights.items()))
+        automaton.add_word(key, pattern)
+    automaton.make_automaton()
+    return automaton
+
+
+class Detector:
+    """Compiled from a taxonomy once, then reused for every document."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        table: dict[str, dict[str, float]] = {}
+        wildcards: set[str] = set()
+        for area in taxonomy.areas:
+            for terms, weight in ((area.terms, STRONG), (area.weak, WEAK), (area.exclude, 0.0)):
+                for term in terms:
+                    stem = term.rstrip("*")
+                    for key in _case_variants(stem):
+                        if term.endswith("*"):
+                            wildcards.add(key)
+                        weights = table.setdefault(key, {})
+                        if weight:
+                            weights[area.id] = max(weight, weights.get(area.id, 0.0))
+        self._automaton = _build(table, wildcards) if table else None
+
+    def detect(self, document: Document) -> list[AreaSpan]:
+        text = document.text
+        hits = self._hits(text)
+        if not hits:
+            return []
+        blocks = [b for b in document.blocks if b.kind not in _SKIPPED_BLOCKS]
+        block_starts = [b.start for b in blocks]
+        spans: list[AreaSpan] = []
+        first = 0
+        while first < len(hits):
+            index = bisect.bisect_right(block_starts, hits[first].start) - 1
+            block = blocks[index] if index >= 0 else None
+            if block is None or hits[first].start >= block.end:
+                first += 1
+                continue
+            last = first
+            while last < len(hits) and hits[last].start < block.end:
+                last += 1
+            spans.extend(self._block_spans(text, block, hits[first:last]))
+            first = last
+        spans.sort(key=lambda s: (s.start, s.area))
+        return spans
+
+    def _hits(self, text: str) -> list[_Hit]:
+        if self._automaton is None:
+            return []
+        return [h for h in self._scan(self._automaton, text) if h.pattern.weights]
+
+    @staticmethod
+    def _scan(automaton: ahocorasick.Automaton, text: str) -> list[_Hit]:
+        hits: list[_Hit] = []
+        size = len(text)
+        append = hits.append
+        for last, pattern in automaton.iter_long(text):
+            start = last + 1 - pattern.length
+            if start and text[start - 1].isalnum():
+                continue
+            end = last + 1
+            if end < size and text[end].isalnum():
+                if pattern.wildcard:
+                    while end < size and text[end].isalnum():
+                        end += 1
+                elif text[end] == "s" and (end + 1 == size or not text[end + 1].isalnum()):
+                    end += 1
+                elif text.startswith("es", end) and (
+                    end + 2 == size or not text[end + 2].isalnum()
+                ):
+                    end += 2
+                else:
+                    continue
+            append(_Hit(start, end, pattern))
+        return hits
+
+    def _block_spans(self, text: str, block: Block, hits: list[_Hit]) -> list[AreaSpan]:
+        sentences = _sentences(text, block.start, block.end)
+        bounds = [s for s, _ in sentences]
+        scores: list[dict[str, float]] = [{} for _ in sentences]
+        terms: list[dict[str, set[str]]] = [{} for _ in sentences]
+        for hit in hits:
+            index = bisect.bisect_right(bounds, hit.start) - 1
+            word = text[hit.start : hit.end]
+            word = word if word.isupper() else word.lower()
+            for area, weight in hit.pattern.weights:
+                seen = terms[index].setdefault(area, set())
+                if word not in seen:
+                    seen.add(word)
+                    scores[index][area] = scores[index].get(area, 0.0) + weight
+        spans: list[AreaSpan] = []
+        open_spans: dict[str, list[object]] = {}
+        previous: set[str] = set()
+        for index, (start, end) in enumerate(sentences):
+            areas = {a for a, s in scores[index].items() if s >= THRESHOLD}
+            areas |= {a for a in scores[index] if a in previous}
+            if previous and _OPENER.match(text, start):
+                areas |= previous
+            for area in list(open_spans):
+                if area not in areas:
+                    spans.append(_close(area, open_spans.pop(area)))
+            for area in areas:
+                found = terms[index].get(area, set())
+                if area in open_spans:
+                    open_spans[area][1] = end
+                    open_spans[area][2] |= found  # type: ignore[operator]
+                else:
+                    open_spans[area] = [start, end, set(found)]
+            previous = areas
+        spans.extend(_close(area, value) for area, value in open_spans.items())
+        return [s for s in spans if s.terms]
+
+
+def _close(area: str, value: list[object]) -> AreaSpan:
+    start, end, found = value
+    assert isinstance(start, int) and isinstance(end, int) and isinstance(found, set)
+    return AreaSpan(area, start, end, tuple(sorted(found)))
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence (start, end) pairs inside text[start:end], trailing spaces excluded."""
+    sentences: list[tuple[int, int]] = []
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.start()
+        if text[stop] == "." and _ABBREVIATION.search(text, max(begin, stop - 5), stop):
+            continue
+        cut = match.end()
+        sentence_end = cut
+        while sentence_end > begin and text[sentence_end - 1].isspace():
+            sentence_end -= 1
+        if sentence_end > begin:
+            sentences.append((begin, sentence_end))
+        begin = cut
+    if begin < end:
+        sentences.append((begin, end))
+    return sentences or [(start, end)]
+
+
+def _case_variants(term: str) -> set[str]:
+    """The spellings a term is matched in, so one pass over the original text suffices.
+
+    A term with capitals (AI, UNFCCC, "AI governance") keeps them: it is matched as
+    written, in Title Case and in UPPER CASE. An all-lower-case term is also matched in
+    Sentence case. This covers running text, headings and shouted headlines without
+    lower-casing the whole document first.
+    """
+    title = " ".join(word[:1].upper() + word[1:] for word in term.split(" "))
+    variants = {term, title, term.upper()}
+    if term == term.lower():
+        variants.add(term[:1].upper() + term[1:])
+    return variants

@@ -1,0 +1,116 @@
+"""Policy areas are data: a versioned TOML file users can copy and edit.
+
+Annotations store an area's `id`, never a row number, so an edited taxonomy keeps old
+annotations meaningful. Every problem in a taxonomy file is reported with the file, the
+line and what is wrong, because the person reading the message is the one who edited it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.errors import TaxonomyError
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyArea:
+    id: str
+    label: str
+    color: str
+    description: str
+    terms: tuple[str, ...]
+    weak: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    version: int
+    areas: tuple[PolicyArea, ...]
+    source: str = ""
+
+    def area(self, area_id: str) -> PolicyArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.id for a in self.areas]
+
+
+def _line_of(text: str, needle: str) -> int:
+    index = text.find(needle)
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def _strings(raw: object, where: str, fail: type[Exception] = TaxonomyError) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
+        raise fail(f"{where} must be a list of non-empty strings")
+    return tuple(t.strip() for t in raw)
+
+
+class _Problem(Exception):
+    """A validation failure not yet located in the file."""
+
+
+def parse_taxonomy(text: str, source: str) -> Taxonomy:
+    """Validate a taxonomy's text; `source` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        located = _LINE.search(str(exc))
+        line = located.group(1) if located else "?"
+        problem = _LINE.sub("", str(exc)).strip()
+        raise TaxonomyError(f"{source}, line {line}: {problem}") from None
+
+    def fail(needle: str, problem: str) -> TaxonomyError:
+        return TaxonomyError(f"{source}, line {_line_of(text, needle)}: {problem}")
+
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise fail("version", "`version` must be a positive whole number")
+    raw_areas = data.get("areas")
+    if not isinstance(raw_areas, list) or not raw_areas:
+        raise fail("[[areas]]", "the file must define at least one [[areas]] table")
+    areas: list[PolicyArea] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(raw_areas, start=1):
+        area_id = raw.get("id")
+        if not isinstance(area_id, str) or not _ID.match(area_id):
+            raise fail(str(area_id) if area_id else "[[areas]]",
+                       f"area {number}: `id` must be lower-case letters, digits and dashes")
+        if area_id in seen:
+            raise fail(f'"{area_id}"', f"area id {area_id!r} is defined twice")
+        seen.add(area_id)
+        for key in ("label", "color", "description"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise fail(f'"{area_id}"', f"area {area_id!r}: `{key}` is missing or empty")
+        if not _COLOR.match(raw["color"]):
+            raise fail(raw["color"], f"area {area_id!r}: colour {raw['color']!r} is not #rrggbb")
+        try:
+            terms = _strings(raw.get("terms"), "`terms`", _Problem)
+            weak = _strings(raw.get("weak", []), "`weak`", _Problem)
+            exclude = _strings(raw.get("exclude", []), "`exclude`", _Problem)
+        except _Problem as exc:
+            raise fail(f'"{area_id}"', f"area {area_id!r}: {exc}") from None
+        areas.append(
+            PolicyArea(area_id, raw["label"].strip(), raw["color"].lower(),
+                       raw["description"].strip(), terms, weak, exclude)
+        )
+    return Taxonomy(version, tuple(areas), source)
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TaxonomyError(f"{path}: the taxonomy file does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(f"{path}: cannot be read ({exc})") from None
+    return parse_taxonomy(text, str(path))

@@ -1,0 +1,1 @@
+"""Sharing: one-file annotated copies (.annot) and merging a group's notes."""

@@ -1,0 +1,1 @@
+"""Renderers of the one summary model: Markdown, HTML, PDF, JSON-LD, CSV."""

@@ -1,0 +1,1 @@
+"""The PySide6 window. Views and wiring only: every decision lives in services and core."""

@@ -1,0 +1,7 @@
+"""Turn files into Documents. Importers are pure Python and registered by suffix."""
+
+from __future__ import annotations
+
+from annotator.importers.registry import import_bytes, import_path, supported_suffixes
+
+__all__ = ["import_bytes", "import_path", "supported_suffixes"]

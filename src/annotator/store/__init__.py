@@ -1,0 +1,1 @@
+"""SQLAlchemy persistence. Nothing outside this package imports SQLAlchemy."""

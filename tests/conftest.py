@@ -1,0 +1,36 @@
+"""Shared fixtures: every test gets its own ANNOTATOR_HOME, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "us-china-cooperation.txt"
+
+
+@pytest.fixture(autouse=True)
+def annotator_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test may touch the real user's data, settings or state."""
+    home = tmp_path / "annotator-home"
+    monkeypatch.setenv("ANNOTATOR_HOME", str(home))
+    yield home
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The team's shared test corpus (read-only); skip where a checkout lacks it."""
+    path = SHARED / "corpus"
+    if not path.is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    return path
