@@ -28,7 +28,9 @@ from annotator.core.taxonomy import Taxonomy
 STRONG, WEAK = 1.0, 0.5
 THRESHOLD = 1.0
 _SKIPPED_BLOCKS = frozenset({BlockKind.BYLINE, BlockKind.SOURCE})
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[^a-z\s])|[。！？]+|\n+")
+_FULL_STOPS = ".!?…"
+_CJK_STOPS = "。！？"
+_CLOSERS = frozenset("\"'”’)]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSt|\bProf|\bGen|\bSen|\bRep|\bJr|\bNo|\bvs|\bInc|\bCo)$"
 )
@@ -53,20 +55,19 @@ class AreaSpan:
 class _Pattern:
     length: int
     wildcard: bool
+    folded: bool  # from an all-lower-case term: report the match in lower case
     weights: tuple[tuple[str, float], ...]  # empty for a false friend
 
 
-@dataclass(slots=True)
-class _Hit:
-    start: int
-    end: int
-    pattern: _Pattern
+_Hit = tuple[int, int, _Pattern]  # start, end, pattern: tuples are 3x cheaper than objects
 
 
-def _build(entries: dict[str, dict[str, float]], wildcards: set[str]) -> ahocorasick.Automaton:
+def _build(
+    entries: dict[str, dict[str, float]], wildcards: set[str], folded: set[str]
+) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, weights in entries.items():
-        pattern = _Pattern(len(key), key in wildcards, tuple(weights.items()))
+        pattern = _Pattern(len(key), key in wildcards, key in folded, tuple(weights.items()))
         automaton.add_word(key, pattern)
     automaton.make_automaton()
     return automaton
@@ -79,6 +80,7 @@ class Detector:
         self.taxonomy = taxonomy
         table: dict[str, dict[str, float]] = {}
         wildcards: set[str] = set()
+        folded: set[str] = set()
         for area in taxonomy.areas:
             for terms, weight in ((area.terms, STRONG), (area.weak, WEAK), (area.exclude, 0.0)):
                 for term in terms:
@@ -86,10 +88,12 @@ class Detector:
                     for key in _case_variants(stem):
                         if term.endswith("*"):
                             wildcards.add(key)
+                        if stem == stem.lower():
+                            folded.add(key)
                         weights = table.setdefault(key, {})
                         if weight:
                             weights[area.id] = max(weight, weights.get(area.id, 0.0))
-        self._automaton = _build(table, wildcards) if table else None
+        self._automaton = _build(table, wildcards, folded) if table else None
 
     def detect(self, document: Document) -> list[AreaSpan]:
         text = document.text
@@ -101,13 +105,13 @@ class Detector:
         spans: list[AreaSpan] = []
         first = 0
         while first < len(hits):
-            index = bisect.bisect_right(block_starts, hits[first].start) - 1
+            index = bisect.bisect_right(block_starts, hits[first][0]) - 1
             block = blocks[index] if index >= 0 else None
-            if block is None or hits[first].start >= block.end:
+            if block is None or hits[first][0] >= block.end:
                 first += 1
                 continue
             last = first
-            while last < len(hits) and hits[last].start < block.end:
+            while last < len(hits) and hits[last][0] < block.end:
                 last += 1
             spans.extend(self._block_spans(text, block, hits[first:last]))
             first = last
@@ -117,7 +121,7 @@ class Detector:
     def _hits(self, text: str) -> list[_Hit]:
         if self._automaton is None:
             return []
-        return [h for h in self._scan(self._automaton, text) if h.pattern.weights]
+        return self._scan(self._automaton, text)
 
     @staticmethod
     def _scan(automaton: ahocorasick.Automaton, text: str) -> list[_Hit]:
@@ -125,6 +129,8 @@ class Detector:
         size = len(text)
         append = hits.append
         for last, pattern in automaton.iter_long(text):
+            if not pattern.weights:  # a false friend: it only swallows the terms inside it
+                continue
             start = last + 1 - pattern.length
             if start and text[start - 1].isalnum():
                 continue
@@ -141,61 +147,95 @@ class Detector:
                     end += 2
                 else:
                     continue
-            append(_Hit(start, end, pattern))
+            append((start, end, pattern))
         return hits
 
     def _block_spans(self, text: str, block: Block, hits: list[_Hit]) -> list[AreaSpan]:
         sentences = _sentences(text, block.start, block.end)
-        bounds = [s for s, _ in sentences]
-        scores: list[dict[str, float]] = [{} for _ in sentences]
-        terms: list[dict[str, set[str]]] = [{} for _ in sentences]
-        for hit in hits:
-            index = bisect.bisect_right(bounds, hit.start) - 1
-            word = text[hit.start : hit.end]
-            word = word if word.isupper() else word.lower()
-            for area, weight in hit.pattern.weights:
-                seen = terms[index].setdefault(area, set())
-                if word not in seen:
-                    seen.add(word)
-                    scores[index][area] = scores[index].get(area, 0.0) + weight
+        bounds = [start for start, _ in sentences]
+        # sentence index -> area -> (score, matched words); only sentences with hits
+        found: dict[int, dict[str, tuple[float, set[str]]]] = {}
+        for hit_start, hit_end, pattern in hits:
+            index = bisect.bisect_right(bounds, hit_start) - 1
+            word = text[hit_start:hit_end]
+            word = word.lower() if pattern.folded else word
+            per_area = found.setdefault(index, {})
+            for area, weight in pattern.weights:
+                score, words = per_area.get(area, (0.0, set()))
+                if word not in words:
+                    words.add(word)
+                    per_area[area] = (score + weight, words)
         spans: list[AreaSpan] = []
-        open_spans: dict[str, list[object]] = {}
+        open_spans: dict[str, tuple[int, int, set[str]]] = {}
         previous: set[str] = set()
         for index, (start, end) in enumerate(sentences):
-            areas = {a for a, s in scores[index].items() if s >= THRESHOLD}
-            areas |= {a for a in scores[index] if a in previous}
+            per_area = found.get(index, {})
+            if not per_area and not previous:
+                continue
+            areas = {a for a, (score, _) in per_area.items() if score >= THRESHOLD}
+            areas.update(a for a in per_area if a in previous)
             if previous and _OPENER.match(text, start):
                 areas |= previous
-            for area in list(open_spans):
-                if area not in areas:
-                    spans.append(_close(area, open_spans.pop(area)))
+            for area in [a for a in open_spans if a not in areas]:
+                spans.append(_close(area, open_spans.pop(area)))
             for area in areas:
-                found = terms[index].get(area, set())
+                words = per_area[area][1] if area in per_area else set()
                 if area in open_spans:
-                    open_spans[area][1] = end
-                    open_spans[area][2] |= found  # type: ignore[operator]
+                    first, _, seen = open_spans[area]
+                    open_spans[area] = (first, end, seen | words)
                 else:
-                    open_spans[area] = [start, end, set(found)]
+                    open_spans[area] = (start, end, set(words))
             previous = areas
         spans.extend(_close(area, value) for area, value in open_spans.items())
-        return [s for s in spans if s.terms]
+        return spans
 
 
-def _close(area: str, value: list[object]) -> AreaSpan:
-    start, end, found = value
-    assert isinstance(start, int) and isinstance(end, int) and isinstance(found, set)
-    return AreaSpan(area, start, end, tuple(sorted(found)))
+def _close(area: str, value: tuple[int, int, set[str]]) -> AreaSpan:
+    start, end, words = value
+    return AreaSpan(area, start, end, tuple(sorted(words)))
+
+
+def _stops(text: str, start: int, end: int) -> list[int]:
+    """Positions of sentence-ending marks, found with str.find (C speed; `re` is 5x slower)."""
+    found: list[int] = []
+    for mark in _FULL_STOPS + _CJK_STOPS:
+        position = text.find(mark, start, end)
+        while position >= 0:
+            found.append(position)
+            position = text.find(mark, position + 1, end)
+    found.sort()
+    return found
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence (start, end) pairs inside text[start:end], trailing spaces excluded."""
+    """Sentence (start, end) pairs inside text[start:end], trailing spaces excluded.
+
+    A full stop, question or exclamation mark ends a sentence when closing quotes and
+    then white space and a non-lower-case character follow it, unless it closes an
+    abbreviation or an initial (U.S., Mr., J. Smith). CJK stops always end one. Blocks
+    hold no line breaks (the document builder folds white space).
+    """
     sentences: list[tuple[int, int]] = []
     begin = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        stop = match.start()
-        if text[stop] == "." and _ABBREVIATION.search(text, max(begin, stop - 5), stop):
+    for stop in _stops(text, start, end):
+        if stop < begin:
             continue
-        cut = match.end()
+        cut = stop + 1
+        if text[stop] in _FULL_STOPS:
+            while cut < end and text[cut] in _FULL_STOPS:
+                cut += 1
+            while cut < end and text[cut] in _CLOSERS:
+                cut += 1
+            if cut >= end or not text[cut].isspace():
+                continue
+            after = cut
+            while after < end and text[after].isspace():
+                after += 1
+            if after < end and text[after].islower():
+                continue
+            if text[stop] == "." and _ABBREVIATION.search(text, max(begin, stop - 5), stop):
+                continue
+            cut = after
         sentence_end = cut
         while sentence_end > begin and text[sentence_end - 1].isspace():
             sentence_end -= 1

@@ -55,7 +55,7 @@ def _strings(raw: object, where: str, fail: type[Exception] = TaxonomyError) -> 
     return tuple(t.strip() for t in raw)
 
 
-class _Problem(Exception):
+class _ProblemError(Exception):
     """A validation failure not yet located in the file."""
 
 
@@ -94,10 +94,12 @@ def parse_taxonomy(text: str, source: str) -> Taxonomy:
         if not _COLOR.match(raw["color"]):
             raise fail(raw["color"], f"area {area_id!r}: colour {raw['color']!r} is not #rrggbb")
         try:
-            terms = _strings(raw.get("terms"), "`terms`", _Problem)
-            weak = _strings(raw.get("weak", []), "`weak`", _Problem)
-            exclude = _strings(raw.get("exclude", []), "`exclude`", _Problem)
-        except _Problem as exc:
+            terms = _strings(raw.get("terms"), "`terms`", _ProblemError)
+            if not terms:
+                raise _ProblemError("`terms` must be a list of at least one term")
+            weak = _strings(raw.get("weak", []), "`weak`", _ProblemError)
+            exclude = _strings(raw.get("exclude", []), "`exclude`", _ProblemError)
+        except _ProblemError as exc:
             raise fail(f'"{area_id}"', f"area {area_id!r}: {exc}") from None
         areas.append(
             PolicyArea(area_id, raw["label"].strip(), raw["color"].lower(),

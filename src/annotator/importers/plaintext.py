@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from annotator.core.document import BlockKind, DocumentBuilder, Document, Metadata
+from annotator.core.document import BlockKind, Document, DocumentBuilder, Metadata
 
 MONTHS = {
     name: number

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.core.document import Document
+from annotator.core.document import Document, normalise
 from annotator.errors import ImportRejected
 from annotator.importers import markdown, plaintext
 from annotator.importers.decoding import decode_text, read_file
@@ -28,7 +28,7 @@ def import_bytes(data: bytes, name: str) -> Document:
     """Parse file contents; `name` (a file name) picks the parser and labels errors."""
     suffix = Path(name).suffix.lower()
     parser = _PARSERS.get(suffix, plaintext.parse)
-    text = decode_text(data, name)
+    text = normalise(decode_text(data, name))
     document = parser(text, Path(name).stem)
     if not document.text.strip():
         raise ImportRejected(f"{name} has no readable text.")
