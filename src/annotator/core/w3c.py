@@ -149,11 +149,16 @@ def collection(
         annotation_to_w3c(a, document_iri, area_labels=area_labels, context=False)
         for a in annotations
     ]
+    return collection_of(items, document.metadata.title, document_iri)
+
+
+def collection_of(items: list[dict[str, Any]], label: str, document_iri: str) -> dict[str, Any]:
+    """An AnnotationCollection around already converted items (made without `@context`)."""
     result: dict[str, Any] = {
         "@context": CONTEXT,
         "id": uuid.uuid5(_NAMESPACE, f"{document_iri}#collection").urn,
         "type": "AnnotationCollection",
-        "label": document.metadata.title or "Annotations",
+        "label": label or "Annotations",
         "total": len(items),
     }
     if items:

@@ -1,0 +1,347 @@
+"""The one summary model every exporter renders.
+
+An export is organised by policy area and carries its legend, so the colours mean
+something on paper too. Building that organisation once, here, keeps the five formats
+in agreement: which passages are in, in what order, under which area, with which colour
+and what share of the text each area covers. Exporters only decide how it looks.
+
+Passages come from three sources: the reader's highlights, accepted machine highlights
+(annotations with origin MACHINE), and, when the options ask for them, machine
+suggestions the reader has neither accepted nor rejected. Rejected suggestions never
+appear. Pure Python: no Qt, no store.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from itertools import pairwise
+
+from annotator.core.annotation import (
+    COLOR_BY_KEY,
+    Annotation,
+    Origin,
+    Placement,
+    color_hex,
+    quote_context,
+)
+from annotator.core.detection import AreaSpan
+from annotator.core.document import BlockKind, Document, Metadata
+from annotator.core.taxonomy import PolicyArea, Taxonomy
+from annotator.core.w3c import document_iri
+
+# Suggestion ids are derived from what they are, so the same export is byte-identical.
+_SUGGESTION_NAMESPACE = uuid.UUID("0d6c2f5e-3a8b-4f1c-9e7d-2b4a6c8e0f13")
+
+
+class PassageKind(StrEnum):
+    READER = "reader"
+    MACHINE = "machine"  # a suggestion the reader accepted
+    SUGGESTION = "suggestion"  # a suggestion not yet accepted or rejected
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryOptions:
+    """What to include. `None` for a filter means "everything"."""
+
+    areas: frozenset[str] | None = None
+    authors: frozenset[str] | None = None  # author ids or display names
+    colors: frozenset[str] | None = None  # colour keys ("yellow") or "#rrggbb"
+    tags: frozenset[str] | None = None  # a passage is in when it has any of them
+    full_text: bool = False
+    suggestions: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One highlighted passage, with everything any format shows about it.
+
+    `annotation` is the reader's (or accepted) annotation; for a suggestion it is a
+    synthesised MACHINE annotation, so formats that list annotations (JSON-LD, CSV)
+    treat every passage alike.
+    """
+
+    kind: PassageKind
+    annotation: Annotation
+    color: str  # #rrggbb as drawn: the area's colour for machine passages
+    area_label: str
+    terms: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.annotation.id
+
+    @property
+    def start(self) -> int:
+        return self.annotation.start
+
+    @property
+    def end(self) -> int:
+        return self.annotation.end
+
+    @property
+    def exact(self) -> str:
+        return self.annotation.exact
+
+    @property
+    def note(self) -> str:
+        return self.annotation.note
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.annotation.tags
+
+    @property
+    def area(self) -> str | None:
+        return self.annotation.area
+
+    @property
+    def author(self) -> str:
+        return self.annotation.author_name
+
+    @property
+    def placed(self) -> bool:
+        return self.annotation.placement is Placement.PLACED
+
+    @property
+    def color_label(self) -> str:
+        """What the colour means: a reader colour's meaning, else the area's label."""
+        named = COLOR_BY_KEY.get(self.annotation.color)
+        if self.kind is PassageKind.READER:
+            return f"{named.label}: {named.meaning}" if named else self.color
+        return self.area_label
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    label: str
+    color: str
+    meaning: str
+
+
+@dataclass(frozen=True, slots=True)
+class AreaOverview:
+    area: str
+    label: str
+    color: str
+    passages: int
+    share: float  # percent of the document's characters covered, overlaps counted once
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One area's passages, or (area `None`) the reader's highlights with no area."""
+
+    area: str | None
+    label: str
+    color: str
+    description: str
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    color: str | None  # None: not highlighted
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    kind: BlockKind
+    level: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    metadata: Metadata
+    document_id: str
+    document_iri: str
+    generated: datetime
+    word_count: int
+    legend_areas: tuple[LegendEntry, ...]
+    legend_colors: tuple[LegendEntry, ...]
+    overview: tuple[AreaOverview, ...]
+    sections: tuple[Section, ...]
+    passages: tuple[Passage, ...]  # all of them, in document order
+    notes: tuple[Passage, ...]  # those with a note, in document order
+    full_text: tuple[TextBlock, ...] | None
+    options: SummaryOptions = field(default_factory=SummaryOptions)
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title or "Untitled document"
+
+    @property
+    def area_labels(self) -> dict[str, str]:
+        return {o.area: o.label for o in self.overview}
+
+
+def _wanted(annotation: Annotation, options: SummaryOptions) -> bool:
+    if options.authors is not None and not (
+        annotation.author_id in options.authors or annotation.author_name in options.authors
+    ):
+        return False
+    if options.colors is not None and not (
+        annotation.color in options.colors or color_hex(annotation.color) in options.colors
+    ):
+        return False
+    return options.tags is None or bool(options.tags.intersection(annotation.tags))
+
+
+def _suggestion(
+    document: Document, document_id: str, span: AreaSpan, area: PolicyArea, now: datetime
+) -> Annotation:
+    exact, prefix, suffix = quote_context(document.text, span.start, span.end)
+    key = f"{document.content_hash}:{span.area}:{span.start}:{span.end}"
+    return Annotation(
+        document_id=document_id, start=span.start, end=span.end, exact=exact, prefix=prefix,
+        suffix=suffix, color=area.color, area=span.area, origin=Origin.MACHINE,
+        id=str(uuid.uuid5(_SUGGESTION_NAMESPACE, key)), created=now, modified=now,
+    )
+
+
+def _covered(passages: Iterable[Passage]) -> int:
+    """Characters covered by the placed passages, overlaps counted once."""
+    total, reach = 0, -1
+    for start, end in sorted((p.start, p.end) for p in passages if p.placed):
+        if end <= reach:
+            continue
+        total += end - max(start, reach)
+        reach = end
+    return total
+
+
+_PRIORITY = {PassageKind.READER: 0, PassageKind.MACHINE: 1, PassageKind.SUGGESTION: 2}
+
+
+def _full_text(document: Document, passages: tuple[Passage, ...]) -> tuple[TextBlock, ...]:
+    """The document's blocks cut at every highlight boundary.
+
+    Where highlights overlap, the reader's own colour wins over a machine's, and a
+    shorter (inner) highlight over a longer one, so nested highlights stay visible.
+    """
+    pending = sorted((p for p in passages if p.placed), key=lambda p: p.start)
+    taken = 0
+    open_: list[Passage] = []  # passages that started before the current block ends
+    blocks: list[TextBlock] = []
+    for block in document.blocks:
+        while taken < len(pending) and pending[taken].start < block.end:
+            open_.append(pending[taken])
+            taken += 1
+        open_ = [p for p in open_ if p.end > block.start]
+        if block.kind is BlockKind.TITLE:
+            continue
+        covering = open_
+        cuts = {block.start, block.end}
+        for p in covering:
+            cuts.update(c for c in (p.start, p.end) if block.start < c < block.end)
+        points = sorted(cuts)
+        segments: list[Segment] = []
+        for a, b in pairwise(points):
+            active = [p for p in covering if p.start <= a and p.end >= b]
+            best = min(active, key=lambda p: (_PRIORITY[p.kind], p.end - p.start), default=None)
+            color = best.color if best else None
+            if segments and segments[-1].color == color:
+                segments[-1] = Segment(segments[-1].text + document.text[a:b], color)
+            else:
+                segments.append(Segment(document.text[a:b], color))
+        blocks.append(TextBlock(block.kind, block.level, tuple(segments)))
+    return tuple(blocks)
+
+
+def build_summary(
+    document: Document,
+    taxonomy: Taxonomy,
+    spans: Iterable[AreaSpan],
+    annotations: Iterable[Annotation],
+    rejected: Collection[tuple[str, int, int]] = frozenset(),
+    options: SummaryOptions | None = None,
+    *,
+    document_id: str = "",
+    generated: datetime | None = None,
+) -> Summary:
+    """The summary of `document` with its machine `spans` and the reader's `annotations`.
+
+    `rejected` holds the (area, start, end) of suggestions the reader rejected; they never
+    appear. `generated` fixes the export time (golden tests pass one).
+    """
+    options = options or SummaryOptions()
+    now = generated or datetime.now(UTC)
+    areas = [a for a in taxonomy.areas if options.areas is None or a.id in options.areas]
+    by_id = {a.id: a for a in areas}
+
+    passages: list[Passage] = []
+    accepted: set[tuple[str | None, int, int]] = set()
+    for annotation in annotations:
+        if annotation.deleted:
+            continue
+        if annotation.origin is Origin.MACHINE:
+            accepted.add((annotation.area, annotation.start, annotation.end))
+        area = by_id.get(annotation.area) if annotation.area else None
+        if (annotation.area and area is None) or (options.areas is not None and area is None):
+            continue  # an area left out, or one this taxonomy no longer has
+        if not _wanted(annotation, options):
+            continue
+        machine = annotation.origin is Origin.MACHINE and area is not None
+        passages.append(Passage(
+            PassageKind.MACHINE if machine else PassageKind.READER,
+            annotation,
+            area.color if machine and area else color_hex(annotation.color),
+            area.label if area else "",
+        ))
+    if options.suggestions:
+        for span in spans:
+            area = by_id.get(span.area)
+            key = (span.area, span.start, span.end)
+            if area is None or key in accepted or key in rejected:
+                continue
+            passages.append(Passage(
+                PassageKind.SUGGESTION, _suggestion(document, document_id, span, area, now),
+                area.color, area.label, span.terms,
+            ))
+    passages.sort(key=lambda p: (p.start, p.end, _PRIORITY[p.kind], p.area or ""))
+    ordered = tuple(passages)
+
+    length = len(document.text) or 1
+    sections: list[Section] = []
+    overview: list[AreaOverview] = []
+    for area in areas:
+        own = tuple(p for p in ordered if p.area == area.id)
+        overview.append(AreaOverview(
+            area.id, area.label, area.color, len(own), 100.0 * _covered(own) / length
+        ))
+        if own:
+            sections.append(Section(area.id, area.label, area.color, area.description, own))
+    unclassified = tuple(p for p in ordered if p.area is None)
+    if unclassified:
+        sections.append(Section(None, "Other highlights", "#9a9996",
+                                "Highlights with no policy area.", unclassified))
+
+    used_colors = {p.annotation.color for p in ordered if p.kind is PassageKind.READER}
+    legend_colors = tuple(
+        LegendEntry(c.label, c.hex, c.meaning)
+        for c in COLOR_BY_KEY.values()
+        if c.key in used_colors
+    ) + tuple(
+        LegendEntry(c, c, "Custom colour")
+        for c in sorted(used_colors - COLOR_BY_KEY.keys())
+    )
+    return Summary(
+        metadata=document.metadata,
+        document_id=document_id,
+        document_iri=document_iri(document, document_id),
+        generated=now,
+        word_count=document.word_count,
+        legend_areas=tuple(LegendEntry(a.label, a.color, a.description) for a in areas),
+        legend_colors=legend_colors,
+        overview=tuple(overview),
+        sections=tuple(sections),
+        passages=ordered,
+        notes=tuple(p for p in ordered if p.note.strip()),
+        full_text=_full_text(document, ordered) if options.full_text else None,
+        options=options,
+    )

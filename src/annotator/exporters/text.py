@@ -1,0 +1,60 @@
+"""Wording every format shares, so a passage is described the same way everywhere."""
+
+from __future__ import annotations
+
+from annotator.core.summary import Passage, PassageKind, Summary
+
+KIND_LABELS = {
+    PassageKind.READER: "Highlight",
+    PassageKind.MACHINE: "Policy area (accepted)",
+    PassageKind.SUGGESTION: "Policy area (suggested)",
+}
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """`text` on one line, cut at a word boundary near `limit` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[: cut if cut > limit // 2 else limit].rstrip(" ,;:.") + "…"
+
+
+def details(summary: Summary) -> str:
+    """Author, date and source on one line: the handout's byline."""
+    meta = summary.metadata
+    parts = [
+        meta.author,
+        meta.date.strftime("%-d %B %Y") if meta.date else "",
+        meta.source,
+    ]
+    return " · ".join(p for p in parts if p)
+
+
+def generated_line(summary: Summary) -> str:
+    return (
+        f"Annotated summary generated {summary.generated.strftime('%Y-%m-%d %H:%M UTC')}"
+        f" · {len(summary.passages)} passages · {len(summary.notes)} notes"
+    )
+
+
+def percent(share: float) -> str:
+    return f"{share:.1f}%"
+
+
+def caption(passage: Passage) -> str:
+    """What kind of highlight a passage is, its colour's meaning, who made it and when."""
+    parts = [KIND_LABELS[passage.kind]]
+    if passage.kind is PassageKind.READER:
+        parts.append(passage.color_label)
+        if passage.area_label:
+            parts.append(passage.area_label)
+    if passage.author:
+        parts.append(passage.author)
+    if passage.kind is not PassageKind.SUGGESTION:
+        parts.append(passage.annotation.created.strftime("%Y-%m-%d"))
+    if passage.terms:
+        parts.append("terms: " + ", ".join(passage.terms))
+    if not passage.placed:
+        parts.append("not found in the current text")
+    return " · ".join(parts)
