@@ -113,7 +113,8 @@ class Detector:
             last = first
             while last < len(hits) and hits[last][0] < block.end:
                 last += 1
-            spans.extend(self._block_spans(text, block, hits[first:last]))
+            if _may_reach_threshold(hits, first, last):
+                spans.extend(self._block_spans(text, block, hits[first:last]))
             first = last
         spans.sort(key=lambda s: (s.start, s.area))
         return spans
@@ -188,6 +189,23 @@ class Detector:
             previous = areas
         spans.extend(_close(area, value) for area, value in open_spans.items())
         return spans
+
+
+def _may_reach_threshold(hits: list[_Hit], first: int, last: int) -> bool:
+    """Whether any area's weight in a block can reach the threshold.
+
+    A block whose hits are all weak and too few can produce no passage (carry-over needs
+    a qualifying sentence in the same block), so it is not split into sentences at all:
+    most off-topic paragraphs end here.
+    """
+    totals: dict[str, float] = {}
+    for index in range(first, last):
+        for area, weight in hits[index][2].weights:
+            total = totals.get(area, 0.0) + weight
+            if total >= THRESHOLD:
+                return True
+            totals[area] = total
+    return False
 
 
 def _close(area: str, value: tuple[int, int, set[str]]) -> AreaSpan:
