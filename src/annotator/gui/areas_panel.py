@@ -1,0 +1,144 @@
+"""The Areas tab: the legend of policy areas, and the way to walk through their passages.
+
+One row per area: colour swatch (drawn with the area's underline style, so the legend
+matches the page), label, passage count, and a checkbox that shows or hides the area's
+highlights. Clicking a row asks for the area's next passage; the window does the
+stepping, because it owns the reader view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.gui.highlighting import SUGGESTION_ALPHA, UNDERLINES, blend
+from annotator.services.reading import Reading
+
+_PEN_STYLES = {
+    "SingleUnderline": Qt.PenStyle.SolidLine,
+    "DashUnderline": Qt.PenStyle.DashLine,
+    "DotLine": Qt.PenStyle.DotLine,
+    "WaveUnderline": Qt.PenStyle.SolidLine,
+    "DashDotLine": Qt.PenStyle.DashDotLine,
+    "DashDotDotLine": Qt.PenStyle.DashDotDotLine,
+}
+AREA_ROLE = Qt.ItemDataRole.UserRole
+
+
+def swatch(color: QColor, index: int, size: int = 18) -> QIcon:
+    """A tinted square underlined like the area's highlights."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(blend(color, SUGGESTION_ALPHA + 0.25))
+    painter.drawRoundedRect(QRectF(2, 2, size * 2 - 4, size * 2 - 10), 6, 6)
+    pen = QPen(color, 4)
+    pen.setStyle(_PEN_STYLES.get(UNDERLINES[index % len(UNDERLINES)].name, Qt.PenStyle.SolidLine))
+    painter.setPen(pen)
+    painter.drawLine(QPointF(4, size * 2 - 4), QPointF(size * 2 - 4, size * 2 - 4))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class AreasPanel(QWidget):
+    """Legend and switches for the policy areas of the shown reading."""
+
+    visibility_changed = Signal(str, bool)
+    area_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # A click on the checkbox also "clicks" the row: remember the state at the press
+        # so such a click toggles without stepping.
+        self._pressed_state: Qt.CheckState | None = None
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("areas-tree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIconSize(self.tree.iconSize().expandedTo(QPixmap(18, 18).size()))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setText(QCoreApplication.translate(
+            "AreasPanel",
+            "Tick an area to show its highlights. Click an area to step through its "
+            "passages (F3 for the next one). Hover a highlight to see why it was marked.",
+        ))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.hint)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.itemClicked.connect(self._on_item_clicked)
+        self.tree.itemPressed.connect(self._on_item_pressed)
+
+    def show_reading(self, reading: Reading, hidden: set[str]) -> None:
+        counts = {area.id: 0 for area in reading.taxonomy.areas}
+        for span in reading.spans:
+            if span.area in counts:
+                counts[span.area] += 1
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for index, area in enumerate(reading.taxonomy.areas):
+            item = QTreeWidgetItem([area.label, str(counts[area.id])])
+            item.setData(0, AREA_ROLE, area.id)
+            item.setIcon(0, swatch(QColor(area.color), index))
+            item.setToolTip(0, area.description)
+            item.setToolTip(1, QCoreApplication.translate(
+                "AreasPanel", "%n passage(s)", "", counts[area.id]))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = area.id not in hidden
+            item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.tree.addTopLevelItem(item)
+        self.tree.blockSignals(False)
+
+    def item_for(self, area_id: str) -> QTreeWidgetItem | None:
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, AREA_ROLE) == area_id:
+                return item
+        return None
+
+    def set_area_visible(self, area_id: str, visible: bool) -> None:
+        """Tick or untick an area, as a click on its checkbox would."""
+        item = self.item_for(area_id)
+        if item is not None:
+            item.setCheckState(0, Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked)
+
+    def selected_area(self) -> str | None:
+        items = self.tree.selectedItems()
+        return str(items[0].data(0, AREA_ROLE)) if items else None
+
+    def _on_item_pressed(self, item: QTreeWidgetItem, _column: int) -> None:
+        self._pressed_state = item.checkState(0)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0:
+            visible = item.checkState(0) == Qt.CheckState.Checked
+            self.visibility_changed.emit(str(item.data(0, AREA_ROLE)), visible)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        pressed, self._pressed_state = self._pressed_state, None
+        if pressed is not None and pressed != item.checkState(0):
+            return
+        self.area_activated.emit(str(item.data(0, AREA_ROLE)))

@@ -1,0 +1,348 @@
+"""The main window: the article in the centre, a tabbed sidebar on the right.
+
+The window wires views to services and remembers state; it decides nothing about text.
+The sidebar is a dock holding a QTabWidget (`self.sidebar`), so later features add tabs
+(Annotations, Search) with `sidebar.addTab`, and a Library dock can take the left
+dock area. Errors from the services arrive as `AnnotatorError` and are shown in a
+window-modal dialog while the current document stays on screen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from annotator import __version__
+from annotator.core.taxonomy import Taxonomy
+from annotator.errors import AnnotatorError
+from annotator.gui.actions import Actions
+from annotator.gui.areas_panel import AreasPanel
+from annotator.gui.dialogs import show_about, show_error
+from annotator.gui.icons import app_icon
+from annotator.gui.reader_view import ReaderView
+from annotator.gui.settings import Settings
+from annotator.importers import supported_suffixes
+from annotator.services.reading import (
+    Reading,
+    active_taxonomy,
+    bundled_taxonomy,
+    open_path,
+    open_sample,
+)
+
+
+class MainWindow(QMainWindow):
+    """One reader window over one document at a time."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.reading: Reading | None = None
+        self.hidden_areas: set[str] = set()
+        self.last_error: QMessageBox | None = None
+        self._step: tuple[str, int] | None = None
+        self.setObjectName("main-window")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1180, 820)
+
+        icon_color = self.palette().color(QPalette.ColorRole.WindowText)
+        self.commands = Actions(self, icon_color)
+        self.reader = ReaderView(self)
+        self.setCentralWidget(self.reader)
+        self.areas_panel = AreasPanel(self)
+        self.sidebar = QTabWidget(self)
+        self.sidebar.setObjectName("sidebar-tabs")
+        self.sidebar.setDocumentMode(True)
+        self.sidebar.addTab(self.areas_panel, self.tr("Areas"))
+        self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
+        self.sidebar_dock.setObjectName("sidebar-dock")
+        self.sidebar_dock.setWidget(self.sidebar)
+        self.sidebar_dock.setTitleBarWidget(QWidget(self.sidebar_dock))
+        self.sidebar_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.sidebar_dock.setMinimumWidth(240)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sidebar_dock)
+        self.resizeDocks([self.sidebar_dock], [290], Qt.Orientation.Horizontal)
+
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self.taxonomy = self._load_taxonomy()
+        self.reader.set_zoom(settings.zoom)
+        self._restore_window()
+
+    # -- construction ---------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.commands
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a.open)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("recent-menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(a.open_sample)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(a.toggle_sidebar)
+        view_menu.addAction(a.full_screen)
+        view_menu.addSeparator()
+        view_menu.addAction(a.next_passage)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a.about)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Toolbar"), self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        a = self.commands
+        for action in (a.open, None, a.zoom_out, a.zoom_in, None, a.next_passage,
+                       a.toggle_sidebar, a.full_screen):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.title_label = QLabel(bar)
+        self.title_label.setObjectName("status-title")
+        self.step_label = QLabel(bar)
+        self.step_label.setObjectName("status-step")
+        self.words_label = QLabel(bar)
+        self.words_label.setObjectName("status-words")
+        self.areas_label = QLabel(bar)
+        self.areas_label.setObjectName("status-areas")
+        self.areas_label.setTextFormat(Qt.TextFormat.RichText)
+        for label in (self.title_label, self.step_label, self.words_label, self.areas_label):
+            label.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(self.title_label, 1)
+        bar.addPermanentWidget(self.step_label)
+        bar.addPermanentWidget(self.words_label)
+        bar.addPermanentWidget(self.areas_label)
+
+    def _connect(self) -> None:
+        a = self.commands
+        a.open.triggered.connect(self.choose_file)
+        a.open_sample.triggered.connect(self.show_sample)
+        a.clear_recent.triggered.connect(self.settings.clear_recent)
+        a.quit.triggered.connect(self.close)
+        a.zoom_in.triggered.connect(lambda: self._zoom(self.reader.zoom_in))
+        a.zoom_out.triggered.connect(lambda: self._zoom(self.reader.zoom_out))
+        a.zoom_reset.triggered.connect(lambda: self._zoom(lambda: self.reader.set_zoom(1.0)))
+        a.full_screen.toggled.connect(self._set_full_screen)
+        a.toggle_sidebar.toggled.connect(self.sidebar_dock.setVisible)
+        self.sidebar_dock.visibilityChanged.connect(self._sync_sidebar_action)
+        a.next_passage.triggered.connect(self.next_passage)
+        a.about.triggered.connect(lambda: show_about(self, __version__))
+        self.areas_panel.visibility_changed.connect(self.set_area_visible)
+        self.areas_panel.area_activated.connect(self.step_area)
+
+    def _load_taxonomy(self) -> Taxonomy:
+        try:
+            return active_taxonomy()
+        except AnnotatorError as exc:
+            self.last_error = show_error(
+                self, self.tr("Your policy areas file has a problem"), str(exc),
+                self.tr("The bundled policy areas are used until the file is fixed."),
+            )
+            return bundled_taxonomy()
+
+    def _restore_window(self) -> None:
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+        self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
+
+    # -- documents ------------------------------------------------------------------
+
+    def open_initial(self, path: Path | None) -> None:
+        """The given file, else the last document at its last position, else the sample."""
+        if path is not None:
+            if self.open_file(path):
+                return
+        else:
+            last = self.settings.last_document
+            if last is not None and last.is_file():
+                position = self.settings.last_position
+                try:
+                    self.show_reading(open_path(last, self.taxonomy))
+                except AnnotatorError:
+                    pass
+                else:
+                    QTimer.singleShot(0, lambda: self.reader.scroll_to_offset(position))
+                    return
+        self.show_sample()
+
+    def open_file(self, path: Path) -> bool:
+        """Open `path`; on failure explain why and keep the current document."""
+        try:
+            reading = open_path(path, self.taxonomy)
+        except AnnotatorError as exc:
+            self.last_error = show_error(
+                self, self.tr("Cannot open this file"), str(exc),
+                self.tr("The current document stays open. Choose another file with "
+                        "File ▸ Open (text or Markdown)."),
+            )
+            return False
+        self.settings.add_recent(path)
+        self.show_reading(reading)
+        return True
+
+    def show_sample(self) -> None:
+        self.show_reading(open_sample(self.taxonomy))
+
+    def choose_file(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
+        start = str(self.reading.path.parent) if self.reading and self.reading.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an Article"), start,
+            self.tr("Articles ({patterns});;All files (*)").format(patterns=patterns),
+        )
+        if name:
+            self.open_file(Path(name))
+
+    def show_reading(self, reading: Reading) -> None:
+        self.reading = reading
+        self._step = None
+        self.reader.show_reading(reading)
+        for area_id in self.hidden_areas:
+            self.reader.set_area_visible(area_id, False)
+        self.areas_panel.show_reading(reading, self.hidden_areas)
+        document = reading.document
+        title = document.metadata.title or (reading.path.stem if reading.path else "")
+        self.setWindowTitle(self.tr("{title} — Annotator").format(title=title)
+                            if title else "Annotator")
+        self.setWindowFilePath(str(reading.path) if reading.path else "")
+        self.title_label.setText(title)
+        self.title_label.setToolTip(str(reading.path) if reading.path else self.tr("Sample"))
+        self.words_label.setText(self.tr("{count} words").format(count=f"{document.word_count:,}"))
+        self._update_area_summary()
+        self.step_label.clear()
+        self.settings.last_document = reading.path.resolve() if reading.path else None
+
+    def _update_area_summary(self) -> None:
+        if self.reading is None:
+            return
+        parts, tips = [], []
+        for area in self.reading.taxonomy.areas:
+            count = len(self.reading.spans_of(area.id))
+            shown = area.id not in self.hidden_areas
+            dot = f"<span style='color:{area.color}'>{'●' if shown else '○'}</span>"
+            parts.append(f"{dot}&nbsp;{count}")
+            tips.append(f"{area.label}: {count}")
+        self.areas_label.setText("&nbsp;&nbsp;".join(parts))
+        self.areas_label.setToolTip(html.escape("\n".join(tips)))
+
+    # -- areas ----------------------------------------------------------------------
+
+    def set_area_visible(self, area_id: str, visible: bool) -> None:
+        if visible:
+            self.hidden_areas.discard(area_id)
+        else:
+            self.hidden_areas.add(area_id)
+        self.reader.set_area_visible(area_id, visible)
+        self._update_area_summary()
+
+    def step_area(self, area_id: str) -> None:
+        """Select the area's next passage after the last one stepped to (wrapping round)."""
+        if self.reading is None:
+            return
+        spans = sorted(self.reading.spans_of(area_id), key=lambda s: (s.start, s.end))
+        area = self.reading.taxonomy.area(area_id)
+        label = area.label if area else area_id
+        if not spans:
+            self.step_label.setText(self.tr("{area}: no passages").format(area=label))
+            return
+        if self._step is not None and self._step[0] == area_id:
+            index = (self._step[1] + 1) % len(spans)
+        else:
+            top = self.reader.top_offset()
+            index = next((i for i, s in enumerate(spans) if s.start >= top), 0)
+        self._step = (area_id, index)
+        span = spans[index]
+        self.reader.select_range(span.start, span.end)
+        self.step_label.setText(self.tr("{area}: passage {n} of {total}").format(
+            area=label, n=index + 1, total=len(spans)))
+
+    def next_passage(self) -> None:
+        area_id = self.areas_panel.selected_area() or (self._step[0] if self._step else None)
+        if area_id is None and self.reading is not None and self.reading.taxonomy.areas:
+            area_id = self.reading.taxonomy.areas[0].id
+        if area_id is not None:
+            self.step_area(area_id)
+
+    # -- window ---------------------------------------------------------------------
+
+    def _zoom(self, change: Callable[[], None]) -> None:
+        change()
+        self.settings.zoom = self.reader.zoom
+
+    def _set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def _sync_sidebar_action(self, _visible: bool) -> None:
+        self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files
+        for number, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number % 10}  {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        if not recent:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.commands.clear_recent)
+        self.commands.clear_recent.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.open_file(Path(urls[0].toLocalFile()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember geometry, docks, zoom and the reading position for the next run."""
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.zoom = self.reader.zoom
+        has_file = self.reading is not None and self.reading.path is not None
+        self.settings.last_position = self.reader.top_offset() if has_file else 0
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,419 @@
+"""The article view: one centred column of book-like text with its highlights.
+
+Two widgets share one design. An article (up to `RICH_LIMIT` characters, i.e. every real
+article) goes into a read-only QTextEdit, whose layout honours block formats: line
+height, indented and tinted key points, paragraph spacing. A longer text goes into a
+read-only QPlainTextEdit: performance.md found QTextEdit/QTextBrowser pay ~1.6 s and
+~400 MiB the first time a 5 MB text is laid out to its end, where QPlainTextEdit lays out
+only what is visible (5 ms). The plain widget ignores block margins and line height, so
+long texts keep fonts, colours and highlights but lose those refinements.
+
+Both receive the text with `setPlainText`, so a Qt position is the UTF-16 index of our
+code-point offset (see `offsets.Utf16Map`); blocks stay separated by an empty line, which
+serves as paragraph spacing. Typography and highlights are applied as char and block
+formats on the QTextDocument *before* it is given to the widget, so no layout is paid
+twice.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.document import BlockKind
+from annotator.gui.highlighting import (
+    UNDERLINES,
+    DocumentHighlights,
+    Layer,
+    Mark,
+    MarkStyle,
+    Styler,
+)
+from annotator.gui.offsets import Utf16Map
+from annotator.services.reading import Reading
+
+RICH_LIMIT = 1_000_000
+MEASURE = 70  # characters per line: the comfortable 65-75 of book typography
+MIN_SIDE_MARGIN = 24
+SERIF_FAMILIES = ["DejaVu Serif", "Noto Serif", "Liberation Serif", "serif"]
+SANS_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"]
+BODY_POINT_SIZE = 12.0
+LINE_HEIGHT = 150  # percent, rich view only
+PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+# A typical English line: its mean advance measures the column better than the font's
+# averageCharWidth, which counts every glyph the font has.
+_MEASURE_SAMPLE = "The visit marked a broader trend of talks, cooperation and exchange; "
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """`amount` of the way from colour `a` to colour `b`."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+class _RichPage(QTextEdit):
+    """QTextEdit that tells its owner about resizes and tooltip requests."""
+
+    def __init__(self, owner: ReaderView) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._owner.fit_column()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._owner.show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+
+class _PlainPage(QPlainTextEdit):
+    """QPlainTextEdit twin of `_RichPage` for texts too long for rich layout."""
+
+    def __init__(self, owner: ReaderView) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._owner.fit_column()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._owner.show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+
+Page = _RichPage | _PlainPage
+
+
+class ReaderView(QWidget):
+    """Shows one `Reading`; every position in its API is a code-point offset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reading: Reading | None = None
+        self.zoom = 1.0
+        self.positions = Utf16Map("")
+        self.highlights: DocumentHighlights | None = None
+        self._document: QTextDocument | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.page: Page = self._make_page(rich=True)
+        self._layout.addWidget(self.page)
+        self.setFocusProxy(self.page)
+
+    # -- building -------------------------------------------------------------------
+
+    def _make_page(self, rich: bool) -> Page:
+        page: Page = _RichPage(self) if rich else _PlainPage(self)
+        page.setReadOnly(True)
+        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        page.setAutoFillBackground(True)
+        page.setBackgroundRole(QPalette.ColorRole.Base)
+        page.setObjectName("reader-page")
+        return page
+
+    def body_font(self) -> QFont:
+        font = QFont()
+        font.setFamilies(SERIF_FAMILIES)
+        font.setPointSizeF(BODY_POINT_SIZE * self.zoom)
+        font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+        return font
+
+    def show_reading(self, reading: Reading) -> None:
+        """Replace the shown document; the widget kind follows the text's length."""
+        text = reading.document.text
+        rich = len(text) <= RICH_LIMIT
+        self.reading = reading
+        self.positions = Utf16Map(text)
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)  # read-only: format changes need no history
+        if not rich:
+            document.setDocumentLayout(QPlainTextDocumentLayout(document))
+        document.setDefaultFont(self.body_font())
+        document.setDocumentMargin(8)
+        document.setPlainText(text)
+        self._apply_typography(document, rich, whole=True)
+        self.highlights = DocumentHighlights(document, self.positions, self._styler(reading))
+        self.highlights.set_marks(area_marks(reading))
+        if rich != isinstance(self.page, _RichPage):
+            old = self.page
+            self.page = self._make_page(rich)
+            self._layout.replaceWidget(old, self.page)
+            self.setFocusProxy(self.page)
+            old.deleteLater()  # takes the old document, its child, along
+            self._document = None
+        self.page.setFont(self.body_font())
+        self.page.setDocument(document)
+        document.setParent(self.page)
+        if self._document is not None:
+            # The widget owns only its default document; the ones we built are ours.
+            self._document.deleteLater()
+        self._document = document
+        self.fit_column()
+
+    def _styler(self, reading: Reading) -> Styler:
+        return Styler({
+            area.id: MarkStyle(QColor(area.color), UNDERLINES[index % len(UNDERLINES)])
+            for index, area in enumerate(reading.taxonomy.areas)
+        })
+
+    def _apply_typography(self, document: QTextDocument, rich: bool, whole: bool) -> None:
+        """Fonts, colours and spacing per block kind; `whole` also sets the body's spacing.
+
+        Only non-paragraph blocks carry explicit sizes, so zooming re-applies a handful of
+        blocks, not every paragraph of a long text.
+        """
+        if self.reading is None:
+            return
+        palette = self.palette()
+        text_color = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        muted = mix(text_color, base, 0.42)
+        tint = mix(base, palette.color(QPalette.ColorRole.Highlight), 0.10)
+        size = BODY_POINT_SIZE * self.zoom
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        if whole and rich:
+            body = QTextBlockFormat()
+            body.setLineHeight(LINE_HEIGHT, PROPORTIONAL)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(body)
+            gap = QTextBlockFormat()
+            gap.setLineHeight(55, PROPORTIONAL)
+            qt_block = document.firstBlock()
+            while qt_block.isValid():
+                if qt_block.length() == 1:
+                    cursor.setPosition(qt_block.position())
+                    cursor.mergeBlockFormat(gap)
+                qt_block = qt_block.next()
+        blocks = self.reading.document.blocks
+        to_qt = self.positions.to_qt
+        for index, block in enumerate(blocks):
+            if block.kind is BlockKind.PARAGRAPH:
+                continue
+            char = QTextCharFormat()
+            fmt = QTextBlockFormat()
+            if block.kind is BlockKind.TITLE:
+                char.setFontPointSize(size * 1.75)
+                char.setFontWeight(QFont.Weight.Bold)
+                char.setForeground(text_color)
+                fmt.setLineHeight(118, PROPORTIONAL)
+            elif block.kind is BlockKind.HEADING:
+                char.setFontPointSize(size * (1.45 if block.level <= 1 else 1.2))
+                char.setFontWeight(QFont.Weight.Bold)
+                fmt.setLineHeight(125, PROPORTIONAL)
+            elif block.kind in (BlockKind.BYLINE, BlockKind.SOURCE):
+                char.setFontFamilies(SANS_FAMILIES)
+                char.setFontPointSize(size * 0.78)
+                char.setForeground(muted)
+                char.setFontItalic(block.kind is BlockKind.SOURCE)
+            elif block.kind is BlockKind.KEY_POINT:
+                char.setFontPointSize(size * 1.04)
+                char.setFontItalic(True)
+                fmt.setBackground(tint)
+                fmt.setLeftMargin(size * 2.2)
+                fmt.setRightMargin(size * 2.2)
+            cursor.setPosition(to_qt(block.start))
+            cursor.setPosition(to_qt(block.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(char)
+            cursor.mergeBlockFormat(fmt)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (
+                block.kind is BlockKind.KEY_POINT
+                and following is not None
+                and following.kind is BlockKind.KEY_POINT
+            ):
+                # Tint the gap between key points too, so they read as one standfirst.
+                cursor.setPosition(to_qt(block.end) + 1)
+                gap_fmt = QTextBlockFormat()
+                gap_fmt.setBackground(tint)
+                gap_fmt.setLeftMargin(size * 2.2)
+                gap_fmt.setRightMargin(size * 2.2)
+                cursor.mergeBlockFormat(gap_fmt)
+        cursor.endEditBlock()
+
+    # -- layout ---------------------------------------------------------------------
+
+    def column_width(self) -> float:
+        metrics = QFontMetricsF(self.body_font())
+        per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
+        return per_char * MEASURE + 2 * self.page.document().documentMargin()
+
+    def fit_column(self) -> None:
+        """Centre a column of ~MEASURE characters by widening the viewport's side margins."""
+        page = self.page
+        available = page.contentsRect().width()
+        bar = page.verticalScrollBar()
+        if bar.isVisible():
+            available -= bar.width()
+        side = max(MIN_SIDE_MARGIN, int((available - self.column_width()) / 2))
+        margins = page.viewportMargins()
+        if margins.left() != side or margins.right() != side:
+            page.setViewportMargins(side, 0, side, 0)
+
+    # -- zoom -----------------------------------------------------------------------
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        document = self.page.document()
+        top = self.top_offset()
+        self.page.setFont(self.body_font())
+        document.setDefaultFont(self.body_font())
+        self._apply_typography(document, isinstance(self.page, _RichPage), whole=False)
+        self.fit_column()
+        self.scroll_to_offset(top)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom + 1e-6), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        smaller = [z for z in ZOOM_STEPS if z < self.zoom - 1e-6]
+        self.set_zoom(smaller[-1] if smaller else ZOOM_STEPS[0])
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Muted and tinted colours derive from the palette: follow a theme switch."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.reading is not None:
+            self._apply_typography(
+                self.page.document(), isinstance(self.page, _RichPage), whole=False
+            )
+
+    # -- positions ------------------------------------------------------------------
+
+    def viewport(self) -> QWidget:
+        return self.page.viewport()
+
+    def set_area_visible(self, area_id: str, visible: bool) -> None:
+        if self.highlights is not None:
+            self.highlights.set_hidden(area_id, not visible)
+
+    def char_format_at(self, offset: int) -> QTextCharFormat:
+        """The format of the character at code-point `offset` (what the reader sees)."""
+        cursor = QTextCursor(self.page.document())
+        cursor.setPosition(self.positions.to_qt(offset) + 1)
+        return cursor.charFormat()
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """Code-point offset of the character under a viewport point, None off the text."""
+        cursor = self.page.cursorForPosition(point)
+        rect = self.page.cursorRect(cursor)
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        position = cursor.position()
+        if point.x() < rect.x() and position > 0:
+            position -= 1
+        return self.positions.from_qt(position)
+
+    def top_offset(self) -> int:
+        """Code-point offset at the top of the viewport: the reading position to keep."""
+        cursor = self.page.cursorForPosition(QPoint(0, 2))
+        return self.positions.from_qt(cursor.position())
+
+    def scroll_to_offset(self, offset: int, ratio: float = 0.0) -> None:
+        """Scroll so `offset` sits `ratio` of the way down the viewport."""
+        document = self.page.document()
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(self.positions.to_qt(offset), document.characterCount() - 1))
+        self._scroll_cursor(cursor, ratio)
+
+    def _scroll_cursor(self, cursor: QTextCursor, ratio: float) -> None:
+        page = self.page
+        bar = page.verticalScrollBar()
+        if isinstance(page, _RichPage):
+            page.setTextCursor(cursor)
+            top = page.cursorRect(cursor).top()
+            bar.setValue(bar.value() + top - int(page.viewport().height() * ratio))
+        else:
+            # The plain widget scrolls by lines: go to the end, then back up to the caret,
+            # which leaves it on the top line; then step back to honour `ratio`.
+            page.setTextCursor(cursor)
+            bar.setValue(bar.maximum())
+            page.ensureCursorVisible()
+            line_height = max(1.0, QFontMetricsF(self.body_font()).lineSpacing())
+            bar.setValue(bar.value() - int(page.viewport().height() * ratio / line_height))
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select a passage and bring it into view, a third of the way down."""
+        document = self.page.document()
+        limit = document.characterCount() - 1
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(self.positions.to_qt(start), limit))
+        self._scroll_cursor(cursor, 1 / 3)
+        cursor.setPosition(min(self.positions.to_qt(end), limit))
+        cursor.setPosition(min(self.positions.to_qt(start), limit), QTextCursor.MoveMode.KeepAnchor)
+        self.page.setTextCursor(cursor)
+
+    def show_tooltip(self, event: QHelpEvent) -> None:
+        """Explain the highlight under the mouse: area and the words that matched."""
+        offset = self.offset_at(event.pos())
+        marks = () if offset is None or self.highlights is None else (
+            self.highlights.marks_at(offset)
+        )
+        if not marks:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        QToolTip.showText(event.globalPos(), tooltip_html(marks, self.highlights), self.viewport())
+
+
+
+def area_marks(reading: Reading) -> list[Mark]:
+    """The reading's policy-area spans as suggestion marks, explained by their terms."""
+    labels = {area.id: area.label for area in reading.taxonomy.areas}
+    return [
+        Mark(span.start, span.end, Layer.SUGGESTION, span.area,
+             labels.get(span.area, span.area), ", ".join(span.terms))
+        for span in reading.spans
+        if span.area in labels
+    ]
+
+
+def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None) -> str:
+    rows = []
+    for mark in marks:
+        style = highlights.styler.styles.get(mark.key) if highlights else None
+        color = style.color.name() if style else "#888888"
+        matched = html.escape(QCoreApplication.translate("ReaderView", "matched:"))
+        detail = (
+            f"<br/><span style='color:gray'>{matched}</span> {html.escape(mark.detail)}"
+            if mark.detail else ""
+        )
+        rows.append(
+            f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
+            f"<b>{html.escape(mark.label)}</b>{detail}</p>"
+        )
+    return "".join(rows)
