@@ -13,6 +13,7 @@ appear. Pure Python: no Qt, no store.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from annotator.core.taxonomy import PolicyArea, Taxonomy
 from annotator.core.w3c import document_iri
 
 # Suggestion ids are derived from what they are, so the same export is byte-identical.
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SUGGESTION_NAMESPACE = uuid.UUID("0d6c2f5e-3a8b-4f1c-9e7d-2b4a6c8e0f13")
 
 
@@ -180,6 +182,12 @@ class Summary:
         return {o.area: o.label for o in self.overview}
 
 
+def safe_color(color: str, fallback: str = "#9a9996") -> str:
+    """A reader colour as #rrggbb, or `fallback`: colours reach CSS, so only hex passes."""
+    value = color_hex(color)
+    return value.lower() if _HEX.match(value) else fallback
+
+
 def _wanted(annotation: Annotation, options: SummaryOptions) -> bool:
     if options.authors is not None and not (
         annotation.author_id in options.authors or annotation.author_name in options.authors
@@ -290,7 +298,7 @@ def build_summary(
         passages.append(Passage(
             PassageKind.MACHINE if machine else PassageKind.READER,
             annotation,
-            area.color if machine and area else color_hex(annotation.color),
+            area.color if machine and area else safe_color(annotation.color),
             area.label if area else "",
         ))
     if options.suggestions:
@@ -327,7 +335,7 @@ def build_summary(
         for c in COLOR_BY_KEY.values()
         if c.key in used_colors
     ) + tuple(
-        LegendEntry(c, c, "Custom colour")
+        LegendEntry(safe_color(c), safe_color(c), "Custom colour")
         for c in sorted(used_colors - COLOR_BY_KEY.keys())
     )
     return Summary(
