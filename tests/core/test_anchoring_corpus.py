@@ -70,7 +70,7 @@ def _text(corpus: Path, case: dict[str, Any]) -> str:
     fixture = _DATA["fixtures"][case["fixture"]]
     if "text" in fixture:
         return str(fixture["text"])
-    return (corpus / "anchoring" / fixture["text_file"]).read_text(encoding="utf-8")
+    return str((corpus / "anchoring" / fixture["text_file"]).read_text(encoding="utf-8"))
 
 
 def _quote(case: dict[str, Any]) -> TextQuoteSelector:
@@ -205,8 +205,8 @@ def test_approx_search(corpus: Path, case: dict[str, Any]) -> None:
     if "match_count" in expected:
         assert len(found) == expected["match_count"]
     if "match_text" in expected:
-        best = min(found, key=lambda f: f[2])
-        assert text[best[0] : best[1]] == expected["match_text"]
+        top = min(found, key=lambda f: f[2])
+        assert text[top[0] : top[1]] == expected["match_text"]
 
 
 @pytest.mark.parametrize("case", _cases("real-page"))

@@ -41,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 __all__ = [
     "DEFAULT_CONTEXT",
     "MAX_ERROR_RATIO",
+    "MIN_FUZZY_SCORE",
     "Anchor",
     "AnchorStatus",
     "ApproxMatch",
@@ -68,6 +69,15 @@ ullam triceracorn" onto "...ullamcorper pharetra"; a quarter still accepts the c
 genuine near-misses ("some years later" -> "Many years later", "commodo cites" ->
 "commodo vitae") while refusing such guesses. Quotes shorter than four characters never
 match fuzzily.
+"""
+
+MIN_FUZZY_SCORE = 0.75
+"""Weighted score a fuzzy match needs (an exact match needs none).
+
+At the 25% edit limit the quote alone earns 0.41 of the weighted score, so an approximate
+match must also be backed by its context: a quote whose passage was deleted must not settle
+on a look-alike elsewhere ("0001" -> "0000" at the start of "00000"). Empty prefix/suffix
+(a span at the start or end of the document) count as agreeing, as in Hypothesis.
 """
 
 MAX_ERRORS_CAP = 256
@@ -444,6 +454,8 @@ def _fuzzy_in(
         if end <= start:
             continue
         score = _score(text, quote, start, end, errors, hint)
+        if score < MIN_FUZZY_SCORE:
+            continue
         # On equal scores prefer the span whose length is closest to the quote's:
         # "commodo cites" -> "commodo vitae" rather than "commodo vit" (3 edits each).
         if best is None or (score, -abs(end - start - m)) > (
