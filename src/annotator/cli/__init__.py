@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import areas
+from annotator.cli import annotate, areas, library
 from annotator.cli.common import EXIT_USAGE, Command
 from annotator.errors import AnnotatorError
 
-MODULES = (areas,)
+MODULES = (areas, library, annotate)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:

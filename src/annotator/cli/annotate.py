@@ -1,0 +1,111 @@
+"""`annotator highlight`, `annotations`, `search`: annotating from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator.cli.common import EXIT_OK, Command, print_json
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
+    hl = subparsers.add_parser("highlight", help="highlight a quote of a document")
+    hl.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
+    hl.add_argument("--quote", required=True, help="the exact text to highlight")
+    hl.add_argument(
+        "--occurrence", type=int, default=1, metavar="N", help="which occurrence (from 1)"
+    )
+    hl.add_argument(
+        "--color", default="yellow", help="yellow, green, blue, pink, orange, purple, or #rrggbb"
+    )
+    hl.add_argument("--note", default="", help="a note (Markdown)")
+    hl.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    hl.add_argument("--area", help="a policy-area id")
+    hl.add_argument("--json", action="store_true", help="print one JSON object")
+
+    ann = subparsers.add_parser("annotations", help="a document's annotations")
+    ann.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
+    ann.add_argument("--json", action="store_true", help="print a W3C AnnotationCollection")
+
+    search = subparsers.add_parser("search", help="search every document's text and notes")
+    search.add_argument("query", help="words to find (word* matches a prefix)")
+    search.add_argument("--json", action="store_true", help="print one JSON list")
+    return {"highlight": run_highlight, "annotations": run_annotations, "search": run_search}
+
+
+def run_highlight(args: argparse.Namespace) -> int:
+    from annotator.services.annotating import Annotating
+    from annotator.services.identity import Identity
+    from annotator.services.library import Library
+    from annotator.store import Store
+
+    with Store.open() as store:
+        doc = Library(store).document(args.doc)
+        annotating = Annotating(store, Identity(store).reader())
+        change = annotating.highlight_quote(
+            doc,
+            args.quote,
+            args.occurrence,
+            color=args.color,
+            note=args.note,
+            tags=args.tag,
+            area=args.area,
+        )
+    # highlight_quote returns only after the transaction committed.
+    annotation_id = change.after[0].id
+    if args.json:
+        print_json({"id": annotation_id})
+    else:
+        print(annotation_id)
+    return EXIT_OK
+
+
+def run_annotations(args: argparse.Namespace) -> int:
+    from annotator.core import w3c
+    from annotator.services.library import Library
+    from annotator.services.reading import active_taxonomy
+    from annotator.store import Store
+
+    with Store.open() as store:
+        stored, annotations = Library(store).load(args.doc)
+    if args.json:
+        labels = {area.id: area.label for area in active_taxonomy().areas}
+        iri = w3c.document_iri(stored.document, stored.id)
+        print_json(w3c.collection(annotations, stored.document, iri, area_labels=labels))
+        return EXIT_OK
+    for a in annotations:
+        where = f"{a.start}-{a.end}" if a.placement.value == "placed" else "unplaced"
+        quote = " ".join(a.exact.split())
+        if len(quote) > 80:
+            quote = quote[:77] + "..."
+        extras = [a.color, *(f"#{t}" for t in a.tags), *([a.area] if a.area else [])]
+        print(f"{a.id[:8]}  [{where}] {quote!r}  ({', '.join(extras)})")
+        if a.note:
+            print(f"          {' '.join(a.note.split())}")
+    return EXIT_OK
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from annotator.services.search import Search
+    from annotator.store import Store
+
+    with Store.open() as store:
+        hits = Search(store).search(args.query)
+    if args.json:
+        print_json(
+            [
+                {
+                    "document": h.document_id,
+                    "kind": h.kind,
+                    "annotation": h.annotation_id,
+                    "snippet": h.snippet,
+                    "marks": [list(m) for m in h.marks],
+                    "offset": h.offset,
+                }
+                for h in hits
+            ]
+        )
+        return EXIT_OK
+    for h in hits:
+        snippet = " ".join(h.snippet.split())
+        print(f"{h.document_id[:8]}  {h.kind:4}  @{h.offset}  {snippet}")
+    return EXIT_OK

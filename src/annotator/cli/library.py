@@ -1,0 +1,125 @@
+"""`annotator import`, `documents`, `identity`, `info`: the library from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator import __version__, paths
+from annotator.cli.common import EXIT_OK, Command, print_json
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
+    imp = subparsers.add_parser("import", help="add a file to the library; print its id")
+    imp.add_argument("file", type=Path, help="a .txt or .md file")
+    imp.add_argument(
+        "--revise", metavar="DOC", help="the file is a new version of DOC: re-anchor its notes"
+    )
+    imp.add_argument("--json", action="store_true", help="print one JSON object")
+
+    docs = subparsers.add_parser("documents", help="list the library")
+    docs.add_argument("--json", action="store_true", help="print one JSON list")
+
+    who = subparsers.add_parser("identity", help="show or set the reader's display name")
+    who.add_argument("--name", help="the display name recorded on new annotations")
+    who.add_argument("--json", action="store_true", help="print one JSON object")
+
+    info = subparsers.add_parser("info", help="version and where the data lives")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    return {
+        "import": run_import,
+        "documents": run_documents,
+        "identity": run_identity,
+        "info": run_info,
+    }
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from annotator.importers import import_path
+    from annotator.services.library import Library
+    from annotator.store import Store
+
+    document = import_path(args.file)  # a bad file is refused before the store is opened
+    with Store.open() as store:
+        library = Library(store)
+        source = str(args.file.resolve())
+        result: dict[str, object]
+        if args.revise:
+            revision = library.revise(args.revise, document, source)
+            result = {
+                "id": revision.document_id,
+                "title": document.metadata.title,
+                "kept": revision.kept,
+                "moved": revision.moved,
+                "unplaced": revision.unplaced,
+            }
+        else:
+            result = {"id": library.add(document, source), "title": document.metadata.title}
+    if args.json:
+        print_json(result)
+    elif args.revise:
+        print(result["id"])
+        print(f"kept {result['kept']}, moved {result['moved']}, unplaced {result['unplaced']}")
+    else:
+        print(result["id"])
+    return EXIT_OK
+
+
+def run_documents(args: argparse.Namespace) -> int:
+    from annotator.services.library import Library
+    from annotator.store import Store
+
+    with Store.open() as store:
+        summaries = Library(store).documents()
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "author": s.author,
+                    "date": s.date.isoformat() if s.date else None,
+                    "annotations": s.annotations,
+                }
+                for s in summaries
+            ]
+        )
+        return EXIT_OK
+    for s in summaries:
+        when = s.date.isoformat() if s.date else ""
+        details = " · ".join(d for d in (s.author, when) if d)
+        print(f"{s.id[:8]}  {s.title or '(untitled)'}" + (f"  ({details})" if details else ""))
+        print(f"          {s.annotations} annotation(s)")
+    return EXIT_OK
+
+
+def run_identity(args: argparse.Namespace) -> int:
+    from annotator.services.identity import Identity
+    from annotator.store import Store
+
+    with Store.open() as store:
+        identity = Identity(store)
+        reader = identity.set_name(args.name) if args.name is not None else identity.reader()
+    if args.json:
+        print_json({"id": reader.id, "name": reader.name})
+    else:
+        print(f"{reader.name} ({reader.id})")
+    return EXIT_OK
+
+
+def run_info(args: argparse.Namespace) -> int:
+    """Paths only: answers even when the database is damaged, so it never opens it."""
+    from annotator.store.database import default_path
+
+    info = {
+        "version": __version__,
+        "database": str(default_path()),
+        "data_dir": str(paths.data_dir()),
+        "config_dir": str(paths.config_dir()),
+    }
+    if args.json:
+        print_json(info)
+    else:
+        for key, value in info.items():
+            print(f"{key}: {value}")
+    return EXIT_OK

@@ -1,0 +1,211 @@
+"""Highlights, notes, colours, tags, areas and suggestions: every edit as a `Change`.
+
+Each method validates first (bad input changes nothing), writes in one transaction, and
+returns the `Change` it applied so the caller can undo it. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from annotator.core.anchoring import describe
+from annotator.core.annotation import (
+    COLOR_BY_KEY,
+    Annotation,
+    Origin,
+    new_id,
+    utc_now,
+)
+from annotator.errors import AnnotatorError, NotFound
+from annotator.services.changes import Change
+from annotator.services.identity import Reader
+from annotator.store import Store, StoredDocument, Suggestion
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+MAX_NOTE = 1_000_000
+MAX_TAG = 200
+EDITABLE = frozenset({"note", "color", "tags", "area"})
+
+
+def check_color(color: str) -> str:
+    """A named reader colour (yellow, green, ...) or a custom #rrggbb."""
+    if color in COLOR_BY_KEY or _HEX.fullmatch(color):
+        return color.lower()
+    names = ", ".join(COLOR_BY_KEY)
+    raise AnnotatorError(f"Unknown colour {color!r}: use one of {names}, or #rrggbb.")
+
+
+def check_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags trimmed, without empties or repeats, in the reader's order."""
+    seen: dict[str, None] = {}
+    for tag in tags:
+        tag = " ".join(tag.split())
+        if len(tag) > MAX_TAG:
+            raise AnnotatorError(f"A tag is at most {MAX_TAG} characters: {tag[:40]}...")
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def check_note(note: str) -> str:
+    if len(note) > MAX_NOTE:
+        raise AnnotatorError(f"A note is at most {MAX_NOTE:,} characters.")
+    return note
+
+
+def find_occurrence(text: str, quote: str, occurrence: int = 1) -> int:
+    """Start of the `occurrence`-th (1-based) exact occurrence of `quote` in `text`."""
+    if not quote:
+        raise AnnotatorError("The quote to highlight is empty.")
+    if occurrence < 1:
+        raise AnnotatorError("--occurrence counts from 1.")
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            break
+    if start < 0:
+        found = text.count(quote)
+        where = f"it occurs {found} time(s)" if found else "it does not occur"
+        raise NotFound(f"Occurrence {occurrence} of {quote!r} is not in the document: {where}.")
+    return start
+
+
+class Annotating:
+    """The reader's edits to annotations, each returned as a reversible `Change`."""
+
+    def __init__(self, store: Store, reader: Reader) -> None:
+        self._store = store
+        self._reader = reader
+
+    def apply(self, change: Change) -> None:
+        """Write a change's `after` states and suggestion flags in one transaction."""
+        now = utc_now()
+        with self._store.transaction() as repo:
+            repo.save_annotations(change.after)
+            repo.set_rejected(change.document_id, change.unrejected, False, now)
+            repo.set_rejected(change.document_id, change.rejected, True, now)
+
+    # --- creating -----------------------------------------------------------------
+
+    def highlight(
+        self,
+        doc: StoredDocument,
+        start: int,
+        end: int,
+        *,
+        color: str = "yellow",
+        note: str = "",
+        tags: Iterable[str] = (),
+        area: str | None = None,
+        origin: Origin = Origin.READER,
+    ) -> Change:
+        """Highlight doc.text[start:end]; committed before this returns."""
+        text = doc.document.text
+        if not 0 <= start < end <= len(text):
+            raise AnnotatorError(
+                f"Cannot highlight {start}..{end}: the document has {len(text)} characters."
+            )
+        position, quote = describe(text, start, end)
+        now = utc_now()
+        annotation = Annotation(
+            document_id=doc.id,
+            start=position.start,
+            end=position.end,
+            exact=quote.exact,
+            prefix=quote.prefix,
+            suffix=quote.suffix,
+            color=check_color(color),
+            note=check_note(note),
+            tags=check_tags(tags),
+            area=area or None,
+            author_id=self._reader.id,
+            author_name=self._reader.name,
+            origin=origin,
+            id=new_id(),
+            created=now,
+            modified=now,
+        )
+        with self._store.transaction() as repo:
+            repo.insert_annotation(annotation)
+        return Change(
+            "Highlight",
+            doc.id,
+            before=(replace(annotation, deleted=True),),
+            after=(annotation,),
+        )
+
+    def highlight_quote(
+        self, doc: StoredDocument, quote: str, occurrence: int = 1, **options: Any
+    ) -> Change:
+        """Highlight the `occurrence`-th exact occurrence of `quote` (the CLI's way in)."""
+        start = find_occurrence(doc.document.text, quote, occurrence)
+        return self.highlight(doc, start, start + len(quote), **options)
+
+    def accept(
+        self, doc: StoredDocument, suggestion: Suggestion, *, color: str = "yellow"
+    ) -> Change:
+        """A machine policy-area suggestion becomes the reader's own annotation.
+
+        It keeps `origin=MACHINE` so the reader can still tell it was suggested.
+        """
+        area, start, end = suggestion
+        change = self.highlight(doc, start, end, color=color, area=area, origin=Origin.MACHINE)
+        return replace(change, description="Accept suggestion")
+
+    def reject(self, document_id: str, suggestions: Iterable[Suggestion]) -> Change:
+        """Hide machine suggestions for this document, remembered across sessions."""
+        with self._store.transaction() as repo:
+            already = repo.rejected(document_id)
+            new = tuple(dict.fromkeys(s for s in suggestions if s not in already))
+            repo.set_rejected(document_id, new, True, utc_now())
+        return Change("Reject suggestion", document_id, rejected=new)
+
+    # --- editing ------------------------------------------------------------------
+
+    def edit(self, annotation_ids: Sequence[str], **changes: Any) -> Change:
+        """Set note, color, tags and/or area on one or many annotations (one Change)."""
+        unknown = changes.keys() - EDITABLE
+        if unknown:
+            raise AnnotatorError(f"Cannot edit {', '.join(sorted(unknown))} of an annotation.")
+        if "color" in changes:
+            changes["color"] = check_color(changes["color"])
+        if "tags" in changes:
+            changes["tags"] = check_tags(changes["tags"])
+        if "note" in changes:
+            changes["note"] = check_note(changes["note"])
+        if "area" in changes:
+            changes["area"] = changes["area"] or None
+        return self._rewrite(annotation_ids, "Edit annotation", changes)
+
+    def delete(self, annotation_ids: Sequence[str]) -> Change:
+        """Tombstone annotations: hidden everywhere, kept so undo and merges can see them."""
+        return self._rewrite(annotation_ids, "Delete annotation", {"deleted": True})
+
+    def restore(self, annotation_ids: Sequence[str]) -> Change:
+        """Bring back tombstoned annotations (e.g. from a 'recently deleted' list)."""
+        return self._rewrite(annotation_ids, "Restore annotation", {"deleted": False})
+
+    def _rewrite(self, ids: Sequence[str], description: str, changes: dict[str, Any]) -> Change:
+        ids = list(dict.fromkeys(ids))
+        with self._store.transaction() as repo:
+            current = repo.annotations_by_id(ids)
+            missing = [i for i in ids if i not in current]
+            if missing:
+                raise NotFound(f"No annotation {missing[0]}.")
+            documents = {a.document_id for a in current.values()}
+            if len(documents) > 1:
+                raise AnnotatorError("One change can only touch one document's annotations.")
+            before = tuple(
+                current[i]
+                for i in ids
+                if any(getattr(current[i], k) != v for k, v in changes.items())
+            )
+            after = tuple(a.edited(**changes) for a in before)
+            repo.save_annotations(after)
+        if len(ids) > 1:
+            description = f"{description} ({len(ids)})"
+        return Change(description, documents.pop() if documents else "", before, after)

@@ -1,0 +1,55 @@
+"""Change records: what a use case did, and how to undo it, with no Qt.
+
+Every change the reader makes to annotations (one highlight, a bulk recolour, a rejected
+suggestion) is described by one `Change` holding the full before and after states. The GUI
+wraps each in a thin QUndoCommand: redo is `change.apply(annotating)`, undo is
+`change.inverse().apply(annotating)`. Creation's "before" is the new annotation as a
+tombstone, so undoing a highlight deletes it the same way a delete does (merges carry it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from annotator.core.annotation import Annotation
+from annotator.store import Suggestion
+
+if TYPE_CHECKING:
+    from annotator.services.annotating import Annotating
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A reversible change to one document's annotations and rejected suggestions."""
+
+    description: str
+    document_id: str
+    before: tuple[Annotation, ...] = ()
+    after: tuple[Annotation, ...] = ()
+    rejected: tuple[Suggestion, ...] = ()  # suggestions this change hides
+    unrejected: tuple[Suggestion, ...] = ()  # suggestions this change shows again
+
+    def apply(self, service: Annotating) -> None:
+        """Write the `after` states (one transaction)."""
+        service.apply(self)
+
+    def inverse(self) -> Change:
+        """The change that puts back what this one replaced."""
+        return Change(
+            self.description,
+            self.document_id,
+            before=self.after,
+            after=self.before,
+            rejected=self.unrejected,
+            unrejected=self.rejected,
+        )
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        """Annotations a view should refresh after this change."""
+        return tuple(a.id for a in self.after)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.after or self.rejected or self.unrejected)

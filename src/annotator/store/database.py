@@ -1,0 +1,267 @@
+"""Opening the database safely: health check, backup, migration, then transactions.
+
+`Store.open()` is the one way in. In order it
+1. checks the file (header, `quick_check`); a damaged one is moved aside, never deleted or
+   overwritten, and `CorruptDatabaseError` names it and the newest backup that verifies;
+2. brings the schema to head with Alembic, after a verified backup copy, in one
+   transaction (all revisions or none);
+3. takes a routine backup when the newest one is older than a day, keeping `keep` copies.
+
+No engine exists before `open()`: importing this module touches no file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from annotator import paths
+from annotator.errors import StoreError
+from annotator.store import sqlite
+from annotator.store.repository import Repository
+
+log = logging.getLogger(__name__)
+
+DATABASE_NAME = "annotator.db"
+BACKUP_KEEP = 7
+BACKUP_INTERVAL = timedelta(days=1)
+PRE_MIGRATION = "pre-migration"
+ROUTINE = "routine"
+
+
+class CorruptDatabaseError(StoreError):
+    """The database file is damaged; it has been moved to `moved_to`.
+
+    `backup` is the newest backup that passes `integrity_check` (None when there is none);
+    `restore_backup(backup, database)` puts it back.
+    """
+
+    def __init__(self, database: Path, problem: str, moved_to: Path, backup: Path | None):
+        self.database = database
+        self.moved_to = moved_to
+        self.backup = backup
+        offer = (
+            f"the newest good backup is {backup}"
+            if backup
+            else "there is no good backup; the next start begins an empty library"
+        )
+        super().__init__(f"The database {database} {problem}; it was moved to {moved_to}, {offer}.")
+
+
+def default_path() -> Path:
+    return paths.data_dir() / DATABASE_NAME
+
+
+def backups_dir(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def list_backups(database: Path) -> list[Path]:
+    """Backups of `database`, newest first (their names sort by time)."""
+    folder = backups_dir(database)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{database.stem}-*.db"), reverse=True)
+
+
+def newest_good_backup(database: Path) -> Path | None:
+    for backup in list_backups(database):
+        if sqlite.check_health(backup, full=True) is None:
+            return backup
+    return None
+
+
+def restore_backup(backup: Path, database: Path | None = None) -> Path:
+    """Put `backup` back as the database, moving any file still there aside first."""
+    database = database or default_path()
+    problem = sqlite.check_health(backup, full=True)
+    if problem:
+        raise StoreError(f"The backup {backup} {problem}; choose another one.")
+    try:
+        if database.exists():
+            sqlite.move_aside(database)
+        sqlite.copy_back(backup, database)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"Could not restore {backup} to {database}: {exc}") from exc
+    return database
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    location = resources.files("annotator.store") / "migrations"
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+class Store:
+    """An open, healthy, migrated database; hands out transactions as `Repository`s."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        keep: int = BACKUP_KEEP,
+        target_revision: str = "head",
+    ) -> Store:
+        """Open (creating if needed) the database at `path`, default the data folder's.
+
+        `target_revision` exists for migration tests that build a database at an old
+        revision; the app always opens at head.
+        """
+        path = path or default_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the data folder {path.parent}: {exc}") from exc
+        if path.exists():
+            problem = sqlite.check_health(path)
+            if problem:
+                moved = sqlite.move_aside(path)
+                raise CorruptDatabaseError(path, problem, moved, newest_good_backup(path))
+        try:
+            _migrate(path, target_revision, keep)
+            engine = sqlite.make_engine(path)
+            store = cls(path, engine)
+            store._routine_backup(keep)
+        except SQLAlchemyError as exc:
+            raise StoreError(sqlite.explain(exc, path)) from exc
+        return store
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Repository]:
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Writers take the write lock up front (BEGIN IMMEDIATE) so a second process waits
+        on the busy timeout rather than failing midway. SQLite failures surface as a
+        `StoreError` whose message says what to do; nothing of the transaction persists.
+        """
+        begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+        try:
+            with self._engine.connect() as conn:
+                conn = conn.execution_options(**{sqlite.BEGIN_OPTION: begin})
+                with conn.begin():
+                    yield Repository(conn)
+        except DBAPIError as exc:
+            raise StoreError(sqlite.explain(exc, self.path)) from exc
+
+    def backup(self, reason: str = ROUTINE, keep: int = BACKUP_KEEP) -> Path:
+        """A verified copy in the backups folder; the oldest routine ones beyond `keep` go."""
+        return _backup(self.path, reason, keep)
+
+    def _routine_backup(self, keep: int) -> None:
+        newest = list_backups(self.path)
+        if newest:
+            age = datetime.now(UTC) - datetime.fromtimestamp(newest[0].stat().st_mtime, UTC)
+            if age < BACKUP_INTERVAL:
+                return
+        try:
+            _backup(self.path, ROUTINE, keep)
+        except StoreError as exc:
+            # A routine copy failing (disk full) must not stop the reader from reading.
+            log.warning("%s", exc)
+
+
+def _backup(database: Path, reason: str, keep: int) -> Path:
+    folder = backups_dir(database)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{database.stem}-{stamp}-{reason}.db"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        sqlite.backup_to(database, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(
+            f"Could not back up {database} to {folder}: {exc}. The database is unchanged."
+        ) from exc
+    _rotate(database, keep)
+    return target
+
+
+def _rotate(database: Path, keep: int) -> None:
+    """Keep the newest `keep` routine backups; pre-migration ones are kept too, up to
+    `keep` of them, so retried migrations cannot rotate the last good copy away."""
+    for reason in (ROUTINE, PRE_MIGRATION):
+        ours = [b for b in list_backups(database) if b.stem.endswith(f"-{reason}")]
+        for old in ours[keep:]:
+            try:
+                old.unlink()
+            except OSError as exc:
+                log.warning("could not remove old backup %s: %s", old, exc)
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _migrate(path: Path, target: str, keep: int) -> None:
+    """Apply pending revisions in one transaction, after a verified backup if data exists.
+
+    Runs on its own engine with foreign keys off (batch migrations copy and drop tables)
+    and checks every foreign key before committing instead.
+    """
+    config = _alembic_config()
+    script = ScriptDirectory.from_config(config)
+    known = {rev.revision for rev in script.walk_revisions()}
+    head = script.get_current_head()
+    wanted = head if target == "head" else target
+    engine = sqlite.make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            current = current_revision(conn)
+            conn.rollback()
+            if current is not None and current not in known:
+                raise StoreError(
+                    f"The database {path} was written by a newer version of Annotator "
+                    f"(schema {current}); update Annotator to open it."
+                )
+            if current == wanted:
+                return
+            has_data = current is not None
+        if has_data:
+            _backup(path, PRE_MIGRATION, keep)
+        with engine.connect() as conn:
+            conn = conn.execution_options(**{sqlite.BEGIN_OPTION: "BEGIN IMMEDIATE"})
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, target)
+                problems = sqlite.foreign_key_problems(conn)
+                if problems:
+                    raise StoreError(
+                        f"Migrating {path} would break {len(problems)} reference(s); "
+                        "the database is unchanged."
+                    )
+                assert wanted is not None
+                sqlite.set_user_version(conn, int(wanted))
+    finally:
+        engine.dispose()

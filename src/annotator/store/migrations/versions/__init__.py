@@ -1,0 +1,1 @@
+"""One module per schema revision, named by revision number."""

@@ -1,0 +1,416 @@
+"""Queries over one transaction, speaking the core's types (Document, Annotation).
+
+The services never see SQLAlchemy: they get a `Repository` from `Store.transaction()` and
+call these methods, so a use case spanning several statements is still one transaction.
+Hot paths (one highlight committed, a document's annotations loaded) use Core statements
+on explicit columns: ORM objects cost ~3.5x more to load and ~3x more to insert.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from annotator.core.annotation import Annotation, Origin, Placement
+from annotator.core.document import Block, BlockKind, Document, Metadata
+from annotator.store import sqlite
+from annotator.store.models import (
+    AnnotationRow,
+    AnnotationTagRow,
+    AuthorRow,
+    Base,
+    DocumentRow,
+    RejectedSuggestionRow,
+    Setting,
+)
+
+Suggestion = tuple[str, int, int]  # (area id, start, end)
+
+_ORIGIN = {o.value: o for o in Origin}
+_PLACEMENT = {p.value: p for p in Placement}
+
+A = Base.metadata.tables[AnnotationRow.__tablename__]
+T = Base.metadata.tables[AnnotationTagRow.__tablename__]
+D = Base.metadata.tables[DocumentRow.__tablename__]
+
+# Column order matches Annotation's positional fields up to `tags`, then the rest.
+_ANNOTATION_COLUMNS = (
+    A.c.document_id,
+    A.c.start,
+    A.c.end,
+    A.c.exact,
+    A.c.prefix,
+    A.c.suffix,
+    A.c.color,
+    A.c.note,
+    A.c.area,
+    A.c.author_id,
+    A.c.author_name,
+    A.c.origin,
+    A.c.placement,
+    A.c.id,
+    A.c.created,
+    A.c.modified,
+    A.c.deleted,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One line of the library list."""
+
+    id: str
+    title: str
+    author: str
+    date: date | None
+    annotations: int
+    added: datetime
+    last_opened: datetime | None
+    source_path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """A document as kept in the library: its id, the core Document, and library facts."""
+
+    id: str
+    document: Document
+    added: datetime
+    last_opened: datetime | None
+    reading_position: int
+    source_path: str | None
+    deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A full-text match: in a document's text (annotation_id None) or in a note/quote."""
+
+    document_id: str
+    annotation_id: str | None
+    snippet: str  # plain text around the match
+    marks: tuple[tuple[int, int], ...]  # matched words as [start, end) within `snippet`
+    offset: int  # character offset in the document to jump to
+
+
+def _annotation(row: Sequence[Any], tags: tuple[str, ...]) -> Annotation:
+    return Annotation(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        row[7],
+        tags,
+        row[8],
+        row[9],
+        row[10],
+        _ORIGIN[row[11]],
+        _PLACEMENT[row[12]],
+        row[13],
+        row[14],
+        row[15],
+        bool(row[16]),
+    )
+
+
+def _annotation_values(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "document_id": a.document_id,
+        "start": a.start,
+        "end": a.end,
+        "exact": a.exact,
+        "prefix": a.prefix,
+        "suffix": a.suffix,
+        "color": a.color,
+        "note": a.note,
+        "area": a.area,
+        "author_id": a.author_id,
+        "author_name": a.author_name,
+        "origin": a.origin.value,
+        "placement": a.placement.value,
+        "created": a.created,
+        "modified": a.modified,
+        "deleted": a.deleted,
+    }
+
+
+def _document_values(document: Document) -> dict[str, Any]:
+    meta = document.metadata
+    return {
+        "content_hash": document.content_hash,
+        "title": meta.title,
+        "author": meta.author,
+        "date": meta.date.isoformat() if meta.date else None,
+        "source": meta.source,
+        "byline": meta.byline,
+        "text": document.text,
+        "blocks": [[b.kind.value, b.start, b.end, b.level] for b in document.blocks],
+    }
+
+
+class Repository:
+    """Every query the services need, inside one open transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # --- settings and authors -----------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        return self._conn.scalar(select(Setting.value).where(Setting.key == key))
+
+    def set_setting(self, key: str, value: str) -> None:
+        changed = self._conn.execute(
+            update(Setting).where(Setting.key == key).values(value=value)
+        ).rowcount
+        if not changed:
+            self._conn.execute(insert(Setting).values(key=key, value=value))
+
+    def author_name(self, author_id: str) -> str | None:
+        return self._conn.scalar(select(AuthorRow.name).where(AuthorRow.id == author_id))
+
+    def save_author(self, author_id: str, name: str, created: datetime) -> None:
+        changed = self._conn.execute(
+            update(AuthorRow).where(AuthorRow.id == author_id).values(name=name)
+        ).rowcount
+        if not changed:
+            self._conn.execute(insert(AuthorRow).values(id=author_id, name=name, created=created))
+        # Annotations carry their author's name so exports and bundles need no join.
+        self._conn.execute(update(A).where(A.c.author_id == author_id).values(author_name=name))
+
+    # --- documents ----------------------------------------------------------------
+
+    def document_by_hash(self, content_hash: str) -> tuple[str, bool] | None:
+        """(id, deleted) of the document with this text, if the library has it."""
+        row = self._conn.execute(
+            select(D.c.id, D.c.deleted).where(D.c.content_hash == content_hash)
+        ).first()
+        return (row[0], bool(row[1])) if row else None
+
+    def insert_document(
+        self, doc_id: str, document: Document, source_path: str | None, now: datetime
+    ) -> None:
+        self._conn.execute(
+            insert(D).values(
+                id=doc_id,
+                source_path=source_path,
+                added=now,
+                last_opened=now,
+                reading_position=0,
+                deleted=False,
+                **_document_values(document),
+            )
+        )
+
+    def replace_document_content(self, doc_id: str, document: Document) -> None:
+        self._conn.execute(update(D).where(D.c.id == doc_id).values(**_document_values(document)))
+
+    def update_document(self, doc_id: str, **values: Any) -> None:
+        """Library facts only: deleted, last_opened, reading_position, source_path."""
+        allowed = {"deleted", "last_opened", "reading_position", "source_path"}
+        if not values.keys() <= allowed:
+            raise ValueError(f"not a library fact: {sorted(values.keys() - allowed)}")
+        self._conn.execute(update(D).where(D.c.id == doc_id).values(**values))
+
+    def document_ids(self, prefix: str) -> list[str]:
+        """Ids of live documents starting with `prefix` (at most two: enough to say
+        'ambiguous')."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return list(
+            self._conn.scalars(
+                select(D.c.id)
+                .where(D.c.id.like(f"{escaped}%", escape="\\"), D.c.deleted.is_(False))
+                .limit(2)
+            )
+        )
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        row = self._conn.execute(select(D).where(D.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        blocks = tuple(Block(BlockKind(k), s, e, lv) for k, s, e, lv in row["blocks"])
+        metadata = Metadata(
+            title=row["title"],
+            author=row["author"],
+            date=date.fromisoformat(row["date"]) if row["date"] else None,
+            source=row["source"],
+            byline=row["byline"],
+        )
+        return StoredDocument(
+            id=row["id"],
+            document=Document(row["text"], blocks, metadata),
+            added=row["added"],
+            last_opened=row["last_opened"],
+            reading_position=row["reading_position"],
+            source_path=row["source_path"],
+            deleted=bool(row["deleted"]),
+        )
+
+    def document_summaries(self) -> list[DocumentSummary]:
+        counts = (
+            select(A.c.document_id, func.count().label("n"))
+            .where(A.c.deleted.is_(False))
+            .group_by(A.c.document_id)
+            .subquery()
+        )
+        rows = self._conn.execute(
+            select(
+                D.c.id,
+                D.c.title,
+                D.c.author,
+                D.c.date,
+                func.coalesce(counts.c.n, 0),
+                D.c.added,
+                D.c.last_opened,
+                D.c.source_path,
+            )
+            .outerjoin(counts, counts.c.document_id == D.c.id)
+            .where(D.c.deleted.is_(False))
+            .order_by(func.coalesce(D.c.last_opened, D.c.added).desc())
+        )
+        return [
+            DocumentSummary(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None, *r[4:])
+            for r in rows
+        ]
+
+    def reading_position(self, doc_id: str) -> int | None:
+        return self._conn.scalar(select(D.c.reading_position).where(D.c.id == doc_id))
+
+    # --- annotations --------------------------------------------------------------
+
+    def annotations(self, doc_id: str) -> list[Annotation]:
+        """Live annotations of a document: placed ones in document order, then unplaced."""
+        rows = self._conn.execute(
+            select(*_ANNOTATION_COLUMNS)
+            .where(A.c.document_id == doc_id, A.c.deleted.is_(False))
+            .order_by(A.c.placement != Placement.PLACED.value, A.c.start, A.c.end)
+        ).all()
+        tags = self._tags(
+            select(T.c.annotation_id, T.c.tag)
+            .join(A, A.c.id == T.c.annotation_id)
+            .where(A.c.document_id == doc_id, A.c.deleted.is_(False))
+            .order_by(T.c.annotation_id, T.c.position)
+        )
+        return [_annotation(r, tags.get(r[13], ())) for r in rows]
+
+    def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
+        """The stored state of these annotations, tombstones included."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        rows = self._conn.execute(select(*_ANNOTATION_COLUMNS).where(A.c.id.in_(wanted))).all()
+        tags = self._tags(
+            select(T.c.annotation_id, T.c.tag)
+            .where(T.c.annotation_id.in_(wanted))
+            .order_by(T.c.annotation_id, T.c.position)
+        )
+        return {r[13]: _annotation(r, tags.get(r[13], ())) for r in rows}
+
+    def _tags(self, statement: Any) -> dict[str, tuple[str, ...]]:
+        tags: dict[str, list[str]] = {}
+        for annotation_id, tag in self._conn.execute(statement):
+            tags.setdefault(annotation_id, []).append(tag)
+        return {k: tuple(v) for k, v in tags.items()}
+
+    def insert_annotation(self, annotation: Annotation) -> None:
+        """Add a new annotation: the one-highlight hot path (one INSERT, plus its tags)."""
+        self._conn.execute(insert(A), _annotation_values(annotation))
+        if annotation.tags:
+            self._insert_tags(annotation)
+
+    def save_annotations(self, annotations: Iterable[Annotation]) -> None:
+        """Write these states, whether the annotations exist already or not."""
+        for a in annotations:
+            values = _annotation_values(a)
+            changed = self._conn.execute(update(A).where(A.c.id == a.id), values).rowcount
+            if changed:
+                self._conn.execute(delete(T).where(T.c.annotation_id == a.id))
+            else:
+                self._conn.execute(insert(A), values)
+            if a.tags:
+                self._insert_tags(a)
+
+    def _insert_tags(self, a: Annotation) -> None:
+        self._conn.execute(
+            insert(T),
+            [{"annotation_id": a.id, "position": i, "tag": t} for i, t in enumerate(a.tags)],
+        )
+
+    def annotation_ids_with_tag(self, doc_id: str, tag: str) -> list[str]:
+        """Live annotations of a document carrying `tag` (uses the tag index)."""
+        return list(
+            self._conn.scalars(
+                select(A.c.id)
+                .join(T, T.c.annotation_id == A.c.id)
+                .where(T.c.tag == tag, A.c.document_id == doc_id, A.c.deleted.is_(False))
+                .order_by(A.c.start)
+            )
+        )
+
+    # --- rejected suggestions -----------------------------------------------------
+
+    def rejected(self, doc_id: str) -> set[Suggestion]:
+        rows = self._conn.execute(
+            select(
+                RejectedSuggestionRow.area, RejectedSuggestionRow.start, RejectedSuggestionRow.end
+            ).where(RejectedSuggestionRow.document_id == doc_id)
+        )
+        return {(r[0], r[1], r[2]) for r in rows}
+
+    def set_rejected(
+        self, doc_id: str, suggestions: Iterable[Suggestion], rejected: bool, now: datetime
+    ) -> None:
+        for area, start, end in suggestions:
+            self._conn.execute(
+                delete(RejectedSuggestionRow).where(
+                    and_(
+                        RejectedSuggestionRow.document_id == doc_id,
+                        RejectedSuggestionRow.area == area,
+                        RejectedSuggestionRow.start == start,
+                        RejectedSuggestionRow.end == end,
+                    )
+                )
+            )
+            if rejected:
+                self._conn.execute(
+                    insert(RejectedSuggestionRow).values(
+                        document_id=doc_id, area=area, start=start, end=end, rejected=now
+                    )
+                )
+
+    # --- search -------------------------------------------------------------------
+
+    def search(self, query: str, limit: int) -> list[Hit]:
+        """Notes and quotes first, then document text; best first within each.
+
+        The reader's words are made into a safe FTS5 expression, so no input is a syntax
+        error; a query without words finds nothing.
+        """
+        match = sqlite.match_expression(query)
+        if match is None:
+            return []
+        hits: list[Hit] = []
+        for doc_id, annotation_id, start, marked in sqlite.search_annotations(
+            self._conn, match, limit
+        ):
+            snippet, marks = sqlite.unmark(marked)
+            hits.append(Hit(doc_id, annotation_id, snippet, marks, start))
+        found = sqlite.search_documents(self._conn, match, limit)
+        texts = dict(
+            self._conn.execute(
+                select(D.c.id, D.c.text).where(D.c.id.in_([row[0] for row in found]))
+            ).all()
+        )
+        for doc_id, _seq, marked in found:
+            snippet, marks = sqlite.unmark(marked)
+            offset = sqlite.locate_snippet(texts[doc_id], snippet, marks)
+            hits.append(Hit(doc_id, None, snippet, marks, offset))
+        return hits

@@ -1,0 +1,327 @@
+"""Everything SQLite-specific, in one place, so the rest of the store stays portable.
+
+Here: the engine with its pragmas and transactional DDL, the health check that detects a
+corrupt file before anything writes to it, backups through SQLite's online backup API, the
+FTS5 tables and triggers, and the translation of SQLite's error strings into messages a
+reader can act on. A PostgreSQL store would replace this module and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.pool import ConnectionPoolEntry
+
+HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+COMPANIONS = ("-wal", "-shm", "-journal")
+BEGIN_OPTION = "annotator_begin"
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine on `path` with WAL, foreign keys, busy timeout and real transactions.
+
+    sqlite3's legacy transaction control never emits BEGIN before DDL, so a migration
+    would commit statement by statement; SQLAlchemy's documented recipe turns that off on
+    connect and emits BEGIN itself, which makes migrations all-or-nothing. Writers ask for
+    BEGIN IMMEDIATE (execution option `annotator_begin`) so two processes queue on the
+    busy timeout instead of failing to upgrade a read lock.
+
+    Migrations use `foreign_keys=False`: a batch migration copies and drops tables, and
+    dropping a parent with foreign keys on would cascade-delete its children.
+    """
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
+
+    return engine
+
+
+def raw_connect(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the app's pragmas (health checks, benchmarks)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+# --- health -------------------------------------------------------------------------
+
+
+def check_health(path: Path, *, full: bool = False) -> str | None:
+    """None when `path` is a sound SQLite database, else what is wrong with it.
+
+    The header is read first (a PNG renamed to .db, a zeroed header or a 0-byte file is
+    caught without opening it), then `quick_check` (or the slower `integrity_check` for
+    backups) walks the b-trees. The connection is opened read-only so a damaged file is
+    never written to.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(HEADER))
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if len(header) == 0:
+        return "is empty (0 bytes)"
+    if header != HEADER:
+        return "is not an SQLite database (bad header)"
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        return f"cannot be opened ({exc})"
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return f"is damaged ({exc})"
+    finally:
+        conn.close()
+    if [tuple(r) for r in rows] != [("ok",)]:
+        return f"is damaged ({rows[0][0]})"
+    return None
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL/SHM) out of the way; never delete it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    path.replace(target)
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    return target
+
+
+# --- backups ------------------------------------------------------------------------
+
+
+def backup_to(source: Path, target: Path) -> None:
+    """Copy `source` into `target` with the online backup API, verified before it counts.
+
+    The copy is written to a temporary name, checked with `integrity_check`, synced, and
+    only then renamed into place, so a half-written or bad backup never looks like a good
+    one. The backup API takes a consistent snapshot even while another process writes.
+    """
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        src = sqlite3.connect(
+            f"{source.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problem = check_health(tmp, full=True)
+        if problem:
+            raise sqlite3.DatabaseError(f"backup copy {problem}")
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def copy_back(backup: Path, target: Path) -> None:
+    """Restore `backup` as the database at `target` (which must not exist)."""
+    backup_to(backup, target)
+    # The restored file must be in WAL like a live database; switch on first open.
+    conn = raw_connect(target)
+    conn.close()
+
+
+# --- full-text search ---------------------------------------------------------------
+
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+FTS_DDL: tuple[str, ...] = (
+    f"""CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='seq', tokenize='{FTS_TOKENIZER}')""",
+    """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END""",
+    """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+    END""",
+    """CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END""",
+    f"""CREATE VIRTUAL TABLE annotations_fts USING fts5(
+        note, exact, content='annotations', content_rowid='seq', tokenize='{FTS_TOKENIZER}')""",
+    """CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+        INSERT INTO annotations_fts(rowid, note, exact) VALUES (new.seq, new.note, new.exact);
+    END""",
+    """CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+        INSERT INTO annotations_fts(annotations_fts, rowid, note, exact)
+        VALUES ('delete', old.seq, old.note, old.exact);
+    END""",
+    """CREATE TRIGGER annotations_fts_update AFTER UPDATE OF note, exact ON annotations BEGIN
+        INSERT INTO annotations_fts(annotations_fts, rowid, note, exact)
+        VALUES ('delete', old.seq, old.note, old.exact);
+        INSERT INTO annotations_fts(rowid, note, exact) VALUES (new.seq, new.note, new.exact);
+    END""",
+    # Index what was there before the FTS tables existed (a database at revision 1).
+    "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+    "INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild')",
+)
+
+FTS_DROP: tuple[str, ...] = (
+    "DROP TRIGGER IF EXISTS annotations_fts_update",
+    "DROP TRIGGER IF EXISTS annotations_fts_delete",
+    "DROP TRIGGER IF EXISTS annotations_fts_insert",
+    "DROP TABLE IF EXISTS annotations_fts",
+    "DROP TRIGGER IF EXISTS documents_fts_update",
+    "DROP TRIGGER IF EXISTS documents_fts_delete",
+    "DROP TRIGGER IF EXISTS documents_fts_insert",
+    "DROP TABLE IF EXISTS documents_fts",
+)
+
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+ELLIPSIS = "…"
+_WORD = re.compile(r"\w+\*?")
+
+
+def match_expression(query: str) -> str | None:
+    """The reader's words as a safe FTS5 query: every word required, `word*` a prefix.
+
+    Quoting each word means punctuation, `AND`, `-` or a stray quote in the search box can
+    never be a syntax error. None when the query has no words at all.
+    """
+    terms = []
+    for word in _WORD.findall(query):
+        prefix = word.endswith("*")
+        core = word.rstrip("*")
+        if core:
+            terms.append(f'"{core}"' + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
+def search_documents(conn: Connection, match: str, limit: int) -> Sequence[Any]:
+    """(id, seq, snippet) of live documents whose title or text matches, best first."""
+    return conn.execute(
+        text(
+            "SELECT d.id, d.seq, snippet(documents_fts, 1, :o, :c, :e, 16) "
+            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+            "WHERE documents_fts MATCH :m AND d.deleted = 0 ORDER BY rank LIMIT :n"
+        ),
+        {"o": MARK_OPEN, "c": MARK_CLOSE, "e": ELLIPSIS, "m": match, "n": limit},
+    ).all()
+
+
+def search_annotations(conn: Connection, match: str, limit: int) -> Sequence[Any]:
+    """(document id, annotation id, start, snippet) of live annotations whose note or
+    quote matches, best first."""
+    return conn.execute(
+        text(
+            "SELECT a.document_id, a.id, a.start, "
+            "CASE WHEN a.note != '' THEN snippet(annotations_fts, 0, :o, :c, :e, 16) "
+            "ELSE snippet(annotations_fts, 1, :o, :c, :e, 16) END "
+            "FROM annotations_fts JOIN annotations a ON a.seq = annotations_fts.rowid "
+            "JOIN documents d ON d.id = a.document_id "
+            "WHERE annotations_fts MATCH :m AND a.deleted = 0 AND d.deleted = 0 "
+            "ORDER BY rank LIMIT :n"
+        ),
+        {"o": MARK_OPEN, "c": MARK_CLOSE, "e": ELLIPSIS, "m": match, "n": limit},
+    ).all()
+
+
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A snippet without FTS5's markers, and where the marked words were in it."""
+    plain: list[str] = []
+    marks: list[tuple[int, int]] = []
+    length = start = 0
+    for char in marked:
+        if char == MARK_OPEN:
+            start = length
+        elif char == MARK_CLOSE:
+            marks.append((start, length))
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), tuple(marks)
+
+
+def locate_snippet(text: str, snippet: str, marks: tuple[tuple[int, int], ...]) -> int:
+    """Offset in `text` of the first marked word of a snippet taken from it, else 0.
+
+    FTS5 returns the column's characters verbatim between optional ellipses, so the
+    snippet is found in the text by a plain substring search.
+    """
+    lead = len(ELLIPSIS) if snippet.startswith(ELLIPSIS) else 0
+    body = snippet[lead:].removesuffix(ELLIPSIS)
+    base = text.find(body)
+    if base < 0:
+        return 0
+    return base + (marks[0][0] - lead if marks else 0)
+
+
+def set_user_version(conn: Connection, version: int) -> None:
+    """Mirror the schema revision in SQLite's header, readable without Alembic."""
+    conn.exec_driver_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def foreign_key_problems(conn: Connection) -> list[Any]:
+    """Rows violating a foreign key, checked before a migration commits."""
+    return list(conn.exec_driver_sql("PRAGMA foreign_key_check").all())
+
+
+# --- errors -------------------------------------------------------------------------
+
+
+def explain(exc: BaseException, path: Path) -> str:
+    """One sentence a reader can act on, for an SQLite failure on the database at `path`."""
+    message = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk is full" in message or "disk i/o error" in message:
+        return (
+            f"Cannot write to {path}: the disk is full or failing. Free some space and try "
+            "again; everything saved before is intact."
+        )
+    if "readonly" in message or "read-only" in message:
+        return (
+            f"Cannot write to {path}: it is read-only. Earlier data is intact; check the "
+            "folder's permissions or mount."
+        )
+    if "locked" in message or "busy" in message:
+        return (
+            f"The database {path} is busy: another Annotator is writing to it. "
+            "Try again in a moment."
+        )
+    if "unable to open" in message:
+        return f"Cannot open the database {path}: check that its folder exists and is writable."
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return f"The database {path} is damaged ({message}). Restart Annotator to recover it."
+    return f"Database error on {path}: {message}"
