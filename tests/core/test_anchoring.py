@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -160,25 +159,19 @@ def _big_text(size: int = 5_000_000) -> str:
 
 
 @pytest.mark.parametrize("with_position", [True, False], ids=["near-position", "no-position"])
-def test_fuzzy_on_5mb_is_fast(with_position: bool) -> None:
-    """Budget: well under a second; measured ~0.01 s with a position, ~0.1 s without."""
+def test_fuzzy_on_5mb_finds_the_edited_quote(with_position: bool) -> None:
+    """The large-text path (rapidfuzz region, then Myers) places it; speed is in benchmarks."""
     text = _big_text()
     start = 4_000_000
     position, quote = describe(text, start, start + 60)
     edited = text[: start + 20] + "XYZ" + text[start + 23 :]
-    began = time.perf_counter()
     placed = anchor(edited, quote, position if with_position else None)
-    elapsed = time.perf_counter() - began
     assert placed.status is AnchorStatus.FUZZY
     assert abs(placed.start - start) <= 2
-    assert elapsed < 0.75, elapsed
 
 
-def test_unplaceable_on_5mb_is_fast() -> None:
+def test_unplaceable_on_5mb_is_unplaced() -> None:
     text = _big_text()
     quote = TextQuoteSelector("QQQQ ZZZZ WWWW unseen words here", "prefix", "suffix")
-    began = time.perf_counter()
     placed = anchor(text, quote, TextPositionSelector(2_500_000, 2_500_032))
-    elapsed = time.perf_counter() - began
     assert placed.status is AnchorStatus.UNPLACED
-    assert elapsed < 0.75, elapsed
