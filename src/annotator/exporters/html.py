@@ -17,10 +17,18 @@ from markupsafe import Markup
 
 from annotator import bundled
 from annotator.core.document import BlockKind
-from annotator.core.summary import Passage, PassageKind, Summary, TextBlock
+from annotator.core.summary import Summary, TextBlock
 from annotator.exporters.base import ExportOptions, Ticker
 from annotator.exporters.notes import note_html
-from annotator.exporters.text import caption, details, excerpt, generated_line, percent
+from annotator.exporters.text import (
+    caption,
+    details,
+    excerpt,
+    generated_line,
+    passage_tint,
+    percent,
+    tint,
+)
 
 _BAR_WIDTH, _VALUE_WIDTH, _ROW = 290, 130, 40
 
@@ -58,12 +66,7 @@ def coverage_chart(summary: Summary) -> Chart:
     ))
 
 
-def _tint(passage: Passage) -> str:
-    """Alpha (hex) of a passage's background: suggestions paler than chosen highlights."""
-    return "22" if passage.kind is PassageKind.SUGGESTION else "55"
-
-
-def _block_tag(block: TextBlock) -> str:
+def block_tag(block: TextBlock) -> str:
     return "h3" if block.kind is BlockKind.HEADING else "p"
 
 
@@ -72,7 +75,7 @@ def _template_source(name: str) -> str:
 
 
 @cache
-def _environment() -> Environment:
+def environment() -> Environment:
     return Environment(
         loader=FunctionLoader(_template_source),
         autoescape=True,
@@ -84,7 +87,7 @@ def _environment() -> Environment:
 
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     ticker.start(len(summary.passages) + len(summary.notes) + len(summary.full_text or ()))
-    template = _environment().get_template("summary.html")
+    template = environment().get_template("summary.html")
     chunks = template.generate(
         summary=summary,
         details=details(summary),
@@ -93,8 +96,9 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
         caption=caption,
         excerpt=excerpt,
         note_html=lambda note: Markup(note_html(note)),  # sanitised by nh3
-        block_tag=_block_tag,
-        tint=_tint,
+        block_tag=block_tag,
+        tint=tint,
+        passage_tint=passage_tint,
         tick=ticker.step,
     )
     for chunk in chunks:

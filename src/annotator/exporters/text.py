@@ -58,3 +58,14 @@ def caption(passage: Passage) -> str:
     if not passage.placed:
         parts.append("not found in the current text")
     return " · ".join(parts)
+
+
+def tint(color: str, strength: float) -> str:
+    """`color` mixed with white: a highlight background text stays readable on, in print too."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02x}" for c in channels)
+
+
+def passage_tint(passage: Passage) -> str:
+    """Suggestions paler than the highlights a reader chose or accepted."""
+    return tint(passage.color, 0.18 if passage.kind is PassageKind.SUGGESTION else 0.38)

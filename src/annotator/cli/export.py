@@ -1,0 +1,70 @@
+"""`annotator export DOC --format FORMAT -o PATH`: write an annotated summary."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotator.cli.common import EXIT_OK, Command
+from annotator.core.summary import SummaryOptions
+from annotator.errors import ExportError
+from annotator.exporters import FORMATS, ExportOptions, PageSize, export_format
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
+    parser = subparsers.add_parser(
+        "export", help="write a document's annotated summary (Markdown, HTML, PDF, JSON-LD, CSV)"
+    )
+    parser.add_argument("doc", metavar="DOC", help="a document id or an unambiguous prefix")
+    parser.add_argument(
+        "--format", "-f", choices=[f.name for f in FORMATS],
+        help="output format (default: from the output file's ending)",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    for name, what in (("areas", "policy area ids"), ("authors", "author ids or names"),
+                       ("colors", "reader colours (yellow, ... or #rrggbb)"), ("tags", "tags")):
+        parser.add_argument(
+            f"--{name}", nargs="+", action="extend", metavar=name[:-1].upper(),
+            help=f"include only these {what} (space- or comma-separated)",
+        )
+    parser.add_argument("--full-text", action="store_true", help="append the highlighted text")
+    parser.add_argument(
+        "--suggestions", action="store_true",
+        help="include machine suggestions not yet accepted (rejected ones never are)",
+    )
+    parser.add_argument("--page-size", choices=[p.value for p in PageSize], default="a4",
+                        help="paper size of a PDF (default a4)")
+    parser.add_argument("--taxonomy", type=Path, help="a policy-area TOML file to use instead")
+    return {"export": run}
+
+
+def _selection(values: list[str] | None) -> frozenset[str] | None:
+    if not values:
+        return None
+    return frozenset(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def options_from(args: argparse.Namespace) -> ExportOptions:
+    summary = SummaryOptions(
+        areas=_selection(args.areas), authors=_selection(args.authors),
+        colors=_selection(args.colors), tags=_selection(args.tags),
+        full_text=args.full_text, suggestions=args.suggestions,
+    )
+    return ExportOptions(summary, PageSize(args.page_size))
+
+
+def run(args: argparse.Namespace) -> int:
+    from annotator.services.exporting import export
+    from annotator.services.reading import active_taxonomy
+
+    output: Path = args.output
+    if args.format:
+        fmt = export_format(args.format)
+    elif output.suffix:
+        fmt = export_format(output.suffix)
+    else:
+        raise ExportError(f"{output}: give --format, or a file name ending in .md, .html, ...")
+    written = export(args.doc, fmt, output, options_from(args),
+                     taxonomy=active_taxonomy(args.taxonomy))
+    print(written)
+    return EXIT_OK

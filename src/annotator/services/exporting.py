@@ -1,0 +1,117 @@
+"""Export a document's annotated summary: from the library, or from core objects.
+
+`export` is what the CLI and the window call: it loads the document, its live
+annotations and rejected suggestions from the library, finds the machine suggestions
+with the active taxonomy, and writes the chosen format atomically. `export_document`
+does the same from objects in hand (tests, benchmarks, a document not in the library).
+Both are safe to run in a worker thread and report progress / honour cancel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.annotation import Annotation
+from annotator.core.detection import AreaSpan
+from annotator.core.document import Document
+from annotator.core.summary import Summary, build_summary
+from annotator.core.taxonomy import Taxonomy
+from annotator.errors import ExportError
+from annotator.exporters import (
+    CancelCheck,
+    ExportFormat,
+    ExportOptions,
+    ProgressCallback,
+    export_format,
+    write_export,
+)
+from annotator.services.reading import active_taxonomy, read_document
+
+if TYPE_CHECKING:
+    from annotator.store import Store
+
+
+def summarise(
+    document: Document,
+    annotations: Iterable[Annotation],
+    options: ExportOptions | None = None,
+    *,
+    taxonomy: Taxonomy | None = None,
+    spans: Iterable[AreaSpan] | None = None,
+    rejected: Collection[tuple[str, int, int]] = frozenset(),
+    document_id: str = "",
+    generated: datetime | None = None,
+) -> Summary:
+    """The summary model; machine `spans` are detected when not given."""
+    taxonomy = taxonomy or active_taxonomy()
+    options = options or ExportOptions()
+    unknown = sorted((options.summary.areas or frozenset()) - set(taxonomy.ids))
+    if unknown:
+        raise ExportError(
+            f"unknown policy area {', '.join(unknown)} (known: {', '.join(taxonomy.ids)})"
+        )
+    if spans is None:
+        spans = read_document(document, taxonomy).spans
+    return build_summary(
+        document, taxonomy, spans, annotations, rejected, options.summary,
+        document_id=document_id, generated=generated,
+    )
+
+
+def export_document(
+    document: Document,
+    annotations: Iterable[Annotation],
+    fmt: str | ExportFormat,
+    path: Path,
+    options: ExportOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    *,
+    taxonomy: Taxonomy | None = None,
+    spans: Iterable[AreaSpan] | None = None,
+    rejected: Collection[tuple[str, int, int]] = frozenset(),
+    document_id: str = "",
+    generated: datetime | None = None,
+) -> Path:
+    """Write the summary of `document` with `annotations` to `path` as `fmt`."""
+    chosen = export_format(fmt) if isinstance(fmt, str) else fmt
+    summary = summarise(
+        document, annotations, options, taxonomy=taxonomy, spans=spans, rejected=rejected,
+        document_id=document_id, generated=generated,
+    )
+    return write_export(summary, chosen, path, options, progress, cancel)
+
+
+def export(
+    doc_ref: str,
+    fmt: str | ExportFormat,
+    path: Path,
+    options: ExportOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    *,
+    store: Store | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Path:
+    """Export the library document `doc_ref` (an id or unambiguous prefix) to `path`.
+
+    Opens the default store when `store` is None. Raises NotFound for an unknown
+    document, ExportError when the file cannot be written, ExportCancelled on cancel.
+    """
+    from annotator.services.library import Library
+    from annotator.store import Store
+
+    if store is None:
+        with Store.open() as opened:
+            return export(doc_ref, fmt, path, options, progress, cancel,
+                          store=opened, taxonomy=taxonomy)
+    library = Library(store)
+    stored, annotations = library.load(doc_ref)
+    rejected = library.rejected_suggestions(stored.id)
+    return export_document(
+        stored.document, annotations, fmt, path, options, progress, cancel,
+        taxonomy=taxonomy, rejected=rejected, document_id=stored.id,
+    )
