@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.cli import annotate, areas, library
+from annotator.cli import annotate, areas, export, library
 from annotator.cli.common import EXIT_USAGE, Command
 from annotator.errors import AnnotatorError
 
-MODULES = (areas, library, annotate)
+MODULES = (areas, library, annotate, export)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
