@@ -219,7 +219,9 @@ def match_expression(query: str) -> str | None:
     """The reader's words as a safe FTS5 query: every word required, `word*` a prefix.
 
     Quoting each word means punctuation, `AND`, `-` or a stray quote in the search box can
-    never be a syntax error. None when the query has no words at all.
+    never be a syntax error. None when the query has no words at all. The index is
+    Porter-stemmed (`cooperating` finds `cooperation`), so a prefix matches stems:
+    `cooper*` does, `cooperat*` does not.
     """
     terms = []
     for word in _WORD.findall(query):

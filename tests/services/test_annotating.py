@@ -1,0 +1,140 @@
+"""Annotating: every edit is stored, returns a Change, and its inverse puts things back."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from annotator.core.annotation import Origin
+from annotator.errors import AnnotatorError, NotFound
+from annotator.services.annotating import Annotating
+from annotator.services.changes import Change
+from annotator.services.identity import Identity
+from annotator.services.library import Library
+from annotator.store import Store, StoredDocument
+
+
+def test_highlight_is_stored_with_selectors_and_author(
+    store: Store, library: Library, annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    text = sample_doc.document.text
+    change = annotating.highlight(
+        sample_doc, 100, 140, color="#AABBCC", note="*why*", tags=["b", " a ", "b", ""]
+    )
+    [stored] = library.annotations(sample_doc.id)
+    assert stored == change.after[0]
+    assert stored.exact == text[100:140]
+    assert stored.prefix == text[68:100] and stored.suffix == text[140:172]
+    assert stored.color == "#aabbcc"
+    assert stored.tags == ("b", "a")
+    reader = Identity(store).reader()
+    assert (stored.author_id, stored.author_name) == (reader.id, reader.name)
+    assert stored.created.tzinfo is not None
+
+
+def test_highlight_quote_picks_the_occurrence(
+    annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    text = sample_doc.document.text
+    second = text.index("China", text.index("China") + 1)
+    change = annotating.highlight_quote(sample_doc, "China", 2)
+    assert change.after[0].start == second
+    with pytest.raises(NotFound, match="occurs"):
+        annotating.highlight_quote(sample_doc, "China", 10_000)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "options"),
+    [(5, 5, {}), (-1, 3, {}), (0, 10**9, {}), (0, 5, {"color": "mauve"}), (0, 5, {"color": "#12"})],
+)
+def test_bad_input_changes_nothing(
+    library: Library,
+    annotating: Annotating,
+    sample_doc: StoredDocument,
+    start: int,
+    end: int,
+    options: dict[str, str],
+) -> None:
+    with pytest.raises(AnnotatorError):
+        annotating.highlight(sample_doc, start, end, **options)
+    assert library.annotations(sample_doc.id) == []
+
+
+def test_edit_and_undo_redo(
+    library: Library, annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    created = annotating.highlight(sample_doc, 0, 10)
+    original = created.after[0]
+    edit = annotating.edit([original.id], note="new", color="green", tags=["x"], area="trade")
+    [edited] = library.annotations(sample_doc.id)
+    assert (edited.note, edited.color, edited.tags, edited.area) == (
+        "new",
+        "green",
+        ("x",),
+        "trade",
+    )
+    assert edited.modified >= original.modified
+
+    edit.inverse().apply(annotating)
+    assert library.annotations(sample_doc.id) == [original]
+    edit.apply(annotating)
+    assert library.annotations(sample_doc.id) == [edited]
+
+    created.inverse().apply(annotating)  # undo the highlight itself
+    assert library.annotations(sample_doc.id) == []
+    created.apply(annotating)
+    assert library.annotations(sample_doc.id) == [original]
+
+
+def test_bulk_delete_is_one_change(
+    library: Library, annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    ids = [annotating.highlight(sample_doc, i * 20, i * 20 + 5).after[0].id for i in range(5)]
+    before = library.annotations(sample_doc.id)
+    change = annotating.delete(ids)
+    assert len(change.after) == 5 and all(a.deleted for a in change.after)
+    assert library.annotations(sample_doc.id) == []
+    change.inverse().apply(annotating)
+    assert library.annotations(sample_doc.id) == before
+
+
+def test_edit_without_effect_records_nothing(
+    annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    a = annotating.highlight(sample_doc, 0, 5, color="blue").after[0]
+    assert annotating.edit([a.id], color="blue").empty
+
+
+def test_edit_unknown_annotation_or_field(
+    annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    a = annotating.highlight(sample_doc, 0, 5).after[0]
+    with pytest.raises(NotFound):
+        annotating.edit([a.id, "missing"], note="x")
+    with pytest.raises(AnnotatorError, match="start"):
+        annotating.edit([a.id], start=3)
+
+
+def test_accept_and_reject_suggestions(
+    library: Library, annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    accepted = annotating.accept(sample_doc, ("climate", 10, 30), color="#00ff00").after[0]
+    assert accepted.origin is Origin.MACHINE and accepted.area == "climate"
+    assert library.annotations(sample_doc.id) == [accepted]
+
+    reject = annotating.reject(sample_doc.id, [("trade", 1, 4), ("trade", 1, 4)])
+    assert reject.rejected == (("trade", 1, 4),)
+    again = annotating.reject(sample_doc.id, [("trade", 1, 4), ("tech", 2, 3)])
+    assert again.rejected == (("tech", 2, 3),), "only newly rejected ones are recorded"
+    again.inverse().apply(annotating)
+    assert library.rejected_suggestions(sample_doc.id) == {("trade", 1, 4)}
+
+
+def test_change_inverse_is_an_involution(
+    annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    change = annotating.highlight(sample_doc, 0, 5)
+    assert change.inverse().inverse() == change
+    assert isinstance(change.inverse(), Change)
+    assert replace(change, description="x").inverse().description == "x"
