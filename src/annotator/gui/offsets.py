@@ -20,10 +20,11 @@ class Utf16Map:
 
     __slots__ = ("_astral", "_astral_qt")
 
-    def __init__(self, text: str) -> None:
-        self._astral: list[int] = (
-            [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
-        )
+    def __init__(self, text: str, utf16_length: int | None = None) -> None:
+        """`utf16_length`, when known (a QTextDocument's characterCount() - 1), spares
+        the scan of a text that has no astral characters: the lengths then agree."""
+        plain = text.isascii() or utf16_length == len(text)
+        self._astral: list[int] = [] if plain else [m.start() for m in _ASTRAL.finditer(text)]
         # Where each astral character's first unit sits in Qt positions.
         self._astral_qt: list[int] = [a + k for k, a in enumerate(self._astral)]
 

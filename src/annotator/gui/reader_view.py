@@ -158,7 +158,6 @@ class ReaderView(QWidget):
         text = reading.document.text
         rich = len(text) <= RICH_LIMIT
         self.reading = reading
-        self.positions = Utf16Map(text)
         document = QTextDocument()
         document.setUndoRedoEnabled(False)  # read-only: format changes need no history
         if not rich:
@@ -166,6 +165,7 @@ class ReaderView(QWidget):
         document.setDefaultFont(self.body_font())
         document.setDocumentMargin(8)
         document.setPlainText(text)
+        self.positions = Utf16Map(text, document.characterCount() - 1)
         self._apply_typography(document, rich, whole=True)
         self.highlights = DocumentHighlights(document, self.positions, self._styler(reading))
         self.highlights.set_marks(area_marks(reading))
@@ -289,6 +289,8 @@ class ReaderView(QWidget):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        if self.reading is None:
+            return  # the next show_reading builds at this zoom
         document = self.page.document()
         top = self.top_offset()
         self.page.setFont(self.body_font())

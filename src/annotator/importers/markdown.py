@@ -6,13 +6,24 @@ emphasis and links become plain words; images and HTML never reach the reader.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import cache
+from typing import TYPE_CHECKING
 
 from annotator.core.document import BlockKind, Document, DocumentBuilder, Metadata
 from annotator.importers.plaintext import _BYLINE
 
-_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": 40})
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """Built on first use: importing markdown-it costs ~50 ms the window's first paint
+    should not pay when it opens a plain-text document."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "maxNesting": 40})
 
 
 def _inline_text(token: Token) -> str:
@@ -26,7 +37,7 @@ def _inline_text(token: Token) -> str:
 
 
 def parse(text: str, fallback_title: str) -> Document:
-    tokens = _PARSER.parse(text)
+    tokens = _parser().parse(text)
     builder = DocumentBuilder()
     title = ""
     author = ""

@@ -1,0 +1,196 @@
+"""Reader-side figures: first paint, scrolling, jumping and memory with many highlights.
+
+First paint and memory are measured in fresh subprocesses, from the moment the parent
+starts the process to the reader viewport's first `QEvent.Paint` (performance.md trap 7:
+under the offscreen platform a zero-delay quit fires before the first paint). The floor
+is a bare QApplication + QMainWindow quitting on its own first paint.
+
+The 5 MB document is `prose_text()` parsed by the plain-text importer; its 10,000
+highlights are generated (five areas, 40-400 characters, some overlapping) so the figure
+does not depend on what detection happens to find in licence texts.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.common import ROOT, Figure, prose_text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+HIGHLIGHTS = 10_000
+AREAS = ("peace-security", "climate", "ai-governance", "multilateral-reform", "people-exchange")
+
+_CHILD = r"""
+import resource, sys, time
+mode = sys.argv[1]
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"paint {time.time():.6f}", flush=True)
+            QApplication.instance().quit()
+        return False
+
+if mode == "bare":
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1180, 820)
+    target = window
+else:
+    from annotator.app import create_application, create_main_window
+    app = create_application(sys.argv[:1])
+    if mode == "sample":
+        window = create_main_window(None)
+    else:
+        from annotator.gui.main_window import MainWindow
+        from annotator.gui.settings import Settings
+        from benchmarks.bench_reader import load_reading
+        window = MainWindow(Settings())
+        window.show_reading(load_reading(sys.argv[2]))
+    target = window.reader.viewport()
+spy = FirstPaint()
+target.installEventFilter(spy)
+window.show()
+app.exec()
+print(f"rss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}", flush=True)
+"""
+
+
+def generate_spans(text: str, count: int = HIGHLIGHTS, seed: int = 7) -> list[tuple[str, int, int]]:
+    """`count` (area, start, end) ranges spread over `text`; about one in five overlaps."""
+    rng = random.Random(seed)
+    step = len(text) // count
+    spans = []
+    for index in range(count):
+        start = index * step + rng.randrange(0, max(1, step // 2))
+        length = rng.randrange(40, 400)
+        spans.append((AREAS[index % len(AREAS)], start, min(len(text), start + length)))
+    return spans
+
+
+def load_reading(path: str, highlights: bool = True) -> object:
+    """The 5 MB benchmark document with its generated highlights, as the window gets it."""
+    from annotator.core.detection import AreaSpan
+    from annotator.importers.plaintext import parse
+    from annotator.services.reading import Reading, bundled_taxonomy
+
+    document = parse(Path(path).read_text(encoding="utf-8"), "benchmark")
+    spans = (
+        tuple(AreaSpan(area, s, e, ("benchmark",)) for area, s, e in generate_spans(document.text))
+        if highlights else ()
+    )
+    return Reading(document, bundled_taxonomy(), spans, None)
+
+
+def _child(mode: str, *args: str) -> tuple[float, float]:
+    """(seconds from process start to first paint, peak RSS in MiB) of one child run."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "ANNOTATOR_HOME": tempfile.mkdtemp(prefix="annotator-bench-")}
+    started = time.time()
+    result = subprocess.run([sys.executable, "-c", _CHILD, mode, *args], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300, check=True)
+    values = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    return float(values["paint"]) - started, float(values["rss"]) / 1_048_576
+
+
+def _best(mode: str, *args: str, repeat: int = 5) -> tuple[float, float]:
+    runs = [_child(mode, *args) for _ in range(repeat)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def _scroll_repaint(path: str, highlights: bool) -> float:
+    """Median seconds of one synchronous repaint after scrolling by a page."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.gui.reader_view import ReaderView
+    from annotator.services.reading import Reading
+
+    app = QApplication.instance() or QApplication([])
+    view = ReaderView()
+    view.resize(1000, 800)
+    reading = load_reading(path, highlights)
+    assert isinstance(reading, Reading)
+    view.show_reading(reading)
+    view.show()
+    app.processEvents()
+    bar = view.page.verticalScrollBar()
+    positions = [bar.maximum() * k // 60 for k in range(1, 60)]
+    times = []
+    for warm in (True, False):
+        for value in positions:
+            bar.setValue(value)
+            start = time.perf_counter()
+            view.viewport().repaint()
+            if not warm:
+                times.append(time.perf_counter() - start)
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return statistics.median(times)
+
+
+def _jump_to_end(path: str, plain_floor: bool) -> float:
+    """Seconds to jump from the top of a freshly shown document to its end and paint."""
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+    from annotator.gui.reader_view import ReaderView
+    from annotator.services.reading import Reading
+
+    app = QApplication.instance() or QApplication([])
+    best = float("inf")
+    for _ in range(3):
+        widget: QWidget
+        if plain_floor:
+            edit = QPlainTextEdit()
+            edit.setReadOnly(True)
+            edit.setPlainText(Path(path).read_text(encoding="utf-8"))
+            widget, bar, viewport = edit, edit.verticalScrollBar(), edit.viewport()
+        else:
+            view = ReaderView()
+            reading = load_reading(path)
+            assert isinstance(reading, Reading)
+            view.show_reading(reading)
+            widget, bar, viewport = view, view.page.verticalScrollBar(), view.viewport()
+        widget.resize(1000, 800)
+        widget.show()
+        app.processEvents()
+        start = time.perf_counter()
+        bar.setValue(bar.maximum())
+        viewport.repaint()
+        best = min(best, time.perf_counter() - start)
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+    return best
+
+
+def run() -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "prose-5mb.txt")
+        Path(path).write_text(prose_text(), encoding="utf-8")
+        bare_paint, bare_rss = _best("bare")
+        sample_paint, _ = _best("sample")
+        big_paint, big_rss = _best("big", path, repeat=3)
+        scroll = _scroll_repaint(path, highlights=True)
+        scroll_floor = _scroll_repaint(path, highlights=False)
+        jump = _jump_to_end(path, plain_floor=False)
+        jump_floor = _jump_to_end(path, plain_floor=True)
+    bare = "bare QApplication + QMainWindow, quit on first paint"
+    return [
+        Figure("first_paint_sample", sample_paint, "s", bare, bare_paint, 1.3),
+        Figure("first_paint_5mb_10k", big_paint, "s", bare, bare_paint, 2.5),
+        Figure("scroll_repaint_10k", scroll, "s", "same document without highlights",
+               scroll_floor, 1.5),
+        Figure("jump_to_end_5mb", jump, "s", "QPlainTextEdit doing the same", jump_floor, 3.0),
+        Figure("rss_5mb_10k", big_rss, "MiB", "bare Qt window (peak RSS)", bare_rss, 3.0),
+    ]
