@@ -23,7 +23,7 @@ def _load(path: Path) -> Any:
 
 
 @cache
-def _registry(suite: Path) -> Registry:  # type: ignore[type-arg]
+def _registry(suite: Path) -> Registry:
     resources = [
         (path.name, Resource.from_contents(_load(path), default_specification=DRAFT4))
         for path in sorted((suite / "definitions").glob("*.json"))
