@@ -1,4 +1,7 @@
-"""Bundled files (the `annotator.resources` data package), read through importlib.resources so a wheel works like a checkout."""
+"""Bundled files (the `annotator.resources` data package).
+
+Read through importlib.resources so an installed wheel works like a checkout.
+"""
 
 from __future__ import annotations
 
