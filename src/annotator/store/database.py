@@ -24,7 +24,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from annotator import paths
@@ -114,9 +114,10 @@ def head_revision() -> str:
 class Store:
     """An open, healthy, migrated database; hands out transactions as `Repository`s."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._engine = engine
+        self._writer = sqlite.make_engine(path)
+        self._reader = sqlite.make_engine(path, writer=False)
 
     @classmethod
     def open(
@@ -143,15 +144,15 @@ class Store:
                 raise CorruptDatabaseError(path, problem, moved, newest_good_backup(path))
         try:
             _migrate(path, target_revision, keep)
-            engine = sqlite.make_engine(path)
-            store = cls(path, engine)
+            store = cls(path)
             store._routine_backup(keep)
         except SQLAlchemyError as exc:
             raise StoreError(sqlite.explain(exc, path)) from exc
         return store
 
     def close(self) -> None:
-        self._engine.dispose()
+        self._writer.dispose()
+        self._reader.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -167,12 +168,10 @@ class Store:
         on the busy timeout rather than failing midway. SQLite failures surface as a
         `StoreError` whose message says what to do; nothing of the transaction persists.
         """
-        begin = "BEGIN IMMEDIATE" if write else "BEGIN"
+        engine = self._writer if write else self._reader
         try:
-            with self._engine.connect() as conn:
-                conn = conn.execution_options(**{sqlite.BEGIN_OPTION: begin})
-                with conn.begin():
-                    yield Repository(conn)
+            with engine.connect() as conn, conn.begin():
+                yield Repository(conn)
         except DBAPIError as exc:
             raise StoreError(sqlite.explain(exc, self.path)) from exc
 
@@ -250,18 +249,16 @@ def _migrate(path: Path, target: str, keep: int) -> None:
             has_data = current is not None
         if has_data:
             _backup(path, PRE_MIGRATION, keep)
-        with engine.connect() as conn:
-            conn = conn.execution_options(**{sqlite.BEGIN_OPTION: "BEGIN IMMEDIATE"})
-            with conn.begin():
-                config.attributes["connection"] = conn
-                command.upgrade(config, target)
-                problems = sqlite.foreign_key_problems(conn)
-                if problems:
-                    raise StoreError(
-                        f"Migrating {path} would break {len(problems)} reference(s); "
-                        "the database is unchanged."
-                    )
-                assert wanted is not None
-                sqlite.set_user_version(conn, int(wanted))
+        with engine.connect() as conn, conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, target)
+            problems = sqlite.foreign_key_problems(conn)
+            if problems:
+                raise StoreError(
+                    f"Migrating {path} would break {len(problems)} reference(s); "
+                    "the database is unchanged."
+                )
+            assert wanted is not None
+            sqlite.set_user_version(conn, int(wanted))
     finally:
         engine.dispose()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, false, func, insert, select, update
 
 from annotator.core.annotation import Annotation, Origin, Placement
 from annotator.core.document import Block, BlockKind, Document, Metadata
@@ -227,7 +227,7 @@ class Repository:
         return list(
             self._conn.scalars(
                 select(D.c.id)
-                .where(D.c.id.like(f"{escaped}%", escape="\\"), D.c.deleted.is_(False))
+                .where(D.c.id.like(f"{escaped}%", escape="\\"), D.c.deleted == false())
                 .limit(2)
             )
         )
@@ -257,7 +257,7 @@ class Repository:
     def document_summaries(self) -> list[DocumentSummary]:
         counts = (
             select(A.c.document_id, func.count().label("n"))
-            .where(A.c.deleted.is_(False))
+            .where(A.c.deleted == false())
             .group_by(A.c.document_id)
             .subquery()
         )
@@ -273,7 +273,7 @@ class Repository:
                 D.c.source_path,
             )
             .outerjoin(counts, counts.c.document_id == D.c.id)
-            .where(D.c.deleted.is_(False))
+            .where(D.c.deleted == false())
             .order_by(func.coalesce(D.c.last_opened, D.c.added).desc())
         )
         return [
@@ -290,13 +290,13 @@ class Repository:
         """Live annotations of a document: placed ones in document order, then unplaced."""
         rows = self._conn.execute(
             select(*_ANNOTATION_COLUMNS)
-            .where(A.c.document_id == doc_id, A.c.deleted.is_(False))
+            .where(A.c.document_id == doc_id, A.c.deleted == false())
             .order_by(A.c.placement != Placement.PLACED.value, A.c.start, A.c.end)
         ).all()
         tags = self._tags(
             select(T.c.annotation_id, T.c.tag)
             .join(A, A.c.id == T.c.annotation_id)
-            .where(A.c.document_id == doc_id, A.c.deleted.is_(False))
+            .where(A.c.document_id == doc_id, A.c.deleted == false())
             .order_by(T.c.annotation_id, T.c.position)
         )
         return [_annotation(r, tags.get(r[13], ())) for r in rows]
@@ -350,7 +350,7 @@ class Repository:
             self._conn.scalars(
                 select(A.c.id)
                 .join(T, T.c.annotation_id == A.c.id)
-                .where(T.c.tag == tag, A.c.document_id == doc_id, A.c.deleted.is_(False))
+                .where(T.c.tag == tag, A.c.document_id == doc_id, A.c.deleted == false())
                 .order_by(A.c.start)
             )
         )

@@ -23,17 +23,19 @@ from sqlalchemy.pool import ConnectionPoolEntry
 HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 COMPANIONS = ("-wal", "-shm", "-journal")
-BEGIN_OPTION = "annotator_begin"
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -> Engine:
     """An engine on `path` with WAL, foreign keys, busy timeout and real transactions.
 
     sqlite3's legacy transaction control never emits BEGIN before DDL, so a migration
     would commit statement by statement; SQLAlchemy's documented recipe turns that off on
-    connect and emits BEGIN itself, which makes migrations all-or-nothing. Writers ask for
-    BEGIN IMMEDIATE (execution option `annotator_begin`) so two processes queue on the
-    busy timeout instead of failing to upgrade a read lock.
+    connect and emits BEGIN itself, which makes migrations all-or-nothing. A writer engine
+    begins with BEGIN IMMEDIATE so two processes queue on the busy timeout instead of
+    failing to upgrade a read lock; a reader engine uses a plain (deferred) BEGIN so reads
+    never wait for another process's write. Two engines rather than a per-transaction
+    option: copying a Connection with execution options costs a visible share of the
+    one-highlight commit.
 
     Migrations use `foreign_keys=False`: a batch migration copies and drops tables, and
     dropping a parent with foreign keys on would cascade-delete its children.
@@ -52,9 +54,11 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         finally:
             cursor.close()
 
+    begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql(conn.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
+        conn.exec_driver_sql(begin)
 
     return engine
 
