@@ -28,7 +28,7 @@ CancelCheck = Callable[[], bool]
 """Returns True once the user asked to stop (e.g. `threading.Event().is_set`)."""
 
 
-class ExportCancelled(ExportError):  # noqa: N818 (reads as what happened)
+class ExportCancelled(ExportError):
     """The user stopped an export; the target file was left untouched."""
 
 
