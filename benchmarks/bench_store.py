@@ -157,6 +157,10 @@ def search_100k_notes(folder: Path) -> list[Figure]:
 def run() -> list[Figure]:
     folder = Path(tempfile.mkdtemp(prefix="bench-store-"))
     try:
-        return [*highlight_commit(folder), *load_10k_annotations(folder), *search_100k_notes(folder)]
+        return [
+            *highlight_commit(folder),
+            *load_10k_annotations(folder),
+            *search_100k_notes(folder),
+        ]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
