@@ -7,14 +7,28 @@ shows the shortcut. Later features (annotate, undo, search) add their actions he
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 
+from annotator.core.annotation import READER_COLORS
 from annotator.gui.icons import themed_icon
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
+
+
+def color_icon(hex_color: str, size: int = 32) -> QIcon:
+    """A rounded colour chip: how a highlight colour appears in menus and the toolbar."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(hex_color).darker(150))
+    painter.setBrush(QColor(hex_color))
+    painter.drawRoundedRect(QRectF(3, 3, size - 6, size - 6), 6, 6)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _action(
@@ -74,3 +88,36 @@ class Actions:
             ("go-down", "next-passage"), icon_color,
         )
         self.about = _action(parent, _tr("&About Annotator"))
+        self._annotation_actions(parent, icon_color)
+
+    def _annotation_actions(self, parent: QObject, icon_color: QColor) -> None:
+        """Highlight, note, undo, library and search commands (issue 3)."""
+        keys = QKeySequence
+        # Keys 1-6 pick the six named colours in READER_COLORS order; each action's data
+        # is the colour key the annotating service expects.
+        self.highlight_colors: list[QAction] = []
+        for number, color in enumerate(READER_COLORS, start=1):
+            action = _action(parent, _tr("Highlight {color}").format(color=_tr(color.label)),
+                             [keys(str(number))])
+            action.setData(color.key)
+            action.setIcon(color_icon(color.hex))
+            action.setToolTip(f"{action.toolTip()} — {_tr(color.meaning)}")
+            self.highlight_colors.append(action)
+        self.custom_color = _action(parent, _tr("Custom &Colour…"))
+        self.add_note = _action(parent, _tr("Add or Edit &Note…"), [keys("Ctrl+Shift+M")],
+                                ("document-edit", "note"), icon_color)
+        self.edit_tags = _action(parent, _tr("Edit &Tags…"), [keys("Ctrl+Shift+T")])
+        self.delete_annotation = _action(parent, _tr("&Delete Highlight"),
+                                         [keys("Ctrl+Shift+Backspace")])
+        self.undo = _action(parent, _tr("&Undo"), [keys(keys.StandardKey.Undo)],
+                            ("edit-undo", "undo"), icon_color)
+        self.redo = _action(parent, _tr("&Redo"),
+                            [keys("Ctrl+Shift+Z"), keys(keys.StandardKey.Redo)],
+                            ("edit-redo", "redo"), icon_color)
+        self.accept_area = _action(parent, _tr("&Accept All Suggestions of the Selected Area"))
+        self.identity = _action(parent, _tr("&Identity…"))
+        self.toggle_library = _action(parent, _tr("&Library"), [keys("F8")],
+                                      ("view-list-details", "library"), icon_color,
+                                      checkable=True)
+        self.find = _action(parent, _tr("&Search Library…"), [keys(keys.StandardKey.Find)],
+                            ("edit-find", "search"), icon_color)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDoc
 from annotator.gui.offsets import Utf16Map
 
 SUGGESTION_ALPHA = 0.30
+READER_ALPHA = 0.62  # the reader's decisions read stronger than machine suggestions
 # Differs per area so areas stay apart without colour (print, colour blindness).
 UNDERLINES: tuple[QTextCharFormat.UnderlineStyle, ...] = (
     QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -34,6 +35,9 @@ UNDERLINES: tuple[QTextCharFormat.UnderlineStyle, ...] = (
     QTextCharFormat.UnderlineStyle.DashDotLine,
     QTextCharFormat.UnderlineStyle.DashDotDotLine,
 )
+
+
+NO_UNDERLINE = QTextCharFormat.UnderlineStyle.NoUnderline
 
 
 class Layer(StrEnum):
@@ -53,6 +57,7 @@ class Mark:
     key: str
     label: str
     detail: str = ""
+    ref: str = ""  # the annotation id of a reader mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,13 +129,19 @@ class Styler:
             # The reader's own highlight, when present, owns the fill; else the first area.
             readers = [m for m in marks if m.layer is Layer.READER]
             filler = readers[0] if readers else marks[0]
-            others = [m for m in marks if m is not filler]
+            # The underline shows a second mark: an area first, else another reader's.
+            others = sorted((m for m in marks if m is not filler),
+                            key=lambda m: m.layer is Layer.READER)
             underliner = others[0] if others else filler
             fill, line = self.styles[filler.key], self.styles[underliner.key]
+            underline = line.underline
+            if underliner is not filler and underline is NO_UNDERLINE:
+                underline = QTextCharFormat.UnderlineStyle.SingleUnderline
             fmt = QTextCharFormat()
             fmt.setBackground(blend(fill.color, fill.fill_alpha))
-            fmt.setUnderlineStyle(line.underline)
-            fmt.setUnderlineColor(line.color)
+            fmt.setUnderlineStyle(underline)
+            fmt.setUnderlineColor(line.color.darker(140) if underliner.layer is Layer.READER
+                                  else line.color)
         self._cache[keys] = fmt
         return fmt
 
@@ -151,12 +162,28 @@ class DocumentHighlights:
         return self._segments
 
     def set_marks(self, marks: Iterable[Mark]) -> None:
-        """Replace every mark: clear the old segments, apply the new ones."""
+        """Replace every mark, re-merging only the segments that changed.
+
+        Adding one highlight to a document with thousands re-formats a few segments, not
+        all of them: unchanged segments keep the format they already have.
+        """
         old = self._segments
         self._segments = segments(marks)
         self._starts = [s.start for s in self._segments]
-        self._apply(old, clear=True)
-        self._apply(self._segments)
+        kept = set(old) & set(self._segments)
+        self._apply([s for s in old if s not in kept], clear=True)
+        self._apply([s for s in self._segments if s not in kept])
+
+    def marks_in(self, start: int, end: int) -> tuple[Mark, ...]:
+        """Visible marks overlapping [start, end), each once, in document order."""
+        index = max(0, bisect_right(self._starts, start) - 1)
+        found: dict[Mark, None] = {}
+        for segment in self._segments[index:]:
+            if segment.start >= end:
+                break
+            if segment.end > start:
+                found.update(dict.fromkeys(self.visible_marks(segment)))
+        return tuple(found)
 
     def set_hidden(self, key: str, hidden: bool) -> None:
         """Hide or show one key's marks; only the segments it touches are re-applied."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -31,10 +31,15 @@ from annotator import __version__
 from annotator.core.taxonomy import Taxonomy
 from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
+from annotator.gui.annotation_layer import AnnotationLayer, reading_path
+from annotator.gui.annotations_panel import AnnotationsPanel
 from annotator.gui.areas_panel import AreasPanel
 from annotator.gui.dialogs import show_about, show_error
 from annotator.gui.icons import app_icon
+from annotator.gui.library_panel import LibraryPanel
+from annotator.gui.note_editor import NoteEditor
 from annotator.gui.reader_view import ReaderView
+from annotator.gui.search_panel import SearchPanel
 from annotator.gui.settings import Settings
 from annotator.importers import supported_suffixes
 from annotator.services.reading import (
@@ -43,6 +48,7 @@ from annotator.services.reading import (
     bundled_taxonomy,
     open_path,
     open_sample,
+    read_document,
 )
 
 
@@ -70,6 +76,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar-tabs")
         self.sidebar.setDocumentMode(True)
         self.sidebar.addTab(self.areas_panel, self.tr("Areas"))
+        self._build_annotation_docks()
         self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
         self.sidebar_dock.setObjectName("sidebar-dock")
         self.sidebar_dock.setWidget(self.sidebar)
@@ -83,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._connect_annotations()
         self.taxonomy = self._load_taxonomy()
         self.reader.set_zoom(settings.zoom)
         self._restore_window()
@@ -105,9 +113,11 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(a.toggle_sidebar)
+        view_menu.addAction(a.toggle_library)
         view_menu.addAction(a.full_screen)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
+        self._build_edit_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.about)
 
@@ -125,6 +135,7 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+        self._extend_toolbar()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -227,6 +238,9 @@ class MainWindow(QMainWindow):
             self.open_file(Path(name))
 
     def show_reading(self, reading: Reading) -> None:
+        if self.reading is not None:
+            self.note_editor.flush()
+            self.annotation_layer.save_position()
         self.reading = reading
         self._step = None
         self.reader.show_reading(reading)
@@ -244,6 +258,8 @@ class MainWindow(QMainWindow):
         self._update_area_summary()
         self.step_label.clear()
         self.settings.last_document = reading.path.resolve() if reading.path else None
+        self.annotation_layer.attach(reading)
+        self._show_annotations()
 
     def _update_area_summary(self) -> None:
         if self.reading is None:
@@ -338,7 +354,13 @@ class MainWindow(QMainWindow):
             self.open_file(Path(urls[0].toLocalFile()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember geometry, docks, zoom and the reading position for the next run."""
+        """Remember geometry, docks, zoom and the reading position for the next run.
+
+        A note being typed is stored first (T02); if that fails, the error dialog says
+        so and the note stays in its editor.
+        """
+        self.flush_edits()
+        self.annotation_layer.save_position()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.zoom = self.reader.zoom
@@ -346,3 +368,254 @@ class MainWindow(QMainWindow):
         self.settings.last_position = self.reader.top_offset() if has_file else 0
         self.settings.sync()
         super().closeEvent(event)
+
+    # -- annotations, library, search (issue 3) ---------------------------------------
+
+    def _build_annotation_docks(self) -> None:
+        """Annotations and Search tabs in the sidebar; the Library dock on the left."""
+        self.note_editor = NoteEditor(self)
+        self.annotations_panel = AnnotationsPanel(self.note_editor, self)
+        self.sidebar.addTab(self.annotations_panel, self.tr("Annotations"))
+        self.search_panel = SearchPanel(self)
+        self.sidebar.addTab(self.search_panel, self.tr("Search"))
+        self.library_panel = LibraryPanel(self)
+        self.library_dock = QDockWidget(self.tr("Library"), self)
+        self.library_dock.setObjectName("library-dock")
+        self.library_dock.setWidget(self.library_panel)
+        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.library_dock.setMinimumWidth(200)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
+        self.annotation_layer = AnnotationLayer(self)
+        self.identity_dialog: QWidget | None = None
+
+    def _build_edit_menu(self) -> None:
+        a = self.commands
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit.setObjectName("edit-menu")
+        # The Edit menu goes between File and View, where readers look for it.
+        menus = [m.menuAction() for m in self.menuBar().findChildren(QMenu)
+                 if m.parent() is self.menuBar()]
+        view = next((m for m in menus if m.text() == self.tr("&View")), None)
+        if view is not None:
+            self.menuBar().insertMenu(view, edit)
+        edit.addAction(a.undo)
+        edit.addAction(a.redo)
+        edit.addSeparator()
+        highlight = edit.addMenu(self.tr("&Highlight Selection"))
+        for action in a.highlight_colors:
+            highlight.addAction(action)
+        highlight.addAction(a.custom_color)
+        edit.addAction(a.add_note)
+        edit.addAction(a.edit_tags)
+        edit.addAction(a.delete_annotation)
+        edit.addSeparator()
+        edit.addAction(a.accept_area)
+        edit.addSeparator()
+        edit.addAction(a.find)
+        edit.addAction(a.identity)
+
+    def _extend_toolbar(self) -> None:
+        a = self.commands
+        existing = self.toolbar.actions()
+        if existing:
+            self.toolbar.insertAction(existing[0], a.toggle_library)
+        else:
+            self.toolbar.addAction(a.toggle_library)
+        self.toolbar.addSeparator()
+        for action in (a.undo, a.redo, None, *a.highlight_colors, a.add_note, None, a.find):
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+
+    def _connect_annotations(self) -> None:
+        a, layer = self.commands, self.annotation_layer
+        for action in a.highlight_colors:
+            key = str(action.data())
+            action.triggered.connect(lambda _c=False, k=key: layer.highlight(k))
+        a.custom_color.triggered.connect(layer.choose_custom_color)
+        a.add_note.triggered.connect(lambda: layer.edit_note())
+        a.edit_tags.triggered.connect(lambda: layer.edit_note(focus_tags=True))
+        a.delete_annotation.triggered.connect(self._delete_at_caret)
+        a.accept_area.triggered.connect(self._accept_selected_area)
+        a.identity.triggered.connect(self.edit_identity)
+        a.find.triggered.connect(self.focus_search)
+        group = layer.undo.group
+        a.undo.triggered.connect(group.undo)
+        a.redo.triggered.connect(group.redo)
+        group.canUndoChanged.connect(a.undo.setEnabled)
+        group.canRedoChanged.connect(a.redo.setEnabled)
+        group.undoTextChanged.connect(lambda t: a.undo.setText(
+            self.tr("&Undo {what}").format(what=t) if t else self.tr("&Undo")))
+        group.redoTextChanged.connect(lambda t: a.redo.setText(
+            self.tr("&Redo {what}").format(what=t) if t else self.tr("&Redo")))
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.toggle_library.toggled.connect(self.library_dock.setVisible)
+        self.library_dock.visibilityChanged.connect(
+            lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
+        self.reader.context_menu_requested.connect(layer.context_menu)
+        self.note_editor.commit = layer.save_note
+        self.note_editor.closed.connect(lambda: self.reader.setFocus())
+        self.annotations_panel.activated.connect(self.jump_to_annotation)
+        self.annotations_panel.edit_requested.connect(
+            lambda i: layer.edit_note(layer.annotations.get(i)) if i in layer.annotations
+            else None)
+        self.annotations_panel.delete_requested.connect(layer.delete)
+        layer.annotations_changed.connect(self._show_annotations)
+        layer.library_changed.connect(self._show_library)
+        layer.store_opened.connect(self._store_opened)
+        self.library_panel.open_requested.connect(self.open_document)
+        self.library_panel.delete_confirmed.connect(self.delete_document)
+        self.search_panel.hit_activated.connect(self.open_hit)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.annotation_layer.schedule_open()
+
+    def _store_opened(self) -> None:
+        session = self.annotation_layer.session
+        assert session is not None
+        self.search_panel.searcher = session.search.search
+        self._ask_identity_once()
+
+    def flush_edits(self) -> bool:
+        """Store any note being typed (on close, aboutToQuit, SIGTERM); False if it failed."""
+        return self.note_editor.flush()
+
+    def show_annotations_tab(self) -> None:
+        self.sidebar_dock.show()
+        self.sidebar.setCurrentWidget(self.annotations_panel)
+
+    def focus_search(self) -> None:
+        self.sidebar_dock.show()
+        self.sidebar.setCurrentWidget(self.search_panel)
+        self.search_panel.focus_box()
+
+    def _show_annotations(self) -> None:
+        labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
+        self.annotations_panel.show_annotations(self.annotation_layer.ordered(), labels)
+
+    def _show_library(self) -> None:
+        session = self.annotation_layer.session
+        if session is None:
+            return
+        try:
+            documents = session.library.documents()
+        except AnnotatorError as exc:
+            self.library_panel.show_unavailable(str(exc))
+            return
+        self.library_panel.current_id = self.annotation_layer.document_id
+        self.library_panel.show_documents(documents)
+        self.search_panel.titles = {d.id: d.title for d in documents}
+
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        annotation = self.annotation_layer.annotations.get(annotation_id)
+        if annotation is None:
+            return
+        from annotator.core.annotation import Placement
+
+        if annotation.placement is Placement.PLACED:
+            self.reader.select_range(annotation.start, annotation.end)
+        else:
+            self.statusBar().showMessage(
+                self.tr("This annotation is unplaced: its text is not in this version."), 6000)
+
+    def open_document(self, doc_id: str) -> bool:
+        """Show a library document (from its stored text; the file need not exist)."""
+        layer = self.annotation_layer
+        if layer.session is None and not layer.open_store():
+            return False
+        assert layer.session is not None
+        if doc_id == layer.document_id:
+            return True
+        try:
+            stored = layer.session.stored(doc_id)
+        except AnnotatorError as exc:
+            layer.report(exc)
+            return False
+        self.show_reading(read_document(stored.document, self.taxonomy,
+                                        reading_path(stored.source_path)))
+        return layer.document_id == doc_id
+
+    def delete_document(self, doc_id: str) -> None:
+        layer = self.annotation_layer
+        if layer.session is None:
+            return
+        try:
+            layer.session.library.delete(doc_id)
+        except AnnotatorError as exc:
+            layer.report(exc)
+            return
+        layer.detach(doc_id)
+        self._show_library()
+
+    def open_hit(self, hit: object) -> None:
+        """Open a search hit's document and select what matched."""
+        from annotator.services.search import SearchHit
+
+        assert isinstance(hit, SearchHit)
+        if not self.open_document(hit.document_id):
+            return
+        if hit.kind == "note" and hit.annotation_id:
+            self.jump_to_annotation(hit.annotation_id)
+            item = self.annotations_panel.item_for(hit.annotation_id)
+            if item is not None:
+                self.annotations_panel.list.setCurrentItem(item)
+            return
+        length = hit.marks[0][1] - hit.marks[0][0] if hit.marks else 0
+        self.reader.select_range(hit.offset, hit.offset + max(1, length))
+
+    def _delete_at_caret(self) -> None:
+        target = self.annotation_layer.target()
+        if target is not None:
+            self.annotation_layer.delete([target.id])
+
+    def _accept_selected_area(self) -> None:
+        area = self.areas_panel.selected_area()
+        if area is None:
+            self.statusBar().showMessage(
+                self.tr("Select an area in the Areas tab first."), 4000)
+            return
+        self.annotation_layer.accept_area(area)
+
+    def edit_identity(self) -> None:
+        from annotator.gui.identity_dialog import IdentityDialog
+
+        layer = self.annotation_layer
+        if layer.session is None and not layer.open_store():
+            return
+        assert layer.session is not None
+        dialog = IdentityDialog(layer.session.reader.name, self)
+        dialog.chosen.connect(self._rename)
+        dialog.open()
+        self.identity_dialog = dialog
+
+    def _rename(self, name: str) -> None:
+        layer = self.annotation_layer
+        if layer.session is None:
+            return
+        try:
+            layer.session.rename(name)
+        except AnnotatorError as exc:
+            layer.report(exc)
+            return
+        self.settings.state.setValue("identity/asked", "1")
+        if layer.opened is not None:
+            layer.opened = layer.session.load(layer.opened.id)
+            layer.annotations = {x.id: x for x in layer.opened.annotations}
+            layer.render()
+            self._show_annotations()
+
+    def _ask_identity_once(self) -> None:
+        """First run on a real display: ask the reader's name once (never in tests/CI)."""
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            return
+        if str(self.settings.state.value("identity/asked", "")) == "1":
+            return
+        self.settings.state.setValue("identity/asked", "1")
+        self.edit_identity()
+

@@ -18,13 +18,18 @@ twice.
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -35,6 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QMenu,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextEdit,
@@ -45,6 +51,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document import BlockKind
 from annotator.gui.highlighting import (
+    NO_UNDERLINE,
+    READER_ALPHA,
     UNDERLINES,
     DocumentHighlights,
     Layer,
@@ -95,6 +103,13 @@ class _RichPage(QTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._owner.request_context_menu(event.pos(), event.globalPos())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._owner.paint_note_markers()
+
 
 class _PlainPage(QPlainTextEdit):
     """QPlainTextEdit twin of `_RichPage` for texts too long for rich layout."""
@@ -113,6 +128,13 @@ class _PlainPage(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._owner.request_context_menu(event.pos(), event.globalPos())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._owner.paint_note_markers()
+
 
 Page = _RichPage | _PlainPage
 
@@ -120,9 +142,15 @@ Page = _RichPage | _PlainPage
 class ReaderView(QWidget):
     """Shows one `Reading`; every position in its API is a code-point offset."""
 
+    # (viewport point, global point, code-point offset under it or -1)
+    context_menu_requested = Signal(QPoint, QPoint, int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.reading: Reading | None = None
+        # Qt positions where an annotation with a note starts, sorted, and their colours.
+        self._note_positions: list[int] = []
+        self._note_colors: list[QColor] = []
         self.zoom = 1.0
         self.positions = Utf16Map("")
         self.highlights: DocumentHighlights | None = None
@@ -169,6 +197,7 @@ class ReaderView(QWidget):
         self._apply_typography(document, rich, whole=True)
         self.highlights = DocumentHighlights(document, self.positions, self._styler(reading))
         self.highlights.set_marks(area_marks(reading))
+        self._note_positions, self._note_colors = [], []
         if rich != isinstance(self.page, _RichPage):
             old = self.page
             self.page = self._make_page(rich)
@@ -190,6 +219,71 @@ class ReaderView(QWidget):
             area.id: MarkStyle(QColor(area.color), UNDERLINES[index % len(UNDERLINES)])
             for index, area in enumerate(reading.taxonomy.areas)
         })
+
+    # -- marks ----------------------------------------------------------------------
+
+    def set_marks(self, marks: list[Mark], notes: Sequence[tuple[int, QColor]] = ()) -> None:
+        """Show these marks (suggestions and the reader's) and margin markers for notes.
+
+        A reader mark's key is its colour as #rrggbb; its style is made on first use.
+        `notes` are (code-point offset, colour) of annotations that carry a note.
+        """
+        if self.highlights is None:
+            return
+        styles = self.highlights.styler.styles
+        for mark in marks:
+            if mark.layer is Layer.READER and mark.key not in styles:
+                styles[mark.key] = MarkStyle(QColor(mark.key), NO_UNDERLINE, READER_ALPHA)
+        self.highlights.set_marks(marks)
+        ordered = sorted((self.positions.to_qt(o), c) for o, c in notes)
+        self._note_positions = [p for p, _ in ordered]
+        self._note_colors = [c for _, c in ordered]
+        self.page.viewport().update()
+
+    def paint_note_markers(self) -> None:
+        """A small bar in the left margin beside each line where a noted highlight starts.
+
+        Only the markers inside the viewport are looked up, so a document with thousands
+        of notes pays for the few on screen.
+        """
+        if not self._note_positions:
+            return
+        page = self.page
+        viewport = page.viewport()
+        first = page.cursorForPosition(QPoint(0, 0)).position()
+        last = page.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        lo = bisect_left(self._note_positions, first)
+        hi = bisect_right(self._note_positions, last)
+        if lo >= hi:
+            return
+        painter = QPainter(viewport)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        cursor = QTextCursor(page.document())
+        for index in range(lo, hi):
+            cursor.setPosition(self._note_positions[index])
+            rect = page.cursorRect(cursor)
+            painter.setBrush(self._note_colors[index].darker(135))
+            painter.drawRoundedRect(QRectF(1, rect.top() + 2, 4, max(4, rect.height() - 4)), 2, 2)
+        painter.end()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets, None when nothing is selected."""
+        cursor = self.page.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self.positions.from_qt(cursor.selectionStart()),
+                self.positions.from_qt(cursor.selectionEnd()))
+
+    def request_context_menu(self, point: QPoint, global_point: QPoint) -> None:
+        offset = self.offset_at(point)
+        self.context_menu_requested.emit(point, global_point, -1 if offset is None else offset)
+
+    def standard_context_menu(self, point: QPoint) -> QMenu:
+        """The page's own menu (Copy, Select All), to extend with annotation commands."""
+        menu = self.page.createStandardContextMenu(point)
+        assert menu is not None
+        return menu
 
     def _apply_typography(self, document: QTextDocument, rich: bool, whole: bool) -> None:
         """Fonts, colours and spacing per block kind; `whole` also sets the body's spacing.
@@ -409,6 +503,15 @@ def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None)
     for mark in marks:
         style = highlights.styler.styles.get(mark.key) if highlights else None
         color = style.color.name() if style else "#888888"
+        if mark.layer is Layer.READER:
+            # label: who made it; detail: the note's first words
+            note = (f"<br/><span style='white-space:pre-wrap'>{html.escape(mark.detail)}</span>"
+                    if mark.detail else "")
+            rows.append(
+                f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
+                f"<b>{html.escape(mark.label)}</b>{note}</p>"
+            )
+            continue
         matched = html.escape(QCoreApplication.translate("ReaderView", "matched:"))
         detail = (
             f"<br/><span style='color:gray'>{matched}</span> {html.escape(mark.detail)}"
