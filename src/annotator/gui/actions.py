@@ -63,6 +63,10 @@ class Actions:
             ("document-open", "document-open"), icon_color,
         )
         self.open_sample = _action(parent, _tr("Open the &Sample Article"))
+        self.export = _action(
+            parent, _tr("&Export…"), [keys("Ctrl+Shift+E")],
+            ("document-export", "document-export"), icon_color,
+        )
         self.clear_recent = _action(parent, _tr("&Clear Recent Files"))
         self.quit = _action(parent, _tr("&Quit"), [keys("Ctrl+Q")])
         self.zoom_in = _action(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette, QShowEvent
@@ -50,6 +51,9 @@ from annotator.services.reading import (
     open_sample,
     read_document,
 )
+
+if TYPE_CHECKING:
+    from annotator.store import Store
 
 
 class MainWindow(QMainWindow):
@@ -107,6 +111,8 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(a.open_sample)
         file_menu.addSeparator()
+        file_menu.addAction(a.export)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
@@ -127,7 +133,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         a = self.commands
-        for action in (a.open, None, a.zoom_out, a.zoom_in, None, a.next_passage,
+        for action in (a.open, a.export, None, a.zoom_out, a.zoom_in, None, a.next_passage,
                        a.toggle_sidebar, a.full_screen):
             if action is None:
                 toolbar.addSeparator()
@@ -159,6 +165,7 @@ class MainWindow(QMainWindow):
         a = self.commands
         a.open.triggered.connect(self.choose_file)
         a.open_sample.triggered.connect(self.show_sample)
+        a.export.triggered.connect(self.open_export_dialog)
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.quit.triggered.connect(self.close)
         a.zoom_in.triggered.connect(lambda: self._zoom(self.reader.zoom_in))
@@ -273,6 +280,30 @@ class MainWindow(QMainWindow):
             tips.append(f"{area.label}: {count}")
         self.areas_label.setText("&nbsp;&nbsp;".join(parts))
         self.areas_label.setToolTip(html.escape("\n".join(tips)))
+
+    def open_export_dialog(self) -> None:
+        """File ▸ Export…: the document on screen, in a non-blocking dialog."""
+        from annotator.gui.export_dialog import ExportDialog
+
+        if self.reading is None:
+            return
+        self.flush_edits()  # a note being typed is part of what the reader exports
+        store, document_id = self.export_source()
+        annotations = list(self.annotation_layer.annotations.values()) if document_id else None
+        dialog = ExportDialog(self.reading, self.settings, self, store=store,
+                              document_id=document_id, annotations=annotations)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_source(self) -> tuple[Store | None, str | None]:
+        """The library store and the shown document's id there, when it is stored.
+
+        (None, None) exports from the objects on screen (no reader annotations).
+        """
+        layer = self.annotation_layer
+        if layer.session is None or layer.document_id is None:
+            return None, None
+        return layer.session.store, layer.document_id
 
     # -- areas ----------------------------------------------------------------------
 
