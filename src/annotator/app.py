@@ -7,9 +7,11 @@ opened after the first paint, from a zero-delay timer, once it exists.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator import __version__, paths
@@ -40,8 +42,40 @@ def create_main_window(path: str | None) -> MainWindow:
     return window
 
 
+def install_quit_handlers(app: QApplication, window: MainWindow) -> QTimer:
+    """Close the window gracefully on SIGTERM and store any note on aboutToQuit.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop runs in C++,
+    so a short no-op timer gives Python a chance to notice the signal; the handler then
+    closes the window from the event loop, which saves a note being typed (T02).
+    """
+    app.aboutToQuit.connect(window.flush_edits)
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, on_signal)
+    heartbeat = QTimer(app)
+    heartbeat.start(200)
+    heartbeat.timeout.connect(lambda: None)
+    return heartbeat
+
+
 def run_gui(path: str | None = None) -> int:
+    """Start the window unless another Annotator already holds this data folder."""
+    from annotator.gui import instance_lock
+
     app = create_application()
+    lock = instance_lock.acquire()
+    if lock is None:
+        instance_lock.tell_already_open()
+        return 1
     window = create_main_window(path)
+    install_quit_handlers(app, window)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()

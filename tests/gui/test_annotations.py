@@ -91,3 +91,126 @@ def test_note_typed_then_window_closed_is_stored(
     window.close()
     [stored] = stored_annotations(doc_id)
     assert stored.note == "Why *now*?"
+
+
+def test_undo_redo_highlight_edit_delete_and_bulk(window: MainWindow, qtbot: QtBot) -> None:
+    ready(window, qtbot)
+    layer, a = window.annotation_layer, window.commands
+    doc_id = layer.document_id
+    assert doc_id is not None
+    select(window, "Stakes have never been higher")
+    first = layer.highlight("yellow")
+    select(window, "By Wang Huiyao")
+    second = layer.highlight("blue")
+    assert first is not None and second is not None
+    layer.recolor([first.id], "pink")
+    assert layer.annotations[first.id].color == "pink"
+    a.undo.trigger()
+    assert layer.annotations[first.id].color == "yellow"
+    assert {x.color for x in stored_annotations(doc_id)} == {"yellow", "blue"}
+    a.redo.trigger()
+    assert layer.annotations[first.id].color == "pink"
+    # A bulk delete from the panel: one undo step brings both back.
+    window.annotations_panel.list.selectAll()
+    window.annotations_panel.delete_selected()
+    assert layer.annotations == {} and stored_annotations(doc_id) == []
+    assert window.annotations_panel.shown_ids() == []
+    a.undo.trigger()
+    assert set(layer.annotations) == {first.id, second.id}
+    assert len(stored_annotations(doc_id)) == 2
+    a.undo.trigger()  # the recolour
+    a.undo.trigger()  # the second highlight
+    assert set(layer.annotations) == {first.id}
+    a.redo.trigger()
+    assert set(layer.annotations) == {first.id, second.id}
+    assert "Undo" in a.undo.text()
+
+
+def test_accepting_all_suggestions_of_an_area_is_one_step(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    ready(window, qtbot)
+    layer = window.annotation_layer
+    reading = window.reading
+    assert reading is not None
+    climate = reading.spans_of("climate")
+    layer.accept_area("climate")
+    accepted = layer.ordered()
+    assert len(accepted) == len(climate)
+    assert all(x.origin is Origin.MACHINE and x.area == "climate" for x in accepted)
+    assert not any(s[0] == "climate" for s in layer.visible_suggestions())
+    window.commands.undo.trigger()
+    assert layer.ordered() == []
+    assert len([s for s in layer.visible_suggestions() if s[0] == "climate"]) == len(climate)
+
+
+def test_accept_and_reject_from_the_context_menu_persist(
+    make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    window = ready(make_window(), qtbot)
+    reading = window.reading
+    assert reading is not None
+    climate = reading.spans_of("climate")[-1]
+    peace = next(s for s in reading.spans_of("peace-security")
+                 if s.end <= climate.start or s.start >= climate.end)
+    layer = window.annotation_layer
+    menu = layer.context_menu(window.reader.viewport().rect().center(),
+                              window.reader.viewport().rect().center(), climate.start)
+    accept = next(x for x in menu.actions() if x.text().startswith("&Accept") and
+                  "Climate" in x.text())
+    accept.trigger()
+    menu = layer.context_menu(window.reader.viewport().rect().center(),
+                              window.reader.viewport().rect().center(), peace.start + 1)
+    reject = next(x for x in menu.actions() if x.text().startswith("&Reject") and
+                  "Peace && security" in x.text())
+    reject.trigger()
+    assert ("peace-security", peace.start, peace.end) not in layer.visible_suggestions()
+    marks = window.reader.highlights.marks_at(peace.start + 1)  # type: ignore[union-attr]
+    assert not any(m.key == "peace-security" and (m.start, m.end) == (peace.start, peace.end)
+                   for m in marks)
+    window.close()
+    again = ready(make_window(), qtbot)
+    [accepted] = again.annotation_layer.ordered()
+    assert (accepted.start, accepted.end, accepted.origin) == (
+        climate.start, climate.end, Origin.MACHINE)
+    assert ("peace-security", peace.start, peace.end) not in again.annotation_layer.visible_suggestions()
+    assert ("climate", climate.start, climate.end) not in (
+        again.annotation_layer.visible_suggestions())
+
+
+def test_annotations_panel_filters_and_jumps(window: MainWindow, qtbot: QtBot) -> None:
+    ready(window, qtbot)
+    layer, panel = window.annotation_layer, window.annotations_panel
+    select(window, "Stakes have never been higher")
+    one = layer.highlight("yellow")
+    select(window, "By Wang Huiyao")
+    two = layer.highlight("green")
+    assert one is not None and two is not None
+    assert layer.save_note(two.id, "Who is **he**?", ("people",))
+    assert panel.shown_ids() == [one.id, two.id]  # document order
+    panel.color_filter.setCurrentIndex(panel.color_filter.findData("green"))
+    assert panel.shown_ids() == [two.id]
+    panel.color_filter.setCurrentIndex(0)
+    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("people"))
+    assert panel.shown_ids() == [two.id]
+    panel.tag_filter.setCurrentIndex(0)
+    panel.search.setText("stakes")
+    assert panel.shown_ids() == [one.id]
+    panel.search.clear()
+    item = panel.item_for(two.id)
+    assert item is not None
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(item).center())
+    assert window.reader.page.textCursor().selectedText() == "By Wang Huiyao"
+    assert "<strong>he</strong>" in str(item.data(Qt.ItemDataRole.UserRole + 1))
+
+
+def test_tooltip_names_author_and_note(window: MainWindow, qtbot: QtBot) -> None:
+    ready(window, qtbot)
+    layer = window.annotation_layer
+    start, _ = select(window, "Stakes have never been higher")
+    made = layer.highlight("yellow")
+    assert made is not None and layer.save_note(made.id, "Key claim", ())
+    marks = window.reader.highlights.marks_at(start)  # type: ignore[union-attr]
+    [mine] = [m for m in marks if m.layer is Layer.READER]
+    assert mine.detail == "Key claim" and made.author_name in mine.label

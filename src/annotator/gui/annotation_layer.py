@@ -171,7 +171,7 @@ class AnnotationLayer(QObject):
         A new text with the title of a stored document may be a revision: the reader is
         asked whether to move the old annotations onto it.
         """
-        self.save_position()
+        # (The window saved the previous document's position before replacing it.)
         self.opened, self.stored, self.annotations = None, None, {}
         self.window.note_editor.forget()
         if self.session is None:
@@ -217,7 +217,9 @@ class AnnotationLayer(QObject):
         self.annotations = {a.id: a for a in opened.annotations}
         self.undo.activate(opened.id)
         self.render()
-        if opened.reading_position > 0 and self.window.reader.top_offset() == 0:
+        # Restore only if the reader has not moved yet (e.g. the start-up restore ran).
+        if opened.reading_position > 0 and \
+                self.window.reader.page.verticalScrollBar().value() == 0:
             self.window.reader.scroll_to_offset(opened.reading_position)
         self.annotations_changed.emit()
         self.library_changed.emit()
@@ -501,7 +503,7 @@ class AnnotationLayer(QObject):
             areas = menu.addMenu(self.tr("Assign Policy &Area"))
             reading = window.reading
             for area in reading.taxonomy.areas if reading else ():
-                areas.addAction(area.label).triggered.connect(
+                areas.addAction(area.label.replace("&", "&&")).triggered.connect(
                     lambda _c=False, area_id=area.id: self.highlight(area=area_id))
         marks = (window.reader.highlights.marks_at(offset)
                  if offset >= 0 and window.reader.highlights else ())
@@ -524,10 +526,11 @@ class AnnotationLayer(QObject):
                     lambda _c=False, i=annotation.id: self.delete([i]))
             else:
                 suggestion = (mark.key, mark.start, mark.end)
-                menu.addSection(self.tr("Suggested: {area}").format(area=mark.label))
-                menu.addAction(self.tr("&Accept “{area}”").format(area=mark.label)).triggered\
+                label = mark.label.replace("&", "&&")  # a literal &, not a mnemonic
+                menu.addSection(self.tr("Suggested: {area}").format(area=label))
+                menu.addAction(self.tr("&Accept “{area}”").format(area=label)).triggered\
                     .connect(lambda _c=False, s=suggestion: self.accept([s]))
-                menu.addAction(self.tr("&Reject “{area}”").format(area=mark.label)).triggered\
+                menu.addAction(self.tr("&Reject “{area}”").format(area=label)).triggered\
                     .connect(lambda _c=False, s=suggestion: self.reject([s]))
         self.last_menu = menu
         if QGuiApplication.platformName() != "offscreen" or global_point != QPoint(-1, -1):

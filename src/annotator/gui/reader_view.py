@@ -213,6 +213,7 @@ class ReaderView(QWidget):
             self._document.deleteLater()
         self._document = document
         self.fit_column()
+        self.page.verticalScrollBar().setValue(0)  # a new document starts at its top
 
     def _styler(self, reading: Reading) -> Styler:
         return Styler({
