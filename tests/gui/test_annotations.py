@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -174,8 +176,8 @@ def test_accept_and_reject_from_the_context_menu_persist(
     assert (accepted.start, accepted.end, accepted.origin) == (
         climate.start, climate.end, Origin.MACHINE)
     assert ("peace-security", peace.start, peace.end) not in again.annotation_layer.visible_suggestions()
-    assert ("climate", climate.start, climate.end) not in (
-        again.annotation_layer.visible_suggestions())
+    shown = again.annotation_layer.visible_suggestions()
+    assert ("climate", climate.start, climate.end) not in shown
 
 
 def test_annotations_panel_filters_and_jumps(window: MainWindow, qtbot: QtBot) -> None:
@@ -214,3 +216,60 @@ def test_tooltip_names_author_and_note(window: MainWindow, qtbot: QtBot) -> None
     marks = window.reader.highlights.marks_at(start)  # type: ignore[union-attr]
     [mine] = [m for m in marks if m.layer is Layer.READER]
     assert mine.detail == "Key claim" and made.author_name in mine.label
+
+
+def test_each_document_has_its_own_undo_stack(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    ready(window, qtbot)
+    layer = window.annotation_layer
+    select(window, "Stakes have never been higher")
+    assert layer.highlight("yellow") is not None
+    sample_id = layer.document_id
+    path = tmp_path / "other.txt"
+    path.write_text("Other\n\nA paragraph about peace talks.\n", encoding="utf-8")
+    assert window.open_file(path)
+    assert not window.commands.undo.isEnabled()
+    select(window, "peace talks")
+    assert layer.highlight("green") is not None
+    window.commands.undo.trigger()
+    assert layer.ordered() == []
+    assert sample_id is not None and len(stored_annotations(sample_id)) == 1
+    assert window.open_document(sample_id)
+    assert window.commands.undo.isEnabled()
+    window.commands.undo.trigger()
+    assert layer.ordered() == [] and stored_annotations(sample_id) == []
+
+
+def test_a_failed_write_is_explained_and_the_note_kept_for_retry(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """T06/T07 in the window: the write fails, a dialog says why, nothing typed is lost."""
+    from sqlalchemy import event
+
+    ready(window, qtbot)
+    layer = window.annotation_layer
+    select(window, "Stakes have never been higher")
+    layer.edit_note()
+    editor = window.note_editor
+    qtbot.keyClicks(editor.note, "kept while the disk is full")
+    assert layer.session is not None
+    engine = layer.session.store._writer
+
+    def full(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    event.listen(engine, "before_cursor_execute", full)
+    try:
+        assert editor.flush() is False
+    finally:
+        event.remove(engine, "before_cursor_execute", full)
+    box = window.last_error
+    assert box is not None and "disk is full" in box.text()
+    box.close()
+    assert editor.pending and "kept while the disk is full" in editor.note.toPlainText()
+    assert editor.flush() is True
+    doc_id = layer.document_id
+    assert doc_id is not None
+    [stored] = stored_annotations(doc_id)
+    assert stored.note == "kept while the disk is full"

@@ -96,3 +96,33 @@ def test_reading_position_is_restored_per_document(
     assert window.reader.page.verticalScrollBar().value() == 0
     assert window.open_document(long_id)
     assert abs(window.reader.top_offset() - kept) < 80
+
+
+def test_opening_a_revised_file_offers_to_move_the_annotations(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    ready(window, qtbot)
+    old = article(tmp_path, "v1.txt", "Talks resume",
+                  "Peace talks resumed on Monday. The climate summit met on Tuesday.")
+    assert window.open_file(old)
+    layer = window.annotation_layer
+    doc_id = layer.document_id
+    select(window, "climate summit")
+    select_gone = layer.highlight("yellow")
+    select(window, "Peace talks resumed")
+    assert layer.highlight("pink") is not None and select_gone is not None
+    new = article(tmp_path, "v2.txt", "Talks resume",
+                  "After a long pause, peace talks resumed on Monday. Peace talks resumed.")
+    assert window.open_file(new)
+    box = layer.last_question
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    move = next(b for b in box.buttons() if b.text() == "Move Annotations Here")
+    move.click()
+    qtbot.waitUntil(lambda: layer.document_id == doc_id)
+    assert "unplaced" in window.statusBar().currentMessage()
+    placements = sorted(a.placement.value for a in layer.ordered())
+    assert placements == ["placed", "unplaced"]
+    assert window.annotations_panel.shown_ids()[-1] == select_gone.id
+    with Store.open() as store:
+        assert [d.id for d in Library(store).documents()].count(doc_id) == 1
