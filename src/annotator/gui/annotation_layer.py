@@ -527,7 +527,7 @@ class AnnotationLayer(QObject):
             else:
                 suggestion = (mark.key, mark.start, mark.end)
                 label = mark.label.replace("&", "&&")  # a literal &, not a mnemonic
-                menu.addSection(self.tr("Suggested: {area}").format(area=label))
+                menu.addSection(self.tr("Suggested: {area}").format(area=mark.label))
                 menu.addAction(self.tr("&Accept “{area}”").format(area=label)).triggered\
                     .connect(lambda _c=False, s=suggestion: self.accept([s]))
                 menu.addAction(self.tr("&Reject “{area}”").format(area=label)).triggered\

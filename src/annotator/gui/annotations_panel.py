@@ -90,19 +90,24 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = rect.adjusted(2, 3, -2, -3)
+        chip = index.data(COLOR_ROLE)
         background = palette.color(QPalette.ColorRole.Highlight if selected
                                    else QPalette.ColorRole.Base)
         if selected:
             background.setAlphaF(0.22)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(background)
-        painter.drawRoundedRect(QRectF(card), 6, 6)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(str(index.data(COLOR_ROLE) or "#999999")))
-        painter.drawRoundedRect(QRectF(card.left() + 3, card.top() + 4, CHIP,
-                                       card.height() - 8), 2, 2)
+        if chip:  # a card: framed, with its colour bar
+            painter.setPen(palette.color(QPalette.ColorRole.Mid))
+            painter.setBrush(background)
+            painter.drawRoundedRect(QRectF(card), 6, 6)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(str(chip)))
+            painter.drawRoundedRect(QRectF(card.left() + 3, card.top() + 4, CHIP,
+                                           card.height() - 8), 2, 2)
+        elif selected:  # a plain row
+            painter.fillRect(rect, background)
         document = self._document(str(index.data(HTML_ROLE)), self._text_width(option), option)
-        painter.translate(card.left() + CHIP + 2 * PAD - 4, card.top() + PAD)
+        painter.translate(card.left() + (CHIP + 2 * PAD - 4 if chip else 2),
+                          card.top() + (PAD if chip else 2))
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.Text))
         document.documentLayout().draw(painter, context)

@@ -8,6 +8,7 @@ them back, but the reader should not have to know that to feel safe).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from annotator.gui.annotations_panel import HTML_ROLE, HtmlDelegate
 
 if TYPE_CHECKING:
     from annotator.store import DocumentSummary
@@ -63,6 +66,7 @@ class LibraryPanel(QWidget):
         self.tree.setHeaderLabels([self.tr("Document"), self.tr("Notes")])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
+        self.tree.setItemDelegateForColumn(0, HtmlDelegate(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -91,8 +95,10 @@ class LibraryPanel(QWidget):
             title = doc.title or self.tr("(untitled)")
             facts = " · ".join(f for f in (doc.author, doc.date.isoformat() if doc.date else "")
                                if f)
-            item = QTreeWidgetItem([title + (f"\n{facts}" if facts else ""),
-                                    str(doc.annotations)])
+            item = QTreeWidgetItem([title, str(doc.annotations)])
+            item.setData(0, HTML_ROLE, f"<b>{html.escape(title)}</b>" + (
+                f"<br/><span style='color:{muted.name()}; font-size:small'>"
+                f"{html.escape(facts)}</span>" if facts else ""))
             item.setData(0, ID_ROLE, doc.id)
             item.setToolTip(0, "\n".join(p for p in (title, facts, doc.source_path or "") if p))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -135,7 +141,7 @@ class LibraryPanel(QWidget):
         item = self.item_for(doc_id) if doc_id else None
         if item is None or doc_id is None:
             return None
-        title = item.text(0).split("\n")[0]
+        title = item.text(0)
         count = int(item.text(1) or 0)
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete from the library?"),
                           self.tr("Delete “{title}” from the library?").format(title=title),
