@@ -273,3 +273,31 @@ def test_a_failed_write_is_explained_and_the_note_kept_for_retry(
     assert doc_id is not None
     [stored] = stored_annotations(doc_id)
     assert stored.note == "kept while the disk is full"
+
+
+def test_custom_colour_area_and_identity(window: MainWindow, qtbot: QtBot) -> None:
+    ready(window, qtbot)
+    layer = window.annotation_layer
+    select(window, "Stakes have never been higher")
+    window.commands.custom_color.trigger()
+    dialog = layer.color_dialog
+    assert dialog is not None
+    dialog.setCurrentColor(QColor("#336699"))
+    dialog.accept()
+    [custom] = layer.ordered()
+    assert custom.color == "#336699"
+    select(window, "By Wang Huiyao")
+    menu = layer.context_menu(window.reader.viewport().rect().center(),
+                              window.reader.viewport().rect().center(), -1)
+    area_menu = next(x.menu() for x in menu.actions() if x.text() == "Assign Policy &Area")
+    next(x for x in area_menu.actions() if x.text() == "Climate").trigger()
+    assert any(a.area == "climate" for a in layer.ordered())
+    window.commands.identity.trigger()
+    identity = window.identity_dialog
+    assert identity is not None
+    identity.name.setText("Ada Reader")  # type: ignore[attr-defined]
+    identity.accept()  # type: ignore[attr-defined]
+    assert {a.author_name for a in layer.ordered()} == {"Ada Reader"}
+    doc_id = layer.document_id
+    assert doc_id is not None
+    assert {a.author_name for a in stored_annotations(doc_id)} == {"Ada Reader"}
