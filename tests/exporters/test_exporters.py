@@ -315,3 +315,27 @@ def test_html_in_headless_chromium(width: int, sample_summary: Summary, tmp_path
     keep = os.environ.get("EXPORT_SCREENSHOTS")
     if keep:
         shutil.copy(shot, Path(keep) / shot.name)
+
+
+def test_summary_building_reports_progress_and_honours_cancel(
+    sample_reading: Reading, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.md"
+    calls: list[tuple[int, int]] = []
+    options = ExportOptions(SummaryOptions(full_text=True, suggestions=True))
+
+    def export(cancel: bool) -> Path:
+        return export_document(
+            sample_reading.document, fixed_annotations(sample_reading), "md", target, options,
+            lambda done, total: calls.append((done, total)), lambda: cancel and bool(calls),
+            taxonomy=sample_reading.taxonomy, spans=sample_reading.spans, document_id=DOC_ID,
+        )
+
+    with pytest.raises(ExportCancelled):
+        export(cancel=True)
+    assert calls == [(0, 1000)] and not target.exists()  # stopped while summarising
+    calls.clear()
+    export(cancel=False)
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and done[-1] == calls[-1][1] == 1000
+    assert any(0 < d <= 100 for d in done)  # the summary's first tenth

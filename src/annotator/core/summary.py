@@ -9,17 +9,24 @@ Passages come from three sources: the reader's highlights, accepted machine high
 (annotations with origin MACHINE), and, when the options ask for them, machine
 suggestions the reader has neither accepted nor rejected. Rejected suggestions never
 appear. Pure Python: no Qt, no store.
+
+Building is O(n log n) in the passages and blocks: a 1 MB text with 10,000 passages
+and its full text takes a fraction of a second. It reports progress and polls for a
+cancel through a `Progress` (the exporters' `Ticker` is one), as the exporters do.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import uuid
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import pairwise
+from typing import Protocol
 
 from annotator.core.annotation import (
     COLOR_BY_KEY,
@@ -37,6 +44,22 @@ from annotator.core.w3c import document_iri
 # Suggestion ids are derived from what they are, so the same export is byte-identical.
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SUGGESTION_NAMESPACE = uuid.UUID("0d6c2f5e-3a8b-4f1c-9e7d-2b4a6c8e0f13")
+
+
+class Progress(Protocol):
+    """Work units for a progress bar; `step` may raise to stop (a cancel)."""
+
+    def start(self, total: int) -> None: ...
+
+    def step(self, units: int = 1) -> object: ...
+
+
+class _Silent:
+    def start(self, total: int) -> None:
+        pass
+
+    def step(self, units: int = 1) -> object:
+        return None
 
 
 class PassageKind(StrEnum):
@@ -201,10 +224,11 @@ def _wanted(annotation: Annotation, options: SummaryOptions) -> bool:
 
 
 def _suggestion(
-    document: Document, document_id: str, span: AreaSpan, area: PolicyArea, now: datetime
+    document: Document, content_hash: str, document_id: str, span: AreaSpan, area: PolicyArea,
+    now: datetime,
 ) -> Annotation:
     exact, prefix, suffix = quote_context(document.text, span.start, span.end)
-    key = f"{document.content_hash}:{span.area}:{span.start}:{span.end}"
+    key = f"{content_hash}:{span.area}:{span.start}:{span.end}"
     return Annotation(
         document_id=document_id, start=span.start, end=span.end, exact=exact, prefix=prefix,
         suffix=suffix, color=area.color, area=span.area, origin=Origin.MACHINE,
@@ -226,37 +250,49 @@ def _covered(passages: Iterable[Passage]) -> int:
 _PRIORITY = {PassageKind.READER: 0, PassageKind.MACHINE: 1, PassageKind.SUGGESTION: 2}
 
 
-def _full_text(document: Document, passages: tuple[Passage, ...]) -> tuple[TextBlock, ...]:
+def _full_text(
+    document: Document, passages: tuple[Passage, ...], progress: Progress
+) -> tuple[TextBlock, ...]:
     """The document's blocks cut at every highlight boundary.
 
     Where highlights overlap, the reader's own colour wins over a machine's, and a
-    shorter (inner) highlight over a longer one, so nested highlights stay visible.
+    shorter (inner) highlight over a longer one, so nested highlights stay visible (on a
+    tie, the passage first in document order). One sweep over the text: the passages
+    covering the current point wait in a heap ordered by that rule, finished ones are
+    dropped lazily when they reach the top, so a block holding thousands of passages
+    costs O(p log p), not O(p²).
     """
-    pending = sorted((p for p in passages if p.placed), key=lambda p: p.start)
+    pending = sorted((p for p in passages if p.placed and p.end > p.start), key=lambda p: p.start)
+    bounds = sorted({c for p in pending for c in (p.start, p.end)})
+    text = document.text
     taken = 0
-    open_: list[Passage] = []  # passages that started before the current block ends
+    active: list[tuple[int, int, int, int, str]] = []  # (rank, length, order, end, colour)
     blocks: list[TextBlock] = []
     for block in document.blocks:
-        while taken < len(pending) and pending[taken].start < block.end:
-            open_.append(pending[taken])
-            taken += 1
-        open_ = [p for p in open_ if p.end > block.start]
+        progress.step()
         if block.kind is BlockKind.TITLE:
             continue
-        covering = open_
-        cuts = {block.start, block.end}
-        for p in covering:
-            cuts.update(c for c in (p.start, p.end) if block.start < c < block.end)
-        points = sorted(cuts)
+        points = [block.start]
+        points.extend(bounds[bisect_right(bounds, block.start):bisect_left(bounds, block.end)])
+        points.append(block.end)
         segments: list[Segment] = []
-        for a, b in pairwise(points):
-            active = [p for p in covering if p.start <= a and p.end >= b]
-            best = min(active, key=lambda p: (_PRIORITY[p.kind], p.end - p.start), default=None)
-            color = best.color if best else None
-            if segments and segments[-1].color == color:
-                segments[-1] = Segment(segments[-1].text + document.text[a:b], color)
-            else:
-                segments.append(Segment(document.text[a:b], color))
+        run_color: str | None = None
+        run: list[str] = []
+        for a, b in pairwise(points):  # strictly increasing
+            while taken < len(pending) and pending[taken].start <= a:
+                p = pending[taken]
+                heapq.heappush(active, (_PRIORITY[p.kind], p.end - p.start, taken, p.end, p.color))
+                taken += 1
+            while active and active[0][3] <= a:
+                heapq.heappop(active)
+            color = active[0][4] if active else None
+            if run and color != run_color:
+                segments.append(Segment("".join(run), run_color))
+                run = []
+            run_color = color
+            run.append(text[a:b])
+        if run:
+            segments.append(Segment("".join(run), run_color))
         blocks.append(TextBlock(block.kind, block.level, tuple(segments)))
     return tuple(blocks)
 
@@ -271,20 +307,30 @@ def build_summary(
     *,
     document_id: str = "",
     generated: datetime | None = None,
+    progress: Progress | None = None,
 ) -> Summary:
     """The summary of `document` with its machine `spans` and the reader's `annotations`.
 
     `rejected` holds the (area, start, end) of suggestions the reader rejected; they never
-    appear. `generated` fixes the export time (golden tests pass one).
+    appear. `generated` fixes the export time (golden tests pass one). `progress` is
+    started with one unit per annotation, span (with suggestions) and block (with the
+    full text), stepped as they are done; an exception from it (a cancel) stops the build.
     """
     options = options or SummaryOptions()
+    progress = progress or _Silent()
     now = generated or datetime.now(UTC)
+    annotations = list(annotations)
+    spans = list(spans) if options.suggestions else []
+    progress.start(
+        len(annotations) + len(spans) + (len(document.blocks) if options.full_text else 0)
+    )
     areas = [a for a in taxonomy.areas if options.areas is None or a.id in options.areas]
     by_id = {a.id: a for a in areas}
 
     passages: list[Passage] = []
     accepted: set[tuple[str | None, int, int]] = set()
     for annotation in annotations:
+        progress.step()
         if annotation.deleted:
             continue
         if annotation.origin is Origin.MACHINE:
@@ -301,14 +347,17 @@ def build_summary(
             area.color if machine and area else safe_color(annotation.color),
             area.label if area else "",
         ))
-    if options.suggestions:
+    if spans:
+        content_hash = document.content_hash  # hashing 1 MB per suggestion was quadratic
         for span in spans:
+            progress.step()
             area = by_id.get(span.area)
             key = (span.area, span.start, span.end)
             if area is None or key in accepted or key in rejected:
                 continue
             passages.append(Passage(
-                PassageKind.SUGGESTION, _suggestion(document, document_id, span, area, now),
+                PassageKind.SUGGESTION,
+                _suggestion(document, content_hash, document_id, span, area, now),
                 area.color, area.label, span.terms,
             ))
     passages.sort(key=lambda p: (p.start, p.end, _PRIORITY[p.kind], p.area or ""))
@@ -317,14 +366,17 @@ def build_summary(
     length = len(document.text) or 1
     sections: list[Section] = []
     overview: list[AreaOverview] = []
+    by_area: dict[str | None, list[Passage]] = {}
+    for passage in ordered:
+        by_area.setdefault(passage.area, []).append(passage)
     for area in areas:
-        own = tuple(p for p in ordered if p.area == area.id)
+        own = tuple(by_area.get(area.id, ()))
         overview.append(AreaOverview(
             area.id, area.label, area.color, len(own), 100.0 * _covered(own) / length
         ))
         if own:
             sections.append(Section(area.id, area.label, area.color, area.description, own))
-    unclassified = tuple(p for p in ordered if p.area is None)
+    unclassified = tuple(by_area.get(None, ()))
     if unclassified:
         sections.append(Section(None, "Other highlights", "#9a9996",
                                 "Highlights with no policy area.", unclassified))
@@ -350,6 +402,6 @@ def build_summary(
         sections=tuple(sections),
         passages=ordered,
         notes=tuple(p for p in ordered if p.note.strip()),
-        full_text=_full_text(document, ordered) if options.full_text else None,
+        full_text=_full_text(document, ordered, progress) if options.full_text else None,
         options=options,
     )

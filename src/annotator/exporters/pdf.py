@@ -107,6 +107,14 @@ def _layout(summary: Summary, ticker: Ticker, width: float, height: float,
     document.setDocumentMargin(0)
     chart = _chart_image(summary, round(width))
     document.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL, chart)
+    notes: dict[str, Markup] = {}  # a note shows under its passage and in "All notes"
+
+    def sanitised(note: str) -> Markup:
+        html = notes.get(note)
+        if html is None:
+            html = notes[note] = Markup(note_html(note))  # sanitised by nh3
+        return html
+
     html = environment().get_template("summary-print.html").render(
         summary=summary,
         details=details(summary),
@@ -117,13 +125,15 @@ def _layout(summary: Summary, ticker: Ticker, width: float, height: float,
         legend_rows=_rows,
         caption=caption,
         excerpt=excerpt,
-        note_html=lambda note: Markup(note_html(note)),  # sanitised by nh3
+        note_html=sanitised,
         block_tag=block_tag,
         tint=tint,
         passage_tint=passage_tint,
         tick=ticker.step,
     )
-    document.setHtml(html)
+    ticker.check()
+    document.setHtml(html)  # one parse of the whole page; layout follows in pageCount()
+    ticker.check()
     return document
 
 

@@ -4,7 +4,9 @@
 annotations and rejected suggestions from the library, finds the machine suggestions
 with the active taxonomy, and writes the chosen format atomically. `export_document`
 does the same from objects in hand (tests, benchmarks, a document not in the library).
-Both are safe to run in a worker thread and report progress / honour cancel.
+Both are safe to run in a worker thread and report progress / honour cancel: building
+the summary is the first tenth of the progress bar (and polls the cancel as the
+exporters do), the format's rendering the rest.
 """
 
 from __future__ import annotations
@@ -28,10 +30,29 @@ from annotator.exporters import (
     export_format,
     write_export,
 )
+from annotator.exporters.base import Ticker
 from annotator.services.reading import active_taxonomy, read_document
 
 if TYPE_CHECKING:
     from annotator.store import Store
+
+# The share of the progress bar the summary gets: rendering it takes longer in every
+# format (10,000 passages: ~0.2 s for the summary, 0.3 s (CSV) to ~10 s (PDF) to render).
+SUMMARY_SHARE = 0.1
+_SCALE = 1000
+
+
+def _part(progress: ProgressCallback | None, low: float, high: float) -> ProgressCallback | None:
+    """`progress` seeing (done, total) of one phase as its part `low`..`high` of the whole."""
+    if progress is None:
+        return None
+    report = progress
+
+    def part(done: int, total: int) -> None:
+        share = low + (high - low) * min(done, total) / max(total, 1)
+        report(round(share * _SCALE), _SCALE)
+
+    return part
 
 
 def summarise(
@@ -44,8 +65,14 @@ def summarise(
     rejected: Collection[tuple[str, int, int]] = frozenset(),
     document_id: str = "",
     generated: datetime | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Summary:
-    """The summary model; machine `spans` are detected when not given."""
+    """The summary model; machine `spans` are detected when not given.
+
+    `progress(done, total)` follows the build, `cancel()` is polled as often; when it
+    returns True the build stops with `ExportCancelled`.
+    """
     taxonomy = taxonomy or active_taxonomy()
     options = options or ExportOptions()
     unknown = sorted((options.summary.areas or frozenset()) - set(taxonomy.ids))
@@ -55,10 +82,13 @@ def summarise(
         )
     if spans is None:
         spans = read_document(document, taxonomy).spans
-    return build_summary(
+    ticker = Ticker(progress, cancel)
+    summary = build_summary(
         document, taxonomy, spans, annotations, rejected, options.summary,
-        document_id=document_id, generated=generated,
+        document_id=document_id, generated=generated, progress=ticker,
     )
+    ticker.finish()
+    return summary
 
 
 def export_document(
@@ -81,8 +111,10 @@ def export_document(
     summary = summarise(
         document, annotations, options, taxonomy=taxonomy, spans=spans, rejected=rejected,
         document_id=document_id, generated=generated,
+        progress=_part(progress, 0.0, SUMMARY_SHARE), cancel=cancel,
     )
-    return write_export(summary, chosen, path, options, progress, cancel)
+    return write_export(summary, chosen, path, options, _part(progress, SUMMARY_SHARE, 1.0),
+                        cancel)
 
 
 def export(
