@@ -35,7 +35,7 @@ def fixed_annotations(reading: Reading) -> list[Annotation]:
     exact, prefix, suffix = quote_context(text, climate.start, climate.end)
     accepted = Annotation(
         document_id=DOC_ID, start=climate.start, end=climate.end, exact=exact, prefix=prefix,
-        suffix=suffix, color="climate", area="climate", origin=Origin.MACHINE,
+        suffix=suffix, color="#009e73", area="climate", origin=Origin.MACHINE,
         author_id="reader-1", author_name="Ada Teacher", id="00000000-0000-4000-8000-000000000099",
         created=T0, modified=T0,
     )

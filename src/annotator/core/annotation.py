@@ -7,10 +7,12 @@ authorship, and a tombstone flag instead of being deleted so merges can carry de
 
 from __future__ import annotations
 
+import re
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 QUOTE_CONTEXT = 32
 
@@ -44,12 +46,19 @@ READER_COLORS: tuple[ReaderColor, ...] = (
     ReaderColor("purple", "Purple", "#dc8add", "To follow up"),
 )
 COLOR_BY_KEY = {c.key: c for c in READER_COLORS}
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def color_hex(color: str) -> str:
-    """A named reader colour or a custom #rrggbb, as #rrggbb."""
+    """A named reader colour or a custom #rrggbb, as #rrggbb.
+
+    Anything else (a bundle from elsewhere may carry any string) becomes the first reader
+    colour, so no caller ever writes an invalid colour into CSS, a PDF or a spreadsheet.
+    """
     named = COLOR_BY_KEY.get(color)
-    return named.hex if named else color
+    if named:
+        return named.hex
+    return color.lower() if _HEX_COLOR.fullmatch(color) else READER_COLORS[0].hex
 
 
 def utc_now() -> datetime:
@@ -84,6 +93,94 @@ class Annotation:
     def edited(self, **changes: object) -> Annotation:
         """A copy with `changes` applied and `modified` moved to now."""
         return replace(self, modified=utc_now(), **changes)  # type: ignore[arg-type]
+
+
+class _Restoring:
+    """Annotation's slots without its frozen guard: the store's way to rebuild a stored one.
+
+    A frozen dataclass's `__init__` sets each of the 18 fields through
+    `object.__setattr__`, which made building 10,000 loaded annotations cost as much as
+    selecting them. This class fills the same slots with plain attribute stores and then
+    becomes an `Annotation` (CPython allows assigning `__class__` between classes whose
+    slots are identical), about 5x cheaper. The result is an ordinary frozen Annotation:
+    equal to, and hashing like, one built with `Annotation(...)`. Nothing is validated or
+    defaulted: every field is given, in field order.
+    """
+
+    __slots__ = Annotation.__slots__
+
+    def __init__(
+        self,
+        document_id: str,
+        start: int,
+        end: int,
+        exact: str,
+        prefix: str,
+        suffix: str,
+        color: str,
+        note: str,
+        tags: tuple[str, ...],
+        area: str | None,
+        author_id: str,
+        author_name: str,
+        origin: Origin,
+        placement: Placement,
+        id: str,
+        created: datetime,
+        modified: datetime,
+        deleted: bool,
+    ) -> None:
+        self.document_id = document_id
+        self.start = start
+        self.end = end
+        self.exact = exact
+        self.prefix = prefix
+        self.suffix = suffix
+        self.color = color
+        self.note = note
+        self.tags = tags
+        self.area = area
+        self.author_id = author_id
+        self.author_name = author_name
+        self.origin = origin
+        self.placement = placement
+        self.id = id
+        self.created = created
+        self.modified = modified
+        self.deleted = deleted
+        self.__class__ = Annotation  # type: ignore[assignment]
+
+
+# The parameters above must stay Annotation's fields, in order.
+assert _Restoring.__init__.__code__.co_varnames[1:19] == tuple(f.name for f in fields(Annotation))
+
+if TYPE_CHECKING:
+
+    def restored(
+        document_id: str,
+        start: int,
+        end: int,
+        exact: str,
+        prefix: str,
+        suffix: str,
+        color: str,
+        note: str,
+        tags: tuple[str, ...],
+        area: str | None,
+        author_id: str,
+        author_name: str,
+        origin: Origin,
+        placement: Placement,
+        id: str,
+        created: datetime,
+        modified: datetime,
+        deleted: bool,
+    ) -> Annotation:
+        """An Annotation from all its stored fields, positionally, ~5x faster than
+        `Annotation(...)`; for the store's loading paths."""
+
+else:
+    restored = _Restoring
 
 
 def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:
