@@ -99,11 +99,3 @@ def test_parse_taxonomy_accepts_minimal_area() -> None:
     assert area is not None and area.terms == ("ocean", "sea")
     assert taxonomy.area("nope") is None
 
-
-def test_reader_colour_hex_never_passes_an_invalid_colour_through() -> None:
-    from annotator.core.annotation import READER_COLORS, color_hex
-
-    assert color_hex("green") == "#8ff0a4"
-    assert color_hex("#ABCDEF") == "#abcdef"
-    assert color_hex("climate") == READER_COLORS[0].hex
-    assert color_hex("red; } body { display:none") == READER_COLORS[0].hex
