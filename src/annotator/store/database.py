@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -112,12 +113,20 @@ def head_revision() -> str:
 
 
 class Store:
-    """An open, healthy, migrated database; hands out transactions as `Repository`s."""
+    """An open, healthy, migrated database; hands out transactions as `Repository`s.
+
+    Writes go through one connection the store keeps checked out, one transaction at a
+    time (a lock serialises threads): checking a connection out of the pool and back in
+    cost a fifth of a one-highlight commit. Reads check out pooled connections as usual.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._writer = sqlite.make_engine(path)
         self._reader = sqlite.make_engine(path, writer=False)
+        self._write_lock = threading.RLock()
+        self._write_conn: Connection | None = None
+        self._writing = False
 
     @classmethod
     def open(
@@ -151,6 +160,10 @@ class Store:
         return store
 
     def close(self) -> None:
+        with self._write_lock:
+            if self._write_conn is not None:
+                self._write_conn.close()
+                self._write_conn = None
         self._writer.dispose()
         self._reader.dispose()
 
@@ -168,12 +181,31 @@ class Store:
         on the busy timeout rather than failing midway. SQLite failures surface as a
         `StoreError` whose message says what to do; nothing of the transaction persists.
         """
-        engine = self._writer if write else self._reader
-        try:
-            with engine.connect() as conn, conn.begin():
-                yield Repository(conn)
-        except DBAPIError as exc:
-            raise StoreError(sqlite.explain(exc, self.path)) from exc
+        if not write:
+            try:
+                with self._reader.connect() as conn, conn.begin():
+                    yield Repository(conn)
+            except (DBAPIError, sqlite3.Error) as exc:
+                raise StoreError(sqlite.explain(exc, self.path)) from exc
+            return
+        with self._write_lock:
+            if self._writing:
+                raise StoreError("A write transaction is already open in this thread.")
+            if self._write_conn is None:
+                self._write_conn = self._writer.connect()
+            conn = self._write_conn
+            self._writing = True
+            try:
+                with sqlite.write_transaction(conn):
+                    yield Repository(conn)
+            except (DBAPIError, sqlite3.Error) as exc:
+                # Rolled back; start the next write on a fresh connection all the same.
+                self._write_conn = None
+                conn.invalidate()
+                conn.close()
+                raise StoreError(sqlite.explain(exc, self.path)) from exc
+            finally:
+                self._writing = False
 
     def backup(self, reason: str = ROUTINE, keep: int = BACKUP_KEEP) -> Path:
         """A verified copy in the backups folder; the oldest routine ones beyond `keep` go."""

@@ -3,7 +3,10 @@
 The services never see SQLAlchemy: they get a `Repository` from `Store.transaction()` and
 call these methods, so a use case spanning several statements is still one transaction.
 Hot paths (one highlight committed, a document's annotations loaded) use Core statements
-on explicit columns: ORM objects cost ~3.5x more to load and ~3x more to insert.
+on explicit columns, compiled once and run on the driver's connection (`sqlite.Prepared`):
+ORM objects cost ~3.5x more to load and ~3x more to insert, and even Core's per-execution
+machinery was most of a one-highlight commit. Loaded annotations are built with
+`core.annotation.restored`, which skips the frozen dataclass's slow `__init__`.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, false, func, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, false, func, insert, select, update
 
-from annotator.core.annotation import Annotation, Origin, Placement
+from annotator.core.annotation import Annotation, Origin, Placement, restored
 from annotator.core.document import Block, BlockKind, Document, Metadata
 from annotator.store import sqlite
 from annotator.store.models import (
@@ -58,6 +61,24 @@ _ANNOTATION_COLUMNS = (
     A.c.deleted,
 )
 
+# A document's live annotations in reading order: placed ones by position, then unplaced.
+_LOAD = sqlite.Prepared(
+    select(*_ANNOTATION_COLUMNS)
+    .where(A.c.document_id == bindparam("doc_id"), A.c.deleted == false())
+    .order_by(A.c.placement != Placement.PLACED.value, A.c.start, A.c.end)
+)
+# Their tags, grouped by annotation in the reader's order.
+_LOAD_TAGS = sqlite.Prepared(
+    select(T.c.annotation_id, T.c.tag)
+    .join(A, A.c.id == T.c.annotation_id)
+    .where(A.c.document_id == bindparam("doc_id"), A.c.deleted == false())
+    .order_by(T.c.annotation_id, T.c.position)
+)
+_INSERT = sqlite.Prepared(insert(A).values({c: bindparam(c.key) for c in _ANNOTATION_COLUMNS}))
+_INSERT_TAGS = sqlite.Prepared(
+    insert(T).values({c: bindparam(c.key) for c in (T.c.annotation_id, T.c.position, T.c.tag)})
+)
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentSummary:
@@ -98,7 +119,7 @@ class Hit:
 
 
 def _annotation(row: Sequence[Any], tags: tuple[str, ...]) -> Annotation:
-    return Annotation(
+    return restored(
         row[0],
         row[1],
         row[2],
@@ -118,6 +139,30 @@ def _annotation(row: Sequence[Any], tags: tuple[str, ...]) -> Annotation:
         row[15],
         bool(row[16]),
     )
+
+
+def _loaded(rows: Iterable[Sequence[Any]], tags: dict[str, tuple[str, ...]]) -> list[Annotation]:
+    """Annotations from raw `_LOAD` rows: the per-row work of loading, kept minimal.
+
+    An annotation never edited has `modified == created`: one datetime serves both.
+    """
+    when, tags_of = sqlite.parse_datetime, tags.get
+    return [
+        restored(doc, start, end, exact, prefix, suffix, color, note, tags_of(id_, ()), area,
+             author_id, author_name, _ORIGIN[origin], _PLACEMENT[placement], id_,
+             (at := when(created)), at if modified == created else when(modified),
+             bool(deleted))
+        for (doc, start, end, exact, prefix, suffix, color, note, area, author_id, author_name,
+             origin, placement, id_, created, modified, deleted) in rows
+    ]  # fmt: skip
+
+
+def _grouped_tags(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
+    """{annotation id: tags} from (annotation id, tag) rows ordered by id and position."""
+    tags: dict[str, list[str]] = {}
+    for annotation_id, tag in rows:
+        tags.setdefault(annotation_id, []).append(tag)
+    return {k: tuple(v) for k, v in tags.items()}
 
 
 def _annotation_values(a: Annotation) -> dict[str, Any]:
@@ -288,18 +333,10 @@ class Repository:
 
     def annotations(self, doc_id: str) -> list[Annotation]:
         """Live annotations of a document: placed ones in document order, then unplaced."""
-        rows = self._conn.execute(
-            select(*_ANNOTATION_COLUMNS)
-            .where(A.c.document_id == doc_id, A.c.deleted == false())
-            .order_by(A.c.placement != Placement.PLACED.value, A.c.start, A.c.end)
-        ).all()
-        tags = self._tags(
-            select(T.c.annotation_id, T.c.tag)
-            .join(A, A.c.id == T.c.annotation_id)
-            .where(A.c.document_id == doc_id, A.c.deleted == false())
-            .order_by(T.c.annotation_id, T.c.position)
-        )
-        return [_annotation(r, tags.get(r[13], ())) for r in rows]
+        values = {"doc_id": doc_id}
+        tags = _grouped_tags(_LOAD_TAGS.execute(self._conn, values))
+        # Streamed: each row tuple is freed as soon as its annotation is built.
+        return _loaded(_LOAD.execute(self._conn, values), tags)
 
     def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The stored state of these annotations, tombstones included."""
@@ -315,16 +352,19 @@ class Repository:
         return {r[13]: _annotation(r, tags.get(r[13], ())) for r in rows}
 
     def _tags(self, statement: Any) -> dict[str, tuple[str, ...]]:
-        tags: dict[str, list[str]] = {}
-        for annotation_id, tag in self._conn.execute(statement):
-            tags.setdefault(annotation_id, []).append(tag)
-        return {k: tuple(v) for k, v in tags.items()}
+        return _grouped_tags(self._conn.execute(statement))
 
     def insert_annotation(self, annotation: Annotation) -> None:
         """Add a new annotation: the one-highlight hot path (one INSERT, plus its tags)."""
-        self._conn.execute(insert(A), _annotation_values(annotation))
+        _INSERT.execute(self._conn, _annotation_values(annotation))
         if annotation.tags:
-            self._insert_tags(annotation)
+            _INSERT_TAGS.execute_many(
+                self._conn,
+                (
+                    {"annotation_id": annotation.id, "position": i, "tag": t}
+                    for i, t in enumerate(annotation.tags)
+                ),
+            )
 
     def save_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Write these states, whether the annotations exist already or not."""
