@@ -23,6 +23,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
+from annotator.errors import StoreError
+
 HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 COMPANIONS = ("-wal", "-shm", "-journal")
@@ -191,6 +193,8 @@ def check_health(path: Path, *, full: bool = False) -> str | None:
         return "is empty (0 bytes)"
     if header != HEADER:
         return "is not an SQLite database (bad header)"
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        raise StoreError(explain(sqlite3.OperationalError("readonly"), path))
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as exc:
@@ -198,6 +202,11 @@ def check_health(path: Path, *, full: bool = False) -> str | None:
     try:
         pragma = "integrity_check" if full else "quick_check"
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except sqlite3.OperationalError as exc:
+        if _is_damage(exc):
+            return f"is damaged ({exc})"
+        # the file may be fine: the folder is read-only, the disk failing, a lock held
+        raise StoreError(explain(exc, path)) from exc
     except sqlite3.DatabaseError as exc:
         return f"is damaged ({exc})"
     finally:
@@ -205,6 +214,11 @@ def check_health(path: Path, *, full: bool = False) -> str | None:
     if [tuple(r) for r in rows] != [("ok",)]:
         return f"is damaged ({rows[0][0]})"
     return None
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return any(word in message for word in ("malformed", "not a database", "corrupt"))
 
 
 def move_aside(path: Path) -> Path:
