@@ -83,6 +83,15 @@ class _Automaton:
         ]
         self._matchers: dict[bool, ahocorasick_rs.AhoCorasick] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Keys and patterns only: the matchers (Rust objects) are rebuilt on use."""
+        return {"keys": self.keys, "patterns": self.patterns}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.keys = state["keys"]  # type: ignore[assignment]
+        self.patterns = state["patterns"]  # type: ignore[assignment]
+        self._matchers = {}
+
     def matcher(self, size: int) -> ahocorasick_rs.AhoCorasick:
         dfa = size >= _DFA_FROM
         if dfa not in self._matchers:

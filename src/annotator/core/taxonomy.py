@@ -8,7 +8,6 @@ line and what is wrong, because the person reading the message is the one who ed
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +60,8 @@ class _ProblemError(Exception):
 
 def parse_taxonomy(text: str, source: str) -> Taxonomy:
     """Validate a taxonomy's text; `source` names it in error messages."""
+    import tomllib  # here, not at the top: a cached taxonomy never needs the parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -108,11 +109,14 @@ def parse_taxonomy(text: str, source: str) -> Taxonomy:
     return Taxonomy(version, tuple(areas), source)
 
 
-def load_taxonomy(path: Path) -> Taxonomy:
+def read_taxonomy_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise TaxonomyError(f"{path}: the taxonomy file does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TaxonomyError(f"{path}: cannot be read ({exc})") from None
-    return parse_taxonomy(text, str(path))
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    return parse_taxonomy(read_taxonomy_text(path), str(path))

@@ -78,9 +78,17 @@ class AnnotationLayer(QObject):
 
     # -- opening the store after the first paint ------------------------------------
 
-    def schedule_open(self) -> None:
-        """Open the store once the article has been painted (or soon, if it never is)."""
+    def schedule_open(self, painted: bool = False) -> None:
+        """Open the store once the article has been painted (or soon, if it never is).
+
+        `painted`: the article is already on screen, so open on the next loop turn.
+        """
         if self.session is not None or self._watched is not None:
+            return
+        if painted:
+            self._painted = True
+            self._watched = self.window.reader.viewport()
+            QTimer.singleShot(0, self.open_store)
             return
         self._watched = self.window.reader.viewport()
         self._watched.installEventFilter(self)

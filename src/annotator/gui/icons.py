@@ -7,30 +7,96 @@ importlib.resources, which works from a wheel as well as a checkout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QSize
-from PySide6.QtGui import QColor, QIcon, QImageReader, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QRect, QSize
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QIconEngine,
+    QImageReader,
+    QPainter,
+    QPixmap,
+)
 
 from annotator import bundled
 
-_SIZES = (16, 24, 32, 48, 64)
+DISABLED_OPACITY = 0.38
+
+
+class _SvgEngine(QIconEngine):
+    """Renders the SVG at the size asked for, when it is first asked for.
+
+    Each size is rendered from the vector source, so small icons stay crisp instead of
+    scaled down; rendering lazily keeps ~20 toolbar and window icons off the first
+    paint (eagerly at five sizes they cost ~20 ms). The image-format plugin does the
+    rendering; importing PySide6.QtSvg instead would add ~40 ms before the first paint.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self.data = data
+        self._pixmaps: dict[tuple[int, int, int, int], QPixmap] = {}
+
+    def _render(self, size: QSize) -> QPixmap:
+        buffer = QBuffer()
+        buffer.setData(QByteArray(self.data))
+        reader = QImageReader(buffer, QByteArray(b"svg"))
+        side = max(1, min(size.width(), size.height()))
+        reader.setScaledSize(QSize(side, side))
+        image = reader.read()
+        return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), mode.value, state.value)
+        cached = self._pixmaps.get(key)
+        if cached is not None:
+            return cached
+        pixmap = self._render(size)
+        if mode is QIcon.Mode.Disabled and not pixmap.isNull():
+            # Faded like the styles' generated disabled icons (asking the style for one
+            # would build QStyle's Python enums before the first paint).
+            faded = QPixmap(pixmap.size())
+            faded.fill(QColor(0, 0, 0, 0))
+            painter = QPainter(faded)
+            painter.setOpacity(DISABLED_OPACITY)
+            painter.drawPixmap(0, 0, pixmap)
+            painter.end()
+            pixmap = faded
+        self._pixmaps[key] = pixmap
+        return pixmap
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = self.pixmap(QSize(round(size.width() * scale),
+                                   round(size.height() * scale)), mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.pixmap(QSize(round(rect.width() * ratio),
+                                   round(rect.height() * ratio)), mode, state)
+        painter.drawPixmap(rect, pixmap)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def isNull(self) -> bool:
+        return not self.data
+
+    def clone(self) -> QIconEngine:
+        twin = _SvgEngine(self.data)
+        twin._pixmaps = dict(self._pixmaps)
+        return twin
+
+    def key(self) -> str:
+        return "annotator-svg"
 
 
 def _svg_icon(data: bytes) -> QIcon:
-    """Render the SVG at each size, so small icons stay crisp instead of scaled down.
-
-    The image-format plugin does the rendering; importing PySide6.QtSvg instead would
-    add ~40 ms before the first paint.
-    """
-    icon = QIcon()
-    for size in _SIZES:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        reader = QImageReader(buffer, QByteArray(b"svg"))
-        reader.setScaledSize(QSize(size, size))
-        image = reader.read()
-        if not image.isNull():
-            icon.addPixmap(QPixmap.fromImage(image))
-    return icon
+    return QIcon(_SvgEngine(data))
 
 
 def bundled_icon(name: str, color: QColor | None = None) -> QIcon:

@@ -5,6 +5,14 @@ The sidebar is a dock holding a QTabWidget (`self.sidebar`), so later features a
 (Annotations, Search) with `sidebar.addTab`, and a Library dock can take the left
 dock area. Errors from the services arrive as `AnnotatorError` and are shown in a
 window-modal dialog while the current document stays on screen.
+
+Two phases keep the first paint fast (performance.md, `first_paint_*` budgets). The
+constructor builds what the first frame shows: the reader with its highlights, menus,
+toolbar (icons render lazily), status bar, and the docks with their tabs, so the
+window's geometry is final from the first frame. The panels inside the docks, the note
+editor and the annotation layer (and the modules behind them) are built by `complete()`
+right after the reader's first paint, one event-loop turn later; anything that touches
+one of them earlier builds them on the spot (`__getattr__`), so no caller has to care.
 """
 
 from __future__ import annotations
@@ -29,18 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
-from annotator.core.taxonomy import Taxonomy
 from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
-from annotator.gui.annotation_layer import AnnotationLayer, reading_path
-from annotator.gui.annotations_panel import AnnotationsPanel
-from annotator.gui.areas_panel import AreasPanel
 from annotator.gui.dialogs import show_about, show_error
 from annotator.gui.icons import app_icon
-from annotator.gui.library_panel import LibraryPanel
-from annotator.gui.note_editor import NoteEditor
 from annotator.gui.reader_view import ReaderView
-from annotator.gui.search_panel import SearchPanel
 from annotator.gui.settings import Settings
 from annotator.importers import supported_suffixes
 from annotator.services.reading import (
@@ -53,14 +54,37 @@ from annotator.services.reading import (
 )
 
 if TYPE_CHECKING:
+    from annotator.core.taxonomy import Taxonomy
+    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.gui.annotations_panel import AnnotationsPanel
+    from annotator.gui.areas_panel import AreasPanel
+    from annotator.gui.library_panel import LibraryPanel
+    from annotator.gui.note_editor import NoteEditor
+    from annotator.gui.search_panel import SearchPanel
     from annotator.store import Store
+
+# Built by `MainWindow.complete()`, after the first paint.
+FALLBACK_COMPLETE_MS = 800
+_DEFERRED = frozenset({
+    "areas_panel", "note_editor", "annotations_panel", "search_panel", "library_panel",
+    "annotation_layer",
+})
 
 
 class MainWindow(QMainWindow):
     """One reader window over one document at a time."""
 
+    areas_panel: AreasPanel
+    note_editor: NoteEditor
+    annotations_panel: AnnotationsPanel
+    search_panel: SearchPanel
+    library_panel: LibraryPanel
+    annotation_layer: AnnotationLayer
+
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.completed = False
+        self._completing = False
         self.settings = settings
         self.reading: Reading | None = None
         self.hidden_areas: set[str] = set()
@@ -75,11 +99,19 @@ class MainWindow(QMainWindow):
         self.commands = Actions(self, icon_color)
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
-        self.areas_panel = AreasPanel(self)
+        self._painted = False
+        self.reader.call_after_paint(self._first_painted)
+        # The tabs and docks exist from the first frame (their panels come right after
+        # it), so nothing moves when the panels arrive.
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar-tabs")
         self.sidebar.setDocumentMode(True)
-        self.sidebar.addTab(self.areas_panel, self.tr("Areas"))
+        self._placeholders = [QWidget(self.sidebar) for _ in range(3)]
+        for placeholder, label in zip(
+            self._placeholders, (self.tr("Areas"), self.tr("Annotations"), self.tr("Search")),
+            strict=True,
+        ):
+            self.sidebar.addTab(placeholder, label)
         self._build_annotation_docks()
         self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
         self.sidebar_dock.setObjectName("sidebar-dock")
@@ -94,7 +126,12 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
-        self._connect_annotations()
+        a = self.commands
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.toggle_library.toggled.connect(self.library_dock.setVisible)
+        self.library_dock.visibilityChanged.connect(
+            lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.taxonomy = self._load_taxonomy()
         self.reader.set_zoom(settings.zoom)
         self._restore_window()
@@ -176,8 +213,6 @@ class MainWindow(QMainWindow):
         self.sidebar_dock.visibilityChanged.connect(self._sync_sidebar_action)
         a.next_passage.triggered.connect(self.next_passage)
         a.about.triggered.connect(lambda: show_about(self, __version__))
-        self.areas_panel.visibility_changed.connect(self.set_area_visible)
-        self.areas_panel.area_activated.connect(self.step_area)
 
     def _load_taxonomy(self) -> Taxonomy:
         try:
@@ -245,7 +280,7 @@ class MainWindow(QMainWindow):
             self.open_file(Path(name))
 
     def show_reading(self, reading: Reading) -> None:
-        if self.reading is not None:
+        if self.reading is not None and self.completed:
             self.note_editor.flush()
             self.annotation_layer.save_position()
         self.reading = reading
@@ -253,7 +288,6 @@ class MainWindow(QMainWindow):
         self.reader.show_reading(reading)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
-        self.areas_panel.show_reading(reading, self.hidden_areas)
         document = reading.document
         title = document.metadata.title or (reading.path.stem if reading.path else "")
         self.setWindowTitle(self.tr("{title} — Annotator").format(title=title)
@@ -265,6 +299,11 @@ class MainWindow(QMainWindow):
         self._update_area_summary()
         self.step_label.clear()
         self.settings.last_document = reading.path.resolve() if reading.path else None
+        if self.completed:
+            self._show_reading_in_panels(reading)
+
+    def _show_reading_in_panels(self, reading: Reading) -> None:
+        self.areas_panel.show_reading(reading, self.hidden_areas)
         self.annotation_layer.attach(reading)
         self._show_annotations()
 
@@ -391,7 +430,8 @@ class MainWindow(QMainWindow):
         so and the note stays in its editor.
         """
         self.flush_edits()
-        self.annotation_layer.save_position()
+        if self.completed:
+            self.annotation_layer.save_position()
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.zoom = self.reader.zoom
@@ -403,22 +443,75 @@ class MainWindow(QMainWindow):
     # -- annotations, library, search (issue 3) ---------------------------------------
 
     def _build_annotation_docks(self) -> None:
-        """Annotations and Search tabs in the sidebar; the Library dock on the left."""
-        self.note_editor = NoteEditor(self)
-        self.annotations_panel = AnnotationsPanel(self.note_editor, self)
-        self.sidebar.addTab(self.annotations_panel, self.tr("Annotations"))
-        self.search_panel = SearchPanel(self)
-        self.sidebar.addTab(self.search_panel, self.tr("Search"))
-        self.library_panel = LibraryPanel(self)
+        """The Library dock on the left; its panel comes with `complete()`."""
         self.library_dock = QDockWidget(self.tr("Library"), self)
         self.library_dock.setObjectName("library-dock")
-        self.library_dock.setWidget(self.library_panel)
+        self._placeholders.append(QWidget(self.library_dock))
+        self.library_dock.setWidget(self._placeholders[-1])
         self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.library_dock.setMinimumWidth(200)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
-        self.annotation_layer = AnnotationLayer(self)
         self.identity_dialog: QWidget | None = None
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> object:
+            """A panel asked for before `complete()` ran: build them all now."""
+            if name in _DEFERRED and not self.__dict__.get("_completing", True):
+                self.complete()
+                return self.__dict__[name]
+            raise AttributeError(name)
+
+    def _first_painted(self) -> None:
+        self._painted = True
+        QTimer.singleShot(0, self.complete)
+
+    def complete(self) -> None:
+        """Build the panels, the note editor and the annotation layer (once).
+
+        Runs one event-loop turn after the reader's first paint; the store is opened on
+        the turn after (performance.md trap 2).
+        """
+        if self.completed or self._completing:
+            return
+        self._completing = True
+        from annotator.gui.annotation_layer import AnnotationLayer
+        from annotator.gui.annotations_panel import AnnotationsPanel
+        from annotator.gui.areas_panel import AreasPanel
+        from annotator.gui.library_panel import LibraryPanel
+        from annotator.gui.note_editor import NoteEditor
+        from annotator.gui.search_panel import SearchPanel
+
+        self.areas_panel = AreasPanel(self)
+        self.note_editor = NoteEditor(self)
+        self.annotations_panel = AnnotationsPanel(self.note_editor, self)
+        self.search_panel = SearchPanel(self)
+        tabs = self.sidebar
+        current = tabs.currentIndex()
+        tabs.blockSignals(True)
+        for index, panel in enumerate((self.areas_panel, self.annotations_panel,
+                                       self.search_panel)):
+            label = tabs.tabText(index)
+            tabs.removeTab(index)
+            tabs.insertTab(index, panel, label)
+        tabs.setCurrentIndex(current)
+        tabs.blockSignals(False)
+        self.library_panel = LibraryPanel(self)
+        self.library_dock.setWidget(self.library_panel)
+        for placeholder in self._placeholders:
+            placeholder.deleteLater()
+        self._placeholders.clear()
+        self.annotation_layer = AnnotationLayer(self)
+        self.areas_panel.visibility_changed.connect(self.set_area_visible)
+        self.areas_panel.area_activated.connect(self.step_area)
+        self._connect_annotations()
+        self.completed = True
+        self._completing = False
+        if self.reading is not None:
+            self._show_reading_in_panels(self.reading)
+        if self.isVisible():
+            self.annotation_layer.schedule_open(painted=self._painted)
 
     def _build_edit_menu(self) -> None:
         a = self.commands
@@ -481,11 +574,6 @@ class MainWindow(QMainWindow):
             self.tr("&Undo {what}").format(what=t) if t else self.tr("&Undo")))
         group.redoTextChanged.connect(lambda t: a.redo.setText(
             self.tr("&Redo {what}").format(what=t) if t else self.tr("&Redo")))
-        a.undo.setEnabled(False)
-        a.redo.setEnabled(False)
-        a.toggle_library.toggled.connect(self.library_dock.setVisible)
-        self.library_dock.visibilityChanged.connect(
-            lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.reader.context_menu_requested.connect(layer.context_menu)
         self.note_editor.commit = layer.save_note
         self.note_editor.closed.connect(lambda: self.reader.setFocus())
@@ -503,7 +591,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.annotation_layer.schedule_open()
+        if self.completed:
+            self.annotation_layer.schedule_open()
+        else:
+            # Normally the first paint completes the window; a window that is shown but
+            # never painted (minimised, covered) still gets its panels and store.
+            QTimer.singleShot(FALLBACK_COMPLETE_MS, self.complete)
 
     def _store_opened(self) -> None:
         session = self.annotation_layer.session
@@ -513,7 +606,7 @@ class MainWindow(QMainWindow):
 
     def flush_edits(self) -> bool:
         """Store any note being typed (on close, aboutToQuit, SIGTERM); False if it failed."""
-        return self.note_editor.flush()
+        return self.note_editor.flush() if self.completed else True
 
     def show_annotations_tab(self) -> None:
         self.sidebar_dock.show()
@@ -566,6 +659,8 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             layer.report(exc)
             return False
+        from annotator.gui.annotation_layer import reading_path
+
         self.show_reading(read_document(stored.document, self.taxonomy,
                                         reading_path(stored.source_path)))
         return layer.document_id == doc_id

@@ -28,6 +28,11 @@ class Utf16Map:
         # Where each astral character's first unit sits in Qt positions.
         self._astral_qt: list[int] = [a + k for k, a in enumerate(self._astral)]
 
+    @property
+    def identity(self) -> bool:
+        """True when code points and UTF-16 units agree (no astral character)."""
+        return not self._astral
+
     def to_qt(self, offset: int) -> int:
         """Qt position of code-point `offset`."""
         if not self._astral:

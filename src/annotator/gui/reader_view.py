@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -109,6 +109,7 @@ class _RichPage(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._owner.paint_note_markers()
+        self._owner.painted()
 
 
 class _PlainPage(QPlainTextEdit):
@@ -134,6 +135,7 @@ class _PlainPage(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._owner.paint_note_markers()
+        self._owner.painted()
 
 
 Page = _RichPage | _PlainPage
@@ -155,6 +157,7 @@ class ReaderView(QWidget):
         self.positions = Utf16Map("")
         self.highlights: DocumentHighlights | None = None
         self._document: QTextDocument | None = None
+        self._paint_waiters: list[Callable[[], None]] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.page: Page = self._make_page(rich=True)
@@ -317,8 +320,9 @@ class ReaderView(QWidget):
                 qt_block = qt_block.next()
         blocks = self.reading.document.blocks
         to_qt = self.positions.to_qt
+        paragraph = BlockKind.PARAGRAPH  # looked up once: a long text has ~20,000 blocks
         for index, block in enumerate(blocks):
-            if block.kind is BlockKind.PARAGRAPH:
+            if block.kind is paragraph:
                 continue
             char = QTextCharFormat()
             fmt = QTextBlockFormat()
@@ -412,7 +416,20 @@ class ReaderView(QWidget):
     # -- positions ------------------------------------------------------------------
 
     def viewport(self) -> QWidget:
+        """The page's viewport (the first call costs ~25 ms: PySide looks its type up
+        among every QWidget subclass, so the first paint is awaited with
+        `call_after_paint`, not with an event filter on the viewport)."""
         return self.page.viewport()
+
+    def call_after_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once, right after the page next paints its viewport."""
+        self._paint_waiters.append(callback)
+
+    def painted(self) -> None:
+        if self._paint_waiters:
+            waiters, self._paint_waiters = self._paint_waiters, []
+            for callback in waiters:
+                callback()
 
     def set_area_visible(self, area_id: str, visible: bool) -> None:
         if self.highlights is not None:

@@ -68,19 +68,20 @@ def _parse_dateline(line: str) -> tuple[date | None, str]:
 
 def _paragraph_lines(lines: list[str]) -> list[str]:
     """Blank-line separated paragraphs when the text has them, else one per line."""
-    if any(not line.strip() for line in lines) and any(line.strip() for line in lines):
+    stripped = [line.strip() for line in lines]
+    if "" in stripped and any(stripped):
         paragraphs: list[str] = []
         current: list[str] = []
-        for line in lines:
-            if line.strip():
-                current.append(line.strip())
+        for line in stripped:
+            if line:
+                current.append(line)
             elif current:
-                paragraphs.append(" ".join(current))
+                paragraphs.append(current[0] if len(current) == 1 else " ".join(current))
                 current = []
         if current:
             paragraphs.append(" ".join(current))
         return paragraphs
-    return [line.strip() for line in lines if line.strip()]
+    return [line for line in stripped if line]
 
 
 def _looks_like_heading(line: str) -> bool:
