@@ -281,35 +281,32 @@ def copy_back(backup: Path, target: Path) -> None:
 
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
+
+def _fts_ddl(table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """An external-content FTS5 index over `table`'s `columns`, kept in step by triggers.
+
+    The index reads its text from the table (content=), keyed by the table's integer
+    `seq`, which no VACUUM or table-copying migration renumbers.
+    """
+    fts = f"{table}_fts"
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.seq, {new});"
+    delete = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.seq, {old});"
+    return (
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='{table}', "
+        f"content_rowid='seq', tokenize='{FTS_TOKENIZER}')",
+        f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {names} ON {table} "
+        f"BEGIN {delete} {insert} END",
+    )
+
+
 FTS_DDL: tuple[str, ...] = (
-    f"""CREATE VIRTUAL TABLE documents_fts USING fts5(
-        title, text, content='documents', content_rowid='seq', tokenize='{FTS_TOKENIZER}')""",
-    """CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
-    END""",
-    """CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-        INSERT INTO documents_fts(documents_fts, rowid, title, text)
-        VALUES ('delete', old.seq, old.title, old.text);
-    END""",
-    """CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
-        INSERT INTO documents_fts(documents_fts, rowid, title, text)
-        VALUES ('delete', old.seq, old.title, old.text);
-        INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
-    END""",
-    f"""CREATE VIRTUAL TABLE annotations_fts USING fts5(
-        note, exact, content='annotations', content_rowid='seq', tokenize='{FTS_TOKENIZER}')""",
-    """CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
-        INSERT INTO annotations_fts(rowid, note, exact) VALUES (new.seq, new.note, new.exact);
-    END""",
-    """CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
-        INSERT INTO annotations_fts(annotations_fts, rowid, note, exact)
-        VALUES ('delete', old.seq, old.note, old.exact);
-    END""",
-    """CREATE TRIGGER annotations_fts_update AFTER UPDATE OF note, exact ON annotations BEGIN
-        INSERT INTO annotations_fts(annotations_fts, rowid, note, exact)
-        VALUES ('delete', old.seq, old.note, old.exact);
-        INSERT INTO annotations_fts(rowid, note, exact) VALUES (new.seq, new.note, new.exact);
-    END""",
+    *_fts_ddl("documents", ("title", "text")),
+    *_fts_ddl("annotations", ("note", "exact")),
     # Index what was there before the FTS tables existed (a database at revision 1).
     "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
     "INSERT INTO annotations_fts(annotations_fts) VALUES ('rebuild')",
