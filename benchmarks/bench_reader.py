@@ -47,7 +47,23 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 def painted():
     print(f"paint {time.time():.6f}", flush=True)
+    if mode == "big":
+        check_first_screen()
     QApplication.instance().quit()
+
+def check_first_screen():
+    # After the clock stopped: the first screen's text and highlights were all there.
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QBrush
+    reader = window.reader
+    viewport = reader.page.viewport()
+    last = reader.page.cursorForPosition(QPoint(viewport.width(), viewport.height()))
+    shown = reader.positions.from_qt(last.position())
+    spans = [s for s in window.reading.spans if s.start < shown]
+    assert spans and all(
+        reader.char_format_at(s.start).background().style() != QBrush().style()
+        for s in spans), "first screen not highlighted at first paint"
+    print(f"first_screen {len(spans)}", flush=True)
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -137,6 +153,7 @@ def _scroll_repaint(path: str, highlights: bool) -> float:
     reading = load_reading(path, highlights)
     assert isinstance(reading, Reading)
     view.show_reading(reading)
+    view.ensure_loaded(None)  # the whole text, not only the part shown at first paint
     view.show()
     app.processEvents()
     bar = view.page.verticalScrollBar()
@@ -176,6 +193,7 @@ def _jump_to_end(path: str, plain_floor: bool) -> float:
             reading = load_reading(path)
             assert isinstance(reading, Reading)
             view.show_reading(reading)
+            view.ensure_loaded(None)
             widget, bar, viewport = view, view.page.verticalScrollBar(), view.viewport()
         widget.resize(1000, 800)
         widget.show()

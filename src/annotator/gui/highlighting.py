@@ -10,6 +10,10 @@ Formats are applied once per segment with `QTextCursor.mergeCharFormat` inside o
 block. performance.md measured the alternatives: extra selections cost ~18x and every
 repaint pays for them; re-running a QSyntaxHighlighter on a shown document ~200x. Hiding
 an area re-merges only the segments that area touches.
+
+A long text reaches its QTextDocument in parts (reader_view.py): `loaded` says how far
+the text is there, and only the segments ending inside it are formatted; `load_until`
+formats the next ones as more text arrives.
 """
 
 from __future__ import annotations
@@ -165,6 +169,11 @@ class DocumentHighlights:
         self.hidden: set[str] = set()
         self._segments: list[Segment] = []
         self._starts: list[int] = []
+        self._ends: list[int] = []
+        # How far (code points) the document holds the text; None: all of it. Only the
+        # first `_applied` segments (those ending within it) carry their format yet.
+        self.loaded: int | None = None
+        self._applied = 0
 
     @property
     def segments(self) -> list[Segment]:
@@ -176,15 +185,34 @@ class DocumentHighlights:
         Adding one highlight to a document with thousands re-formats a few segments, not
         all of them: unchanged segments keep the format they already have.
         """
-        old = self._segments
+        old = self._segments[:self._applied]
         self._segments = segments(marks)
         self._starts = [s.start for s in self._segments]
+        self._ends = [s.end for s in self._segments]
+        self._applied = self._ready(self.loaded)
+        ready = self._segments[:self._applied]
         if not old:  # a fresh document: nothing to compare, nothing to clear
-            self._apply(self._segments)
+            self._apply(ready)
             return
-        kept = set(old) & set(self._segments)
+        kept = set(old) & set(ready)
         self._apply([s for s in old if s not in kept], clear=True)
-        self._apply([s for s in self._segments if s not in kept])
+        self._apply([s for s in ready if s not in kept])
+
+    def _ready(self, loaded: int | None) -> int:
+        """How many segments end within the first `loaded` code points."""
+        return len(self._segments) if loaded is None else bisect_right(self._ends, loaded)
+
+    def load_until(self, loaded: int | None) -> None:
+        """The document now holds the text up to `loaded` (None: all): format what fits."""
+        self.loaded = loaded
+        ready = self._ready(loaded)
+        self._apply(self._segments[self._applied:ready])
+        self._applied = max(self._applied, ready)
+
+    @property
+    def pending(self) -> int:
+        """Segments not formatted yet because their text has not arrived."""
+        return len(self._segments) - self._applied
 
     def marks_in(self, start: int, end: int) -> tuple[Mark, ...]:
         """Visible marks overlapping [start, end), each once, in document order."""
@@ -205,7 +233,8 @@ class DocumentHighlights:
             self.hidden.add(key)
         else:
             self.hidden.discard(key)
-        self._apply([s for s in self._segments if any(m.key == key for m in s.marks)])
+        self._apply([s for s in self._segments[:self._applied]
+                     if any(m.key == key for m in s.marks)])
 
     def visible_marks(self, segment: Segment) -> tuple[Mark, ...]:
         return tuple(m for m in segment.marks if m.key not in self.hidden)

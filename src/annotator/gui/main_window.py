@@ -41,7 +41,7 @@ from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
 from annotator.gui.dialogs import show_about, show_error
 from annotator.gui.icons import app_icon
-from annotator.gui.reader_view import ReaderView
+from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
 from annotator.importers import supported_suffixes
 from annotator.services.reading import (
@@ -295,12 +295,22 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(reading.path) if reading.path else "")
         self.title_label.setText(title)
         self.title_label.setToolTip(str(reading.path) if reading.path else self.tr("Sample"))
-        self.words_label.setText(self.tr("{count} words").format(count=f"{document.word_count:,}"))
+        if len(document.text) > RICH_LIMIT:
+            # Counting a long text's words (~50 ms for 5 MB) need not delay its first paint.
+            self.words_label.clear()
+            self.reader.call_after_paint(lambda: QTimer.singleShot(0, self._show_word_count))
+        else:
+            self._show_word_count()
         self._update_area_summary()
         self.step_label.clear()
         self.settings.last_document = reading.path.resolve() if reading.path else None
         if self.completed:
             self._show_reading_in_panels(reading)
+
+    def _show_word_count(self) -> None:
+        if self.reading is not None:
+            count = self.reading.document.word_count
+            self.words_label.setText(self.tr("{count} words").format(count=f"{count:,}"))
 
     def _show_reading_in_panels(self, reading: Reading) -> None:
         self.areas_panel.show_reading(reading, self.hidden_areas)

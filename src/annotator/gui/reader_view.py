@@ -13,6 +13,14 @@ code-point offset (see `offsets.Utf16Map`); blocks stay separated by an empty li
 serves as paragraph spacing. Typography and highlights are applied as char and block
 formats on the QTextDocument *before* it is given to the widget, so no layout is paid
 twice.
+
+A long text does not wait for all of itself before its first paint: the document gets
+its first `FIRST_CHARS` (cut at a block boundary) with their typography and highlights,
+the page paints, then the rest is appended in chunks of `CHUNK_CHARS`, one per turn of the
+event loop, each formatted as it arrives (~15 ms a chunk). Text is only ever appended, so
+every offset already shown stays valid; whatever needs text that has not arrived yet
+(scrolling to an offset, selecting, Ctrl+End) loads it first (`ensure_loaded`).
+`loading_finished` is emitted once the whole text is in.
 """
 
 from __future__ import annotations
@@ -21,13 +29,14 @@ import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -64,6 +73,10 @@ from annotator.gui.offsets import Utf16Map
 from annotator.services.reading import Reading
 
 RICH_LIMIT = 1_000_000
+# A long text shows this much before its first paint (several screens, ~3 ms to format),
+# then receives the rest in chunks of CHUNK_CHARS, one per event-loop turn.
+FIRST_CHARS = 100_000
+CHUNK_CHARS = 250_000
 MEASURE = 70  # characters per line: the comfortable 65-75 of book typography
 MIN_SIDE_MARGIN = 24
 SERIF_FAMILIES = ["DejaVu Serif", "Noto Serif", "Liberation Serif", "serif"]
@@ -137,6 +150,11 @@ class _PlainPage(QPlainTextEdit):
         self._owner.paint_note_markers()
         self._owner.painted()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+End, Select All, Copy… act on the whole text: let all of it arrive first.
+        self._owner.ensure_loaded(None)
+        super().keyPressEvent(event)
+
 
 Page = _RichPage | _PlainPage
 
@@ -146,6 +164,8 @@ class ReaderView(QWidget):
 
     # (viewport point, global point, code-point offset under it or -1)
     context_menu_requested = Signal(QPoint, QPoint, int)
+    # The whole text of a long document is in the page (see the module's docstring).
+    loading_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +178,10 @@ class ReaderView(QWidget):
         self.highlights: DocumentHighlights | None = None
         self._document: QTextDocument | None = None
         self._paint_waiters: list[Callable[[], None]] = []
+        # A long text still arriving: how far it is in (code points) and the index of the
+        # first block not in yet; None once the whole text is in.
+        self._loaded: int | None = None
+        self._loaded_blocks = 0
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.page: Page = self._make_page(rich=True)
@@ -195,10 +219,20 @@ class ReaderView(QWidget):
             document.setDocumentLayout(QPlainTextDocumentLayout(document))
         document.setDefaultFont(self.body_font())
         document.setDocumentMargin(8)
-        document.setPlainText(text)
-        self.positions = Utf16Map(text, document.characterCount() - 1)
+        head, head_blocks = (len(text), len(reading.document.blocks)) if rich else (
+            self._cut(reading, FIRST_CHARS))
+        if head < len(text):
+            document.setPlainText(text[:head])
+            self.positions = Utf16Map(text)
+            self._loaded, self._loaded_blocks = head, head_blocks
+            self.call_after_paint(self._schedule_loading)
+        else:
+            document.setPlainText(text)
+            self.positions = Utf16Map(text, document.characterCount() - 1)
+            self._loaded, self._loaded_blocks = None, len(reading.document.blocks)
         self._apply_typography(document, rich, whole=True)
         self.highlights = DocumentHighlights(document, self.positions, self._styler(reading))
+        self.highlights.loaded = self._loaded
         self.highlights.set_marks(area_marks(reading))
         self._note_positions, self._note_colors = [], []
         if rich != isinstance(self.page, _RichPage):
@@ -217,6 +251,63 @@ class ReaderView(QWidget):
         self._document = document
         self.fit_column()
         self.page.verticalScrollBar().setValue(0)  # a new document starts at its top
+
+    @staticmethod
+    def _cut(reading: Reading, size: int, start_block: int = 0) -> tuple[int, int]:
+        """(code-point end, block index) of a part of about `size` characters from block
+        `start_block`: it ends where a block starts, so the gap before it is included."""
+        blocks = reading.document.blocks
+        if start_block >= len(blocks):
+            return len(reading.document.text), len(blocks)
+        goal = blocks[start_block].start + size
+        index = start_block
+        while index < len(blocks) and blocks[index].end < goal:
+            index += 1
+        index += 1  # the first block left out
+        if index >= len(blocks):
+            return len(reading.document.text), len(blocks)
+        return blocks[index].start, index
+
+    @property
+    def loading(self) -> bool:
+        """True while a long text is still arriving (after its first paint)."""
+        return self._loaded is not None
+
+    def _schedule_loading(self) -> None:
+        # Not from inside paintEvent: on the next turn, and one chunk per turn after it.
+        QTimer.singleShot(0, self._load_next)
+
+    def _load_next(self) -> None:
+        if self._loaded is None:
+            return
+        self._load_chunk()
+        if self._loaded is not None:
+            QTimer.singleShot(0, self._load_next)
+
+    def _load_chunk(self) -> None:
+        """Append the next part of a long text with its typography and highlights."""
+        reading, document = self.reading, self._document
+        assert reading is not None and document is not None and self._loaded is not None
+        text = reading.document.text
+        start, first_block = self._loaded, self._loaded_blocks
+        end, end_block = self._cut(reading, CHUNK_CHARS, first_block)
+        cursor = QTextCursor(document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        # An empty format: the new text must not inherit the format before it (a
+        # highlight ending where the part ended), as setPlainText would not.
+        cursor.insertText(text[start:end], QTextCharFormat())
+        self._loaded = None if end >= len(text) else end
+        self._loaded_blocks = end_block
+        self._apply_typography(document, False, whole=False, blocks=(first_block, end_block))
+        if self.highlights is not None:
+            self.highlights.load_until(self._loaded)
+        if self._loaded is None:
+            self.loading_finished.emit()
+
+    def ensure_loaded(self, offset: int | None) -> None:
+        """Load the text (now) up to code-point `offset`, or all of it for None."""
+        while self._loaded is not None and (offset is None or self._loaded <= offset):
+            self._load_chunk()
 
     def _styler(self, reading: Reading) -> Styler:
         return Styler({
@@ -289,11 +380,13 @@ class ReaderView(QWidget):
         assert menu is not None
         return menu
 
-    def _apply_typography(self, document: QTextDocument, rich: bool, whole: bool) -> None:
+    def _apply_typography(self, document: QTextDocument, rich: bool, whole: bool,
+                          blocks: tuple[int, int] | None = None) -> None:
         """Fonts, colours and spacing per block kind; `whole` also sets the body's spacing.
 
         Only non-paragraph blocks carry explicit sizes, so zooming re-applies a handful of
-        blocks, not every paragraph of a long text.
+        blocks, not every paragraph of a long text. `blocks` limits the work to a range
+        of block indices; by default, every block the document holds so far.
         """
         if self.reading is None:
             return
@@ -318,10 +411,12 @@ class ReaderView(QWidget):
                     cursor.setPosition(qt_block.position())
                     cursor.mergeBlockFormat(gap)
                 qt_block = qt_block.next()
-        blocks = self.reading.document.blocks
+        all_blocks = self.reading.document.blocks
+        first, last = blocks if blocks is not None else (0, self._loaded_blocks)
         to_qt = self.positions.to_qt
         paragraph = BlockKind.PARAGRAPH  # looked up once: a long text has ~20,000 blocks
-        for index, block in enumerate(blocks):
+        for index in range(first, last):
+            block = all_blocks[index]
             if block.kind is paragraph:
                 continue
             char = QTextCharFormat()
@@ -350,7 +445,7 @@ class ReaderView(QWidget):
             cursor.setPosition(to_qt(block.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(char)
             cursor.mergeBlockFormat(fmt)
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            following = all_blocks[index + 1] if index + 1 < len(all_blocks) else None
             if (
                 block.kind is BlockKind.KEY_POINT
                 and following is not None
@@ -437,6 +532,7 @@ class ReaderView(QWidget):
 
     def char_format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at code-point `offset` (what the reader sees)."""
+        self.ensure_loaded(offset)
         cursor = QTextCursor(self.page.document())
         cursor.setPosition(self.positions.to_qt(offset) + 1)
         return cursor.charFormat()
@@ -459,6 +555,7 @@ class ReaderView(QWidget):
 
     def scroll_to_offset(self, offset: int, ratio: float = 0.0) -> None:
         """Scroll so `offset` sits `ratio` of the way down the viewport."""
+        self.ensure_loaded(offset)
         document = self.page.document()
         cursor = QTextCursor(document)
         cursor.setPosition(min(self.positions.to_qt(offset), document.characterCount() - 1))
@@ -482,6 +579,7 @@ class ReaderView(QWidget):
 
     def select_range(self, start: int, end: int) -> None:
         """Select a passage and bring it into view, a third of the way down."""
+        self.ensure_loaded(end)
         document = self.page.document()
         limit = document.characterCount() - 1
         cursor = QTextCursor(document)

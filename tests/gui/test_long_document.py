@@ -1,0 +1,111 @@
+"""A long text paints its first screen first, then receives the rest (reader_view.py)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QBrush, QTextCharFormat
+from pytestqt.qtbot import QtBot
+
+from annotator.core.detection import AreaSpan
+from annotator.gui import reader_view
+from annotator.gui.main_window import MainWindow
+from annotator.gui.reader_view import RICH_LIMIT, ReaderView
+from annotator.gui.settings import Settings
+from annotator.importers.plaintext import parse
+from annotator.services.reading import Reading, bundled_taxonomy
+
+WORDS = ("peace", "climate", "summit", "talks", "cooperation", "exchange", "reform",
+         "security", "governance", "people", "the", "of", "and", "a", "to")
+
+
+def long_reading(spans: int = 3_000) -> Reading:
+    """~1.3 MB of paragraphs (one heading, one emoji) with `spans` generated highlights,
+    some overlapping and some crossing paragraph breaks."""
+    rng = random.Random(3)
+    paragraphs = ["A LONG REPORT", "Introduction 🌍 first"]
+    while sum(len(p) + 2 for p in paragraphs) < RICH_LIMIT * 1.3:
+        paragraphs.append(" ".join(rng.choice(WORDS) for _ in range(rng.randrange(20, 120))))
+    document = parse("\n\n".join(paragraphs), "long")
+    text = document.text
+    assert len(text) > RICH_LIMIT
+    areas = [area.id for area in bundled_taxonomy().areas]
+    step = len(text) // spans
+    generated = []
+    for index in range(spans):
+        start = index * step + rng.randrange(0, step // 2)
+        generated.append(AreaSpan(areas[index % len(areas)], start,
+                                  min(len(text), start + rng.randrange(20, 300)), ("t",)))
+    return Reading(document, bundled_taxonomy(), tuple(generated), None)
+
+
+def highlighted(fmt: QTextCharFormat) -> bool:
+    return fmt.background().style() != QBrush().style()
+
+
+def test_first_screen_first_then_all_text_and_highlights(qtbot: QtBot) -> None:
+    reading = long_reading()
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    window.show_reading(reading)
+    reader = window.reader
+    assert reader.loading
+    seen: dict[str, object] = {}
+
+    def at_first_paint() -> None:
+        page = reader.page
+        viewport = page.viewport()
+        last = reader.positions.from_qt(page.cursorForPosition(
+            QPoint(viewport.width(), viewport.height())).position())
+        on_screen = [s for s in reading.spans if s.start < last]
+        seen["loading"] = reader.loading
+        seen["on_screen"] = len(on_screen)
+        seen["formatted"] = all(highlighted(reader.char_format_at(s.start))
+                                for s in on_screen)
+
+    reader.call_after_paint(at_first_paint)
+    window.resize(1000, 760)
+    window.show()
+    qtbot.waitUntil(lambda: "loading" in seen)
+    assert seen["loading"] is True  # the first paint did not wait for the whole text
+    assert isinstance(seen["on_screen"], int) and seen["on_screen"] >= 2
+    assert seen["formatted"] is True
+    qtbot.waitUntil(lambda: not reader.loading, timeout=20_000)
+    assert reader.page.document().toPlainText() == reading.document.text
+    assert reader.highlights is not None and reader.highlights.pending == 0
+    assert all(highlighted(reader.char_format_at(s.start)) for s in reading.spans)
+    text = reading.document.text
+    assert all(highlighted(reader.char_format_at(s.end - 1)) for s in reading.spans
+               if text[s.end - 1] != "\n")  # a block break has no char format of its own
+    qtbot.waitUntil(lambda: "words" in window.words_label.text())
+
+
+def test_loaded_in_parts_looks_as_loaded_at_once(qtbot: QtBot,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    reading = long_reading(spans=1_500)
+    parts = ReaderView()
+    qtbot.addWidget(parts)
+    parts.show_reading(reading)
+    assert parts.loading
+    parts.set_area_visible(reading.spans[1].area, False)  # hidden while still arriving
+    parts.ensure_loaded(None)
+    monkeypatch.setattr(reader_view, "FIRST_CHARS", 10 * len(reading.document.text))
+    whole = ReaderView()
+    qtbot.addWidget(whole)
+    whole.show_reading(reading)
+    assert not whole.loading
+    whole.set_area_visible(reading.spans[1].area, False)
+    assert parts.page.document().toHtml() == whole.page.document().toHtml()
+
+
+def test_jumping_past_the_loaded_part_loads_it(qtbot: QtBot) -> None:
+    reading = long_reading(spans=500)
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.show_reading(reading)
+    assert view.loading
+    end = len(reading.document.text) - 5
+    view.select_range(end - 10, end)
+    assert view.selected_range() == (end - 10, end)
