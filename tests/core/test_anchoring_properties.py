@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
-from annotator.core.anchoring import AnchorStatus, anchor, describe, from_utf16, to_utf16
+from annotator.core.anchoring import (
+    MAX_ERROR_RATIO,
+    AnchorStatus,
+    anchor,
+    describe,
+    from_utf16,
+    to_utf16,
+)
 
 # Words, combining marks, emoji (astral, 2 UTF-16 units), CRLF and other whitespace: the
 # characters most likely to break offset arithmetic.
@@ -96,8 +104,13 @@ def test_edits_inside_are_fuzzy_nearby_or_unplaced(
         assert new_text[placed.start : placed.end] == quote.exact
     elif placed.status is AnchorStatus.FUZZY:
         assert quote.exact not in new_text
-        # Overlaps the edited region (an empty region counts by touching it).
-        assert placed.start <= new_end and placed.end >= start, (placed, start, new_end)
+        # Either it overlaps the edited region (an empty region counts by touching it), or,
+        # in a text that repeats itself, it found other words within the error budget: a
+        # fuzzy placement of genuinely similar text, which the panel shows as fuzzy.
+        found = new_text[placed.start : placed.end]
+        distance = Levenshtein.distance(found, quote.exact)
+        overlaps = placed.start <= new_end and placed.end >= start
+        assert overlaps or distance <= len(quote.exact) * MAX_ERROR_RATIO, (placed, found)
     else:
         assert (placed.start, placed.end) == (-1, -1)
 
