@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -339,3 +340,101 @@ def test_summary_building_reports_progress_and_honours_cancel(
     done = [d for d, _ in calls]
     assert done == sorted(done) and done[-1] == calls[-1][1] == 1000
     assert any(0 < d <= 100 for d in done)  # the summary's first tenth
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    """Each page's text on one line (pdftotext per page), so wrapping cannot split a phrase."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pages = []
+    for n in range(1, len(PdfReader(path).pages) + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        # NFKC spells out the ligatures (ﬁ, ﬀ) the PDF's text uses.
+        pages.append(" ".join(unicodedata.normalize("NFKC", text).split()))
+    return pages
+
+
+@pytest.mark.parametrize("size", list(PageSize))
+def test_pdf_never_splits_a_passage_card(
+    size: PageSize, sample_reading: Reading, tmp_path: Path
+) -> None:
+    """Cards with long notes: each card's quote, note and tags land on one page."""
+    text = sample_reading.document.text
+    words = text.split()
+    phrases = [p for p in (" ".join(words[i:i + 9]) for i in range(40, len(words), 23))
+               if p in text]
+    filler = " ".join(["This is a long note that wraps over several lines of the card."] * 6)
+    annotations = [
+        _at(sample_reading, phrase, number, color=("pink", "yellow", "green")[number % 3],
+            note=f"Card {number:02d} begins. {filler} Card {number:02d} ends.",
+            tags=(f"card{number:02d}",), author_name="Ada Teacher")
+        for number, phrase in enumerate(dict.fromkeys(phrases[:40]), start=10)
+    ]
+    assert len(annotations) >= 20
+    path = write_export(summary_of(sample_reading, SummaryOptions(), annotations),
+                        export_format("pdf"), tmp_path / "cards.pdf", ExportOptions(page_size=size))
+    pages = _pdf_pages(path)
+    assert len(pages) >= 4
+    assert "Legend" in pages[0] and "Overview" in pages[0]
+    for annotation in annotations:
+        tag = "#" + annotation.tags[0]
+        number = annotation.tags[0][4:]
+        quote = " ".join(annotation.exact.split()[:6])
+        with_card = [i for i, page in enumerate(pages) if tag in page]
+        assert len(with_card) == 1, (tag, with_card)  # the tag line ends the card
+        page = pages[with_card[0]]
+        assert quote in page and f"Card {number} begins." in page, (tag, with_card)
+        for text in pages:  # the note also shows, whole, under "All notes"
+            assert text.count(f"Card {number} begins.") == text.count(f"Card {number} ends.")
+    for index, page in enumerate(pages):
+        assert f"Page {index + 1} of {len(pages)}" in page
+
+
+def test_pdf_pagination_keeps_headings_with_what_follows() -> None:
+    from annotator.exporters.pdf import _Size, paginate
+
+    def size(height: float, *, heading: bool = False, prose: bool = False,
+             breaks: tuple[float, ...] = ()) -> _Size:
+        return _Size(height, 10, heading, prose, breaks)
+
+    body = 1000.0
+    placed = paginate([size(700), size(100, heading=True), size(300)], body)
+    assert [s[0][0] for s in placed] == [0, 1, 1]  # the heading moved on with its card
+    placed = paginate([size(500), size(600)], body)
+    assert placed[1] == [(1, 0.0, 0.0, 600)]  # a card that does not fit moves, whole
+    tall = size(2500, breaks=tuple(float(b) for b in range(50, 2501, 50)))
+    placed = paginate([size(300), tall], body)
+    assert [s[0] for s in placed[1]] == [1, 2, 3]  # too tall: a fresh page, then split
+    assert all(top in tall.breaks or top == 0 for _, _, top, _ in placed[1])
+    placed = paginate([size(300), size(100, heading=True), tall], body)
+    assert placed[1][0][0] == 1 and placed[2][0][:2] == (1, 100.0 + 10)  # under its heading
+    prose = size(400, prose=True, breaks=(100.0, 200.0, 300.0, 400.0))
+    placed = paginate([size(750), prose], body)
+    assert placed[1] == [(0, 760.0, 0.0, 200.0), (1, 0.0, 200.0, 400)]  # cut between lines
+
+
+def test_pdf_card_taller_than_a_page_starts_a_page_and_splits_cleanly(
+    sample_reading: Reading, tmp_path: Path
+) -> None:
+    filler = " ".join(["This long note wraps over several lines of its card."] * 6)
+    huge = "\n\n".join(f"Paragraph {i:02d} of a very long note. {filler}" for i in range(30))
+    annotations = [
+        _at(sample_reading, "deepen cooperation within multilateral frameworks", 1,
+            color="yellow", note="A short note.", tags=("short",)),
+        _at(sample_reading, "San Francisco vision", 2, color="blue", note=huge, tags=("huge",)),
+    ]
+    path = write_export(summary_of(sample_reading, SummaryOptions(), annotations),
+                        export_format("pdf"), tmp_path / "huge.pdf")
+    pages = _pdf_pages(path)
+    starts = [i for i, page in enumerate(pages) if "Paragraph 00 of" in page]
+    ends = [i for i, page in enumerate(pages) if "#huge" in page]
+    assert starts and ends and ends[0] > starts[0]  # it did split over pages
+    card_page = pages[starts[0]]
+    assert "#short" not in card_page  # a fresh page, not under the short card
+    title = sample_reading.document.metadata.title
+    text = " ".join(" ".join(page.replace(f"{title} Page {n} of {len(pages)}", "")  # footers
+                             for n, page in enumerate(pages, 1)).split())
+    for i in range(30):  # each line once: no line drawn on both sides of a cut
+        assert text.count(f"Paragraph {i:02d} of") == 2, i  # the card and "All notes"
+    assert text.count(filler.split(".")[0]) == 2 * 30 * 6

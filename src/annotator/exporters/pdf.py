@@ -1,21 +1,29 @@
-"""PDF through Qt: QTextDocument lays the summary out, QPdfWriter prints it.
+"""PDF through Qt: QTextDocument lays each block out, we paginate, QPdfWriter prints.
 
-The page is the print template (`resources/templates/summary-print.html`, the HTML
-subset Qt understands), autoescaped like the web page, with the same sanitised notes.
-Pagination is done here rather than by `QTextDocument.print`, to put the title and
-"page N of M" in every footer. The coverage chart is drawn with QPainter into an image
-at the printer's resolution. Qt needs a QGuiApplication for fonts: an offscreen one is
-created when the caller (the CLI, a test) has none; the window's own is used otherwise.
-Everything here works in a worker thread.
+The blocks are the print template's macros (`resources/templates/summary-print.html`,
+the HTML subset Qt understands), autoescaped like the web page, with the same sanitised
+notes: the first page's title, legend and chart; each section heading; each passage card;
+each entry of "All notes"; each block of the full text. QTextDocument cannot keep a table
+row or a paragraph together, so pagination is done here: every block is laid out in its
+own small document at the page's width and measured (a first pass), placed top to bottom
+(`paginate`: a card moves whole to the next page unless taller than a page, a heading
+stays with what follows it, prose may break between lines), then laid out again and
+drawn with the "title … Page N of M" footer (the second pass, when M is known). One
+document per kind of block is reused, so memory does not grow with the passages. The
+coverage chart is drawn with QPainter into an image at the printer's resolution. Qt needs
+a QGuiApplication for fonts: an offscreen one is created when the caller (the CLI, a
+test) has none; the window's own is used otherwise. Everything here works in a worker
+thread.
 """
-
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from markupsafe import Markup
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +37,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from annotator.core.document import BlockKind
 from annotator.core.summary import LegendEntry, Summary
 from annotator.exporters.base import ExportOptions, PageSize, Ticker
 from annotator.exporters.html import block_tag, coverage_chart, environment
@@ -46,6 +55,8 @@ DPI = 300
 _PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.PageSizeId.Letter}
 _MARGINS_MM = QMarginsF(18, 16, 18, 14)
 _FOOTER_PT = 20
+_CARD_INSET = 10 * DPI / 72  # a card's text starts this far right of its stripe's left
+_CARD_PAD = 3.5 * DPI / 72  # and this far below its top
 _CHART_URL = QUrl("annotator:coverage-chart")
 _SANS = "DejaVu Sans"
 _app: QGuiApplication | None = None
@@ -99,42 +110,207 @@ def _chart_image(summary: Summary, width: int) -> QImage:
     return image
 
 
-def _layout(summary: Summary, ticker: Ticker, width: float, height: float,
-            writer: QPdfWriter) -> QTextDocument:
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(writer)
-    document.setPageSize(QSizeF(width, height))
-    document.setDocumentMargin(0)
-    chart = _chart_image(summary, round(width))
-    document.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL, chart)
-    notes: dict[str, Markup] = {}  # a note shows under its passage and in "All notes"
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One unit the pages are made of: a macro of the print template and its arguments."""
 
-    def sanitised(note: str) -> Markup:
-        html = notes.get(note)
-        if html is None:
-            html = notes[note] = Markup(note_html(note))  # sanitised by nh3
-        return html
+    kind: str  # the macro, and which reusable QTextDocument lays it out
+    args: tuple[object, ...]
+    gap: float  # space above it, in device pixels; dropped at the top of a page
+    keep_with_next: bool = False  # a heading: never last on a page
+    splittable: bool = False  # may break between its lines anywhere (prose)
+    ticks: bool = False  # one progress unit (a passage, a note, a block of text)
+    stripe: str | None = None  # a card's colour, drawn as a bar down its left side
 
-    html = environment().get_template("summary-print.html").render(
-        summary=summary,
-        details=details(summary),
-        generated=generated_line(summary),
-        chart_url=_CHART_URL.toString(),
-        chart_width=round(chart.width() * 96 / DPI),  # CSS pixels; Qt scales them
-        chart_height=round(chart.height() * 96 / DPI),
-        legend_rows=_rows,
-        caption=caption,
-        excerpt=excerpt,
-        note_html=sanitised,
-        block_tag=block_tag,
-        tint=tint,
-        passage_tint=passage_tint,
-        tick=ticker.step,
-    )
-    ticker.check()
-    document.setHtml(html)  # one parse of the whole page; layout follows in pageCount()
-    ticker.check()
-    return document
+
+@dataclass(frozen=True, slots=True)
+class _Size:
+    height: float
+    gap: float
+    keep_with_next: bool
+    splittable: bool
+    breaks: tuple[float, ...]  # where it may be cut: the bottom of each line
+
+
+Slice = tuple[int, float, float, float]  # page, y on the page, top and bottom in the block
+
+
+def _blocks(summary: Summary) -> Iterator[_Block]:
+    yield _Block("head", (), 0, splittable=True)
+    section_gap, card_gap = _pt(16), _pt(7)
+    for section in summary.sections:
+        yield _Block("section_heading", (section,), section_gap, keep_with_next=True)
+        gap = _pt(5)
+        for passage in section.passages:
+            yield _Block("card", (passage,), gap, ticks=True, stripe=passage.color)
+            gap = card_gap
+    if summary.notes:
+        yield _Block("heading", ("All notes",), section_gap, keep_with_next=True)
+        for number, passage in enumerate(summary.notes, 1):
+            yield _Block("note_entry", (number, passage), _pt(6), ticks=True)
+    if summary.full_text is not None:
+        yield _Block("heading", ("Full text",), section_gap, keep_with_next=True)
+        for block in summary.full_text:
+            heading = block.kind is BlockKind.HEADING
+            yield _Block("text_block", (block,), _pt(10 if heading else 6),
+                         keep_with_next=heading, splittable=not heading, ticks=True)
+
+
+def _line_breaks(document: QTextDocument) -> tuple[float, ...]:
+    """The bottom of every line, in the document's coordinates, top to bottom."""
+    layout = document.documentLayout()
+    bottoms: list[float] = []
+    block = document.begin()
+    while block.isValid():
+        top = layout.blockBoundingRect(block).top()
+        lines = block.layout()
+        for index in range(lines.lineCount()):
+            line = lines.lineAt(index)
+            bottoms.append(top + line.y() + line.height())
+        block = block.next()
+    return tuple(sorted(bottoms))
+
+
+def _draw_lines(painter: QPainter, document: QTextDocument, top: float, bottom: float) -> None:
+    """The lines of `document` between `top` and `bottom`, and nothing else.
+
+    A clipped `drawContents` would do visually, but Qt also draws the line either side of
+    the clip, and clipped text is still in the text a PDF reader extracts (twice, then).
+    Block backgrounds (a card's note) are filled here; character formats (highlights,
+    links) are the lines' own.
+    """
+    layout = document.documentLayout()
+    width = document.textWidth()
+    block = document.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() >= top and rect.top() <= bottom:
+            background = block.blockFormat().background()
+            if background.style() != Qt.BrushStyle.NoBrush:
+                painter.fillRect(QRectF(0, rect.top(), width, rect.height())
+                                 .intersected(QRectF(0, top, width, bottom - top)), background)
+            lines = block.layout()
+            for index in range(lines.lineCount()):
+                line = lines.lineAt(index)
+                line_top = rect.top() + line.y()
+                if line_top >= top - 0.5 and line_top + line.height() <= bottom + 0.5:
+                    line.draw(painter, rect.topLeft())
+        block = block.next()
+
+
+def _first_part(size: _Size, body: float) -> float:
+    """How much of a block must fit below whatever precedes it on a page."""
+    if size.splittable:
+        return min(size.height, size.breaks[0] if size.breaks else size.height)
+    return size.height if size.height <= body else body  # too tall: a fresh page
+
+
+def paginate(sizes: list[_Size], body: float) -> list[list[Slice]]:
+    """Place blocks top to bottom on pages `body` high; each block's slices.
+
+    A block that fits on a page is never split: it moves to the next page when it does not
+    fit below what precedes it. One taller than a page starts on a fresh page (or right
+    under its heading) and is cut between lines. Prose (`splittable`) is cut between lines
+    wherever the page ends. A heading (`keep_with_next`) moves on with the start of what
+    follows it, so it never ends a page.
+    """
+    placed: list[list[Slice]] = []
+    page, y = 0, 0.0
+    after_heading = False
+    for index, size in enumerate(sizes):
+        gap = size.gap if y > 0 else 0.0
+        need = _first_part(size, body)
+        if size.keep_with_next and index + 1 < len(sizes):
+            following = sizes[index + 1]
+            need = size.height + following.gap + _first_part(following, body)
+        oversized = not size.splittable and size.height > body
+        if y > 0 and y + gap + need > body and not (oversized and after_heading):
+            page, y, gap = page + 1, 0.0, 0.0
+        y += gap
+        top = 0.0
+        slices: list[Slice] = []
+        while size.height - top > body - y + 0.5:
+            limit = top + body - y
+            cut = max((b for b in size.breaks if top < b <= limit), default=None)
+            if cut is None and y > 0:
+                page, y = page + 1, 0.0  # not even a line fits here
+                continue
+            cut = limit if cut is None else cut
+            slices.append((page, y, top, cut))
+            page, y, top = page + 1, 0.0, cut
+        slices.append((page, y, top, size.height))
+        y += size.height - top
+        placed.append(slices)
+        after_heading = size.keep_with_next
+    return placed
+
+
+class _Typesetter:
+    """Lays each block out in a small QTextDocument, one reused per kind of block."""
+
+    def __init__(self, summary: Summary, width: float, writer: QPdfWriter) -> None:
+        template = environment().get_template("summary-print.html")
+        notes: dict[str, Markup] = {}  # a note shows under its passage and in "All notes"
+
+        def sanitised(note: str) -> Markup:
+            html = notes.get(note)
+            if html is None:
+                html = notes[note] = Markup(note_html(note))  # sanitised by nh3
+            return html
+
+        # Its macros and the {% set css %} are attributes of the rendered module.
+        self.module: Any = cast(Any, template.make_module(vars={
+            "legend_rows": _rows,
+            "caption": caption,
+            "excerpt": excerpt,
+            "note_html": sanitised,
+            "block_tag": block_tag,
+            "tint": tint,
+            "passage_tint": passage_tint,
+        }))
+        self.summary = summary
+        self.width = width
+        self.writer = writer
+        self.css = str(self.module.css)  # the template's {% set css %}
+        self.documents: dict[str, QTextDocument] = {}
+        self.chart = _chart_image(summary, round(width))
+
+    def html(self, block: _Block) -> str:
+        html = getattr(self.module, block.kind)(*self._args(block))
+        return f"<body>{html}</body>"  # so the style sheet's body rule applies
+
+    def width_of(self, kind: str) -> float:
+        return self.width - _CARD_INSET if kind == "card" else self.width
+
+    def document(self, kind: str, html: str) -> QTextDocument:
+        """`html` laid out; the document is reused for the next block of its kind."""
+        document = self.documents.get(kind)
+        if document is None:
+            document = self.documents[kind] = QTextDocument()
+            document.documentLayout().setPaintDevice(self.writer)
+            document.setDocumentMargin(0)
+            document.setDefaultStyleSheet(self.css)
+            document.setTextWidth(self.width_of(kind))
+            if kind == "head":
+                document.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL,
+                                     self.chart)
+        document.setHtml(html)
+        return document
+
+    def _args(self, block: _Block) -> tuple[object, ...]:
+        if block.kind != "head":
+            return block.args
+        summary, chart = self.summary, self.chart
+        return (summary, details(summary), generated_line(summary), _CHART_URL.toString(),
+                round(chart.width() * 96 / DPI), round(chart.height() * 96 / DPI))
+
+    def measure(self, block: _Block, html: str, body: float) -> _Size:
+        document = self.document(block.kind, html)
+        height = document.documentLayout().documentSize().height()
+        pad = _CARD_PAD if block.stripe else 0.0
+        breaks = _line_breaks(document) if block.splittable or height > body else ()
+        height, breaks = height + 2 * pad, tuple(b + pad for b in breaks)
+        return _Size(height, block.gap, block.keep_with_next, block.splittable, breaks)
 
 
 def _footer(painter: QPainter, summary: Summary, rect: QRectF, page: int, pages: int) -> None:
@@ -152,8 +328,8 @@ def _footer(painter: QPainter, summary: Summary, rect: QRectF, page: int, pages:
 
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     _ensure_gui_application()
-    # Layout and one step per page: a page costs about what a passage does.
-    ticker.start(len(summary.passages) + len(summary.notes) + len(summary.full_text or ()))
+    # Two passes over the passages, notes and text blocks: measure, then draw.
+    ticker.start(2 * (len(summary.passages) + len(summary.notes) + len(summary.full_text or ())))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -167,22 +343,52 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
     ))
     area = writer.pageLayout().paintRectPixels(DPI)
     footer = _pt(_FOOTER_PT)
-    body_height = area.height() - footer
-    document = _layout(summary, ticker, area.width(), body_height, writer)
-    pages = document.pageCount()
+    body = area.height() - footer
+    width = area.width()
+    typesetter = _Typesetter(summary, width, writer)
+    blocks = list(_blocks(summary))
+    markup: list[str] = []  # each block's HTML, kept for the second pass
+    sizes = []
+    for block in blocks:
+        markup.append(html := typesetter.html(block))
+        sizes.append(typesetter.measure(block, html, body))
+        if block.ticks:
+            ticker.step()
+    ticker.check()
+    placed = paginate(sizes, body)
+    pages = placed[-1][-1][0] + 1
+    footer_rect = QRectF(0, body + footer * 0.35, width, footer * 0.65)
     painter = QPainter(writer)
     try:
-        for index in range(pages):
-            ticker.check()
-            if index:
-                writer.newPage()
-            painter.save()
-            painter.translate(0, -index * body_height)
-            top = index * body_height
-            document.drawContents(painter, QRectF(0, top, area.width(), body_height))
-            painter.restore()
-            _footer(painter, summary, QRectF(0, body_height + footer * 0.35, area.width(),
-                                             footer * 0.65), index + 1, pages)
+        page = 0
+        _footer(painter, summary, footer_rect, 1, pages)
+        for block, html, slices in zip(blocks, markup, placed, strict=True):
+            document = typesetter.document(block.kind, html)
+            for on_page, y, top, bottom in slices:
+                while page < on_page:
+                    writer.newPage()
+                    page += 1
+                    _footer(painter, summary, footer_rect, page + 1, pages)
+                if block.stripe:  # the card's padding above and below is inside it
+                    painter.fillRect(QRectF(0, y, _pt(3), bottom - top), QColor(block.stripe))
+                    painter.save()
+                    painter.translate(_CARD_INSET, y - top + _CARD_PAD)
+                    if len(slices) > 1:  # taller than a page
+                        _draw_lines(painter, document, top - _CARD_PAD, bottom - _CARD_PAD)
+                    else:
+                        document.drawContents(painter, QRectF(0, top - _CARD_PAD,
+                                                              width - _CARD_INSET, bottom - top))
+                elif len(slices) > 1:  # prose, or a block taller than a page
+                    painter.save()
+                    painter.translate(0, y - top)
+                    _draw_lines(painter, document, top, bottom)
+                else:
+                    painter.save()
+                    painter.translate(0, y - top)
+                    document.drawContents(painter, QRectF(0, top, width, bottom - top))
+                painter.restore()
+            if block.ticks:
+                ticker.step()
     finally:
         painter.end()
         buffer.close()
