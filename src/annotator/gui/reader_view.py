@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -48,6 +49,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QMenu,
     QPlainTextDocumentLayout,
@@ -99,38 +101,18 @@ def mix(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-class _RichPage(QTextEdit):
-    """QTextEdit that tells its owner about resizes and tooltip requests."""
-
-    def __init__(self, owner: ReaderView) -> None:
-        super().__init__(owner)
-        self._owner = owner
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._owner.fit_column()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            self._owner.show_tooltip(event)
-            return True
-        return super().viewportEvent(event)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        self._owner.request_context_menu(event.pos(), event.globalPos())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        self._owner.paint_note_markers()
-        self._owner.painted()
+# The page mixin is typed as a scroll area (what both page widgets are) for the checker;
+# at run time it is a plain class first in the MRO, which PySide honours for overrides.
+if TYPE_CHECKING:
+    _PageBase = QAbstractScrollArea
+else:
+    _PageBase = object
 
 
-class _PlainPage(QPlainTextEdit):
-    """QPlainTextEdit twin of `_RichPage` for texts too long for rich layout."""
+class _PageEvents(_PageBase):
+    """What both page widgets tell their owner: resizes, tooltips, menus, paints."""
 
-    def __init__(self, owner: ReaderView) -> None:
-        super().__init__(owner)
-        self._owner = owner
+    _owner: ReaderView
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -149,6 +131,22 @@ class _PlainPage(QPlainTextEdit):
         super().paintEvent(event)
         self._owner.paint_note_markers()
         self._owner.painted()
+
+
+class _RichPage(_PageEvents, QTextEdit):
+    """The article page for texts short enough for rich layout (every real article)."""
+
+    def __init__(self, owner: ReaderView) -> None:
+        super().__init__(owner)
+        self._owner = owner
+
+
+class _PlainPage(_PageEvents, QPlainTextEdit):
+    """The page for texts too long for rich layout (trap 3 of performance.md)."""
+
+    def __init__(self, owner: ReaderView) -> None:
+        super().__init__(owner)
+        self._owner = owner
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Ctrl+End, Select All, Copy… act on the whole text: let all of it arrive first.
