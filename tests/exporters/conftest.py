@@ -80,12 +80,3 @@ def summary_of(reading: Reading, options: SummaryOptions,
         options=options, document_id=DOC_ID, generated=GENERATED,
     )
 
-
-@pytest.fixture(autouse=True)
-def _widgets_application(qapp: object) -> object:
-    """Make the process's Qt application a QApplication before the PDF exporter runs.
-
-    The exporter creates a bare QGuiApplication when there is none; a widget test later in
-    the same process would then abort Qt ("Cannot create a QWidget without QApplication").
-    """
-    return qapp

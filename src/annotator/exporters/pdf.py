@@ -11,9 +11,10 @@ stays with what follows it, prose may break between lines), then laid out again 
 drawn with the "title … Page N of M" footer (the second pass, when M is known). One
 document per kind of block is reused, so memory does not grow with the passages. The
 coverage chart is drawn with QPainter into an image at the printer's resolution. Qt needs
-a QGuiApplication for fonts: an offscreen one is created when the caller (the CLI, a
-test) has none; the window's own is used otherwise. Everything here works in a worker
-thread.
+an application object for fonts: an offscreen one is created when the caller (the CLI, a
+test, a benchmark) has none, and it is a QApplication so that widgets created later in
+the same process still work (Qt aborts on a widget under a bare QGuiApplication); the
+window's own is used otherwise. Everything here works in a worker thread.
 """
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from annotator.core.document import BlockKind
 from annotator.core.summary import LegendEntry, Summary
@@ -59,13 +60,13 @@ _CARD_INSET = 10 * DPI / 72  # a card's text starts this far right of its stripe
 _CARD_PAD = 3.5 * DPI / 72  # and this far below its top
 _CHART_URL = QUrl("annotator:coverage-chart")
 _SANS = "DejaVu Sans"
-_app: QGuiApplication | None = None
+_app: QApplication | None = None
 
 
 def _ensure_gui_application() -> None:
     global _app
-    if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["annotator", "-platform", "offscreen"])
+    if QApplication.instance() is None:
+        _app = QApplication(["annotator", "-platform", "offscreen"])
 
 
 def _pt(value: float) -> float:
