@@ -31,10 +31,15 @@ def details(summary: Summary) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def count(number: int, noun: str) -> str:
+    """`1 note`, `2 notes`: exports are read by people, not parsed."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def generated_line(summary: Summary) -> str:
     return (
         f"Annotated summary generated {summary.generated.strftime('%Y-%m-%d %H:%M UTC')}"
-        f" · {len(summary.passages)} passages · {len(summary.notes)} notes"
+        f" · {count(len(summary.passages), 'passage')} · {count(len(summary.notes), 'note')}"
     )
 
 
