@@ -7,6 +7,7 @@ store's SQLAlchemy import costs more than Qt's).
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -39,8 +40,9 @@ _BUNDLED_SOURCE = "policy-areas.toml (bundled)"
 _detectors: dict[Taxonomy, Detector] = {}
 
 
+@functools.cache
 def _code_fingerprint() -> bytes:
-    """What a compiled detector depends on besides the taxonomy's text."""
+    """What a compiled detector depends on besides the taxonomy's text (read once)."""
     digest = hashlib.sha256(__version__.encode())
     for module in (detection, taxonomy_module):
         with contextlib.suppress(OSError):
