@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QMenu
 
 from annotator.core.annotation import READER_COLORS
 from annotator.gui.icons import themed_icon
@@ -125,3 +126,11 @@ class Actions:
                                       checkable=True)
         self.find = _action(parent, _tr("&Search Library…"), [keys(keys.StandardKey.Find)],
                             ("edit-find", "search"), icon_color)
+
+    def add_highlight_menu(self, menu: QMenu, title: str) -> None:
+        """The colour submenu plus the note command, as the Edit and context menus show them."""
+        colors = menu.addMenu(title)
+        for action in self.highlight_colors:
+            colors.addAction(action)
+        colors.addAction(self.custom_color)
+        menu.addAction(self.add_note)

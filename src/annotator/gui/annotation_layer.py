@@ -503,11 +503,7 @@ class AnnotationLayer(QObject):
         menu.setObjectName("reader-context-menu")
         if window.reader.selected_range() is not None:
             menu.addSeparator()
-            colors = menu.addMenu(self.tr("&Highlight"))
-            for action in a.highlight_colors:
-                colors.addAction(action)
-            colors.addAction(a.custom_color)
-            menu.addAction(a.add_note)
+            a.add_highlight_menu(menu, self.tr("&Highlight"))
             areas = menu.addMenu(self.tr("Assign Policy &Area"))
             reading = window.reading
             for area in reading.taxonomy.areas if reading else ():

@@ -536,11 +536,7 @@ class MainWindow(QMainWindow):
         edit.addAction(a.undo)
         edit.addAction(a.redo)
         edit.addSeparator()
-        highlight = edit.addMenu(self.tr("&Highlight Selection"))
-        for action in a.highlight_colors:
-            highlight.addAction(action)
-        highlight.addAction(a.custom_color)
-        edit.addAction(a.add_note)
+        a.add_highlight_menu(edit, self.tr("&Highlight Selection"))
         edit.addAction(a.edit_tags)
         edit.addAction(a.delete_annotation)
         edit.addSeparator()
