@@ -31,6 +31,19 @@ def test_window_shows_the_sample(window: MainWindow) -> None:
     assert window.areas_panel.tree.topLevelItemCount() == 5
 
 
+def test_status_bar_counts_the_selection_then_the_document_again(window: MainWindow) -> None:
+    total = window.words_label.text()
+    assert total == "987 words"
+    text = window.reading.document.text if window.reading else ""
+    start = text.index("The visit of China")
+    window.reader.select_range(start, start + len("The visit of China’s"))
+    assert window.words_label.text() == "4 words, 20 characters selected"
+    cursor = window.reader.page.textCursor()
+    cursor.clearSelection()
+    window.reader.page.setTextCursor(cursor)
+    assert window.words_label.text() == total
+
+
 def test_highlight_colours_sit_on_the_right_text(window: MainWindow) -> None:
     reading = window.reading
     assert reading is not None and reading.spans

@@ -164,6 +164,8 @@ class ReaderView(QWidget):
     context_menu_requested = Signal(QPoint, QPoint, int)
     # The whole text of a long document is in the page (see the module's docstring).
     loading_finished = Signal()
+    # The reader selected text or cleared the selection (the status bar counts it).
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,7 +199,12 @@ class ReaderView(QWidget):
         page.setAutoFillBackground(True)
         page.setBackgroundRole(QPalette.ColorRole.Base)
         page.setObjectName("reader-page")
+        page.selectionChanged.connect(self.selection_changed)
         return page
+
+    def selected_text(self) -> str:
+        """The selected text, paragraph breaks as newlines (Qt marks them U+2029)."""
+        return self.page.textCursor().selectedText().replace("\u2029", "\n")
 
     def body_font(self) -> QFont:
         font = QFont()
