@@ -12,6 +12,7 @@ from pathlib import Path
 from annotator.errors import ImportRejected
 
 MAX_BYTES = 32 * 1024 * 1024
+_OPENS = "Annotator opens plain text (.txt) and Markdown (.md) files."
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -39,7 +40,7 @@ def read_file(path: Path) -> bytes:
     if size > MAX_BYTES:
         raise ImportRejected(
             f"{path.name} is too large ({size / 1_048_576:.1f} MB); "
-            f"the limit is {MAX_BYTES // 1_048_576} MB."
+            f"the limit is {MAX_BYTES // 1_048_576} MB. Split it into smaller files."
         )
     try:
         return path.read_bytes()
@@ -58,14 +59,18 @@ def decode_text(data: bytes, name: str) -> str:
         raise ImportRejected(f"{name} is empty: there is no text to read.")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise ImportRejected(f"{name} is not a text document: it looks like {what}.")
+            raise ImportRejected(
+                f"{name} is not a text document: it looks like {what}. {_OPENS}"
+            )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise ImportRejected(f"{name} claims to be UTF-16 but is not valid UTF-16.") from None
     if b"\x00" in data[:8192]:
-        raise ImportRejected(f"{name} is not a text document: it contains binary data.")
+        raise ImportRejected(
+            f"{name} is not a text document: it contains binary data. {_OPENS}"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
