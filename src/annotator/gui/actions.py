@@ -32,6 +32,23 @@ def color_icon(hex_color: str, size: int = 32) -> QIcon:
     return QIcon(pixmap)
 
 
+def unique_sequences(shortcuts: list[QKeySequence]) -> list[QKeySequence]:
+    """`shortcuts` in order, each sequence once.
+
+    A literal key next to a `StandardKey` that resolves to the same sequence (Ctrl+Shift+Z
+    beside Redo, Ctrl+- beside ZoomOut) registers that key twice on one action, and Qt then
+    refuses it as an "Ambiguous shortcut overload": the key does nothing (issue 7, item 1).
+    """
+    seen: set[str] = set()
+    unique: list[QKeySequence] = []
+    for sequence in shortcuts:
+        text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+        if text and text not in seen:
+            seen.add(text)
+            unique.append(sequence)
+    return unique
+
+
 def _action(
     parent: QObject,
     text: str,
@@ -42,7 +59,7 @@ def _action(
 ) -> QAction:
     action = QAction(text, parent)
     if shortcuts:
-        action.setShortcuts(shortcuts)
+        action.setShortcuts(unique_sequences(shortcuts))
     if icon is not None and color is not None:
         action.setIcon(themed_icon(icon[0], icon[1], color))
     action.setCheckable(checkable)
