@@ -22,8 +22,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPalette, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -63,6 +70,8 @@ if TYPE_CHECKING:
     from annotator.gui.search_panel import SearchPanel
     from annotator.store import Store
 
+# Room a window manager's border and title bar take, before the window is shown.
+FRAME_ALLOWANCE = (16, 40)
 # Built by `MainWindow.complete()`, after the first paint.
 FALLBACK_COMPLETE_MS = 800
 _DEFERRED = frozenset({
@@ -135,6 +144,9 @@ class MainWindow(QMainWindow):
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.taxonomy = self._load_taxonomy()
         self.reader.set_zoom(settings.zoom)
+        # How far the docks have given way to the article (see `_fit_docks`).
+        self._give_way = 0
+        self._collapsed: list[QDockWidget] = []
         self._restore_window()
 
     # -- construction ---------------------------------------------------------------
@@ -232,6 +244,58 @@ class MainWindow(QMainWindow):
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
         self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Never open larger than the screen's available area (200 % scaling shrinks it)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if frame.isEmpty():  # not shown yet: leave room for a typical title bar and border
+            frame = QSize(FRAME_ALLOWANCE[0], FRAME_ALLOWANCE[1])
+        width = min(self.width(), available.width() - frame.width())
+        height = min(self.height(), available.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        if not available.contains(self.frameGeometry()):
+            self.move(available.topLeft())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_docks()
+
+    def _fit_docks(self) -> None:
+        """Side panels give way before the article goes below MIN_MEASURE a line.
+
+        Stage 1 moves the Library into a tab beside the sidebar; stage 2 hides both
+        docks. A stage is entered or left only when the width crosses its threshold, so
+        a dock the reader shows again by hand (F8, F9) stays until the next crossing.
+        """
+        need = self.reader.minimum_width()
+        library = self.library_dock.minimumWidth()
+        sidebar = self.sidebar_dock.minimumWidth()
+        width = self.width()
+        stage = 0 if width >= need + library + sidebar else 1 if width >= need + sidebar else 2
+        if stage == self._give_way:
+            return
+        if stage >= 1 > self._give_way:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.library_dock)
+            self.tabifyDockWidget(self.library_dock, self.sidebar_dock)
+        if stage == 2:
+            self._collapsed = [d for d in (self.library_dock, self.sidebar_dock)
+                               if not d.isHidden()]
+            for dock in self._collapsed:
+                dock.hide()
+        elif self._give_way == 2:
+            for dock in self._collapsed:
+                dock.show()
+            self._collapsed = []
+        if stage == 0:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+            self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
+        self._give_way = stage
 
     # -- documents ------------------------------------------------------------------
 

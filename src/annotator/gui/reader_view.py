@@ -80,6 +80,7 @@ RICH_LIMIT = 1_000_000
 FIRST_CHARS = 100_000
 CHUNK_CHARS = 250_000
 MEASURE = 70  # characters per line: the comfortable 65-75 of book typography
+MIN_MEASURE = 45  # below this a line is too short to read; the window's docks give way
 MIN_SIDE_MARGIN = 24
 SERIF_FAMILIES = ["DejaVu Serif", "Noto Serif", "Liberation Serif", "serif"]
 SANS_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"]
@@ -195,7 +196,9 @@ class ReaderView(QWidget):
         page.setReadOnly(True)
         page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        # Prose never scrolls sideways: a word wider than the column (a title's
+        # "cooperation" in a narrow window) breaks rather than being cut or scrolled.
+        page.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         page.setAutoFillBackground(True)
         page.setBackgroundRole(QPalette.ColorRole.Base)
         page.setObjectName("reader-page")
@@ -467,22 +470,40 @@ class ReaderView(QWidget):
 
     # -- layout ---------------------------------------------------------------------
 
-    def column_width(self) -> float:
+    def char_width(self) -> float:
+        """The mean advance of a character of body text at the current zoom."""
         metrics = QFontMetricsF(self.body_font())
-        per_char = metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
-        return per_char * MEASURE + 2 * self.page.document().documentMargin()
+        return metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
+
+    def column_width(self, chars: int = MEASURE) -> float:
+        return self.char_width() * chars + 2 * self.page.document().documentMargin()
+
+    def minimum_width(self) -> int:
+        """The narrowest this view may be and still set MIN_MEASURE characters a line."""
+        bar = self.page.style().pixelMetric(self.page.style().PixelMetric.PM_ScrollBarExtent)
+        return int(self.column_width(MIN_MEASURE) + 2 * MIN_SIDE_MARGIN + bar) + 1
+
+    def chars_per_line(self) -> float:
+        """How many characters of body text a line of the column holds now."""
+        margin = 2 * self.page.document().documentMargin()
+        return (self.page.viewport().width() - margin) / self.char_width()
 
     def fit_column(self) -> None:
-        """Centre a column of ~MEASURE characters by widening the viewport's side margins."""
+        """Centre a column of ~MEASURE characters by widening the viewport's side margins.
+
+        The column is centred in the whole view, scroll bar included, so it sits in the
+        middle of the window when no dock is beside it.
+        """
         page = self.page
-        available = page.contentsRect().width()
+        total = page.contentsRect().width()
         bar = page.verticalScrollBar()
-        if bar.isVisible():
-            available -= bar.width()
-        side = max(MIN_SIDE_MARGIN, int((available - self.column_width()) / 2))
+        bar_width = bar.width() if bar.isVisible() else 0
+        column = self.column_width()
+        left = max(MIN_SIDE_MARGIN, int((total - column) / 2))
+        right = max(MIN_SIDE_MARGIN, int(total - column - left - bar_width))
         margins = page.viewportMargins()
-        if margins.left() != side or margins.right() != side:
-            page.setViewportMargins(side, 0, side, 0)
+        if margins.left() != left or margins.right() != right:
+            page.setViewportMargins(left, 0, right, 0)
 
     # -- zoom -----------------------------------------------------------------------
 
