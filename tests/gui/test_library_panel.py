@@ -66,7 +66,8 @@ def test_search_finds_a_note_and_jumps_to_it(
     assert window.annotation_layer.save_note(made.id, "Founder of the zygomorphic think tank", ())
     assert window.open_file(article(tmp_path, "other.txt", "Other", "Nothing relevant here."))
     assert window.annotation_layer.document_id != sample_id
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_F, ctrl_shift)  # Ctrl+F is find in page
     panel = window.search_panel
     assert panel.box.hasFocus()
     qtbot.keyClicks(panel.box, "zygomorph")

@@ -106,7 +106,7 @@ class Actions:
             checkable=True,
         )
         self.next_passage = _action(
-            parent, _tr("&Next Passage of the Selected Area"), [keys("F3")],
+            parent, _tr("&Next Passage of the Selected Area"), [keys("Alt+N")],
             ("go-down", "next-passage"), icon_color,
         )
         self.about = _action(parent, _tr("&About Annotator"))
@@ -141,8 +141,20 @@ class Actions:
         self.toggle_library = _action(parent, _tr("&Library"), [keys("F8")],
                                       ("view-list-details", "library"), icon_color,
                                       checkable=True)
-        self.find = _action(parent, _tr("&Search Library…"), [keys(keys.StandardKey.Find)],
+        self.find = _action(parent, _tr("&Search Library…"), [keys("Ctrl+Shift+F")],
                             ("edit-find", "search"), icon_color)
+        self._find_actions(parent)
+
+    def _find_actions(self, parent: QObject) -> None:
+        """Find in page (issue 7, item 7): Ctrl+F opens the bar, F3/Shift+F3 step, Esc."""
+        keys = QKeySequence
+        self.find_in_page = _action(parent, _tr("&Find in Page…"),
+                                    [keys(keys.StandardKey.Find)])
+        self.find_next = _action(parent, _tr("Find Ne&xt"), [keys("F3"), keys("Ctrl+G")])
+        self.find_previous = _action(parent, _tr("Find Pre&vious"),
+                                     [keys("Shift+F3"), keys("Ctrl+Shift+G")])
+        self.close_find = _action(parent, _tr("Close the Find Bar"), [keys("Esc")])
+        self.close_find.setEnabled(False)
 
     def add_highlight_menu(self, menu: QMenu, title: str) -> None:
         """The colour submenu plus the note command, as the Edit and context menus show them."""

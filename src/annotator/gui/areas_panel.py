@@ -81,7 +81,7 @@ class AreasPanel(QWidget):
         self.hint.setText(QCoreApplication.translate(
             "AreasPanel",
             "Tick an area to show its highlights. Click an area to step through its "
-            "passages (F3 for the next one). Hover a highlight to see why it was marked.",
+            "passages (Alt+N for the next one). Hover a highlight to see why it was marked.",
         ))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -44,9 +44,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import __version__
+from annotator.core.find import find_all, nearest
 from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
 from annotator.gui.dialogs import show_about, show_error
+from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
@@ -109,6 +111,10 @@ class MainWindow(QMainWindow):
         self.commands = Actions(self, icon_color)
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
+        self.find_bar = FindBar(self.reader)
+        self.reader.add_bar(self.find_bar)
+        self._matches: list[tuple[int, int]] = []
+        self._match: int | None = None
         self._painted = False
         self.reader.call_after_paint(self._first_painted)
         # The tabs and docks exist from the first frame (their panels come right after
@@ -226,6 +232,13 @@ class MainWindow(QMainWindow):
         self.sidebar_dock.visibilityChanged.connect(self._sync_sidebar_action)
         a.next_passage.triggered.connect(self.next_passage)
         a.about.triggered.connect(lambda: show_about(self, __version__))
+        a.find_in_page.triggered.connect(self.open_find)
+        a.find_next.triggered.connect(lambda: self.step_find(1))
+        a.find_previous.triggered.connect(lambda: self.step_find(-1))
+        a.close_find.triggered.connect(self.close_find)
+        self.find_bar.query_changed.connect(self._find)
+        self.find_bar.step_requested.connect(self.step_find)
+        self.find_bar.close_requested.connect(self.close_find)
         self.reader.selection_changed.connect(self._show_word_count)
 
     def _load_taxonomy(self) -> Taxonomy:
@@ -370,6 +383,8 @@ class MainWindow(QMainWindow):
             self._show_word_count()
         self._update_area_summary()
         self.step_label.clear()
+        if self.find_bar.isVisible():
+            self._find(self.find_bar.box.text())
         self.settings.last_document = reading.path.resolve() if reading.path else None
         if self.completed:
             self._show_reading_in_panels(reading)
@@ -468,6 +483,46 @@ class MainWindow(QMainWindow):
             area_id = self.reading.taxonomy.areas[0].id
         if area_id is not None:
             self.step_area(area_id)
+
+    # -- find in page (issue 7, item 7) ----------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.open()
+        self.commands.close_find.setEnabled(True)
+        if self.find_bar.box.text():
+            self._find(self.find_bar.box.text())
+
+    def close_find(self) -> None:
+        """Esc: the marks go, the current match stays selected, the article has focus."""
+        self.find_bar.hide()
+        self.commands.close_find.setEnabled(False)
+        self._matches, self._match = [], None
+        self.reader.set_find_marks([], None)
+        self.reader.setFocus()
+
+    def _find(self, query: str) -> None:
+        text = self.reading.document.text if self.reading is not None else ""
+        self._matches = find_all(text, query)
+        self._match = nearest(self._matches, self.reader.top_offset()) if self._matches else None
+        self._show_match()
+
+    def step_find(self, step: int) -> None:
+        """F3 / Shift+F3 (Enter / Shift+Enter in the box): the next or previous match."""
+        if not self.find_bar.isVisible():
+            self.open_find()
+            return
+        if not self._matches:
+            return
+        current = self._match if self._match is not None else -step
+        self._match = (current + step) % len(self._matches)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        self.reader.set_find_marks(self._matches, self._match)
+        self.find_bar.show_count(self._match, len(self._matches))
+        if self._match is not None:
+            start, end = self._matches[self._match]
+            self.reader.select_range(start, end)
 
     # -- window ---------------------------------------------------------------------
 
@@ -619,7 +674,10 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(a.accept_area)
         edit.addSeparator()
-        edit.addAction(a.find)
+        for action in (a.find_in_page, a.find_next, a.find_previous, a.find):
+            edit.addAction(action)
+        self.addAction(a.close_find)
+        edit.addSeparator()
         edit.addAction(a.identity)
 
     def _extend_toolbar(self) -> None:

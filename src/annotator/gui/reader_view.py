@@ -82,6 +82,9 @@ CHUNK_CHARS = 250_000
 MEASURE = 70  # characters per line: the comfortable 65-75 of book typography
 MIN_MEASURE = 45  # below this a line is too short to read; the window's docks give way
 MIN_SIDE_MARGIN = 24
+# Find-in-page marks: every match, and the current one (strong enough over any tint).
+FIND_MATCH = QColor("#ffd54f")
+FIND_CURRENT = QColor("#ff9100")
 SERIF_FAMILIES = ["DejaVu Serif", "Noto Serif", "Liberation Serif", "serif"]
 SANS_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"]
 BODY_POINT_SIZE = 12.0
@@ -369,6 +372,36 @@ class ReaderView(QWidget):
             painter.setBrush(self._note_colors[index].darker(135))
             painter.drawRoundedRect(QRectF(1, rect.top() + 2, 4, max(4, rect.height() - 4)), 2, 2)
         painter.end()
+
+    def add_bar(self, bar: QWidget) -> None:
+        """Put a bar (find in page) above the article, inside this view."""
+        self._layout.insertWidget(0, bar)
+
+    def set_find_marks(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
+        """Mark every find match, the current one stronger; transient extra selections,
+        so the document's own formats (areas, highlights) are never touched."""
+        document = self.page.document()
+        limit = document.characterCount() - 1
+        selections = []
+        for index, (start, end) in enumerate(matches):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(min(self.positions.to_qt(start), limit))
+            cursor.setPosition(min(self.positions.to_qt(end), limit),
+                               QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(FIND_CURRENT if index == current else FIND_MATCH)
+            fmt.setForeground(QColor("#000000"))
+            selection.format = fmt
+            selections.append(selection)
+        self.page.setExtraSelections(selections)
+
+    def find_marks(self) -> list[tuple[int, int]]:
+        """The marked find matches as code-point ranges (what a test can check)."""
+        return [(self.positions.from_qt(s.cursor.selectionStart()),
+                 self.positions.from_qt(s.cursor.selectionEnd()))
+                for s in self.page.extraSelections()]
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection as code-point offsets, None when nothing is selected."""
