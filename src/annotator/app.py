@@ -7,6 +7,7 @@ opened after the first paint, from a zero-delay timer, once it exists.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -63,16 +64,44 @@ def install_quit_handlers(app: QApplication, window: MainWindow) -> QTimer:
     return heartbeat
 
 
-def run_gui(path: str | None = None) -> int:
-    """Start the window unless another Annotator already holds this data folder."""
-    from annotator.gui import instance_lock
+EXIT_USAGE = 2
 
-    app = create_application()
+
+def no_display() -> str | None:
+    """Why no window can open here, or None: Qt's xcb plugin aborts (status 134) instead."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, minimal, vnc… need no display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("annotator: no display to open the window on (DISPLAY and WAYLAND_DISPLAY "
+            "are unset); run it in a desktop session, or use a subcommand (see --help)")
+
+
+def run_gui(path: str | None = None) -> int:
+    """Start the window, or hand `path` to the Annotator already open on this data folder."""
+    from annotator.gui import handoff, instance_lock
+
+    target = Path(path).expanduser() if path else None
     lock = instance_lock.acquire()
     if lock is None:
+        if handoff.send(target):
+            shown = f"{target} was opened there" if target else "its window was raised"
+            print(f"Annotator is already open; {shown}.", file=sys.stderr)
+            return 0
         instance_lock.tell_already_open()
         return 1
+    problem = no_display()
+    if problem is not None:
+        lock.unlock()
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    app = create_application()
     window = create_main_window(path)
+    receiver = handoff.Receiver(app)
+    receiver.received.connect(window.receive_file)
     install_quit_handlers(app, window)
     window.show()
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import annotate, areas, export, library
@@ -37,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+        if args_list and _looks_like_command(args_list[0]):
+            print(f"annotator: unknown command '{args_list[0]}' (commands: "
+                  f"{', '.join(sorted(commands))}; or give a file to open)", file=sys.stderr)
+            return EXIT_USAGE
         return _open_window(args_list)
     args = parser.parse_args(args_list)
     try:
@@ -46,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+
+
+def _looks_like_command(word: str) -> bool:
+    """A bare word that names no file (`frobnicate`) is a mistyped command, not a file."""
+    return not Path(word).exists() and "." not in word and "/" not in word and "\\" not in word
 
 
 def _open_window(args_list: list[str]) -> int:

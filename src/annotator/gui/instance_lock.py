@@ -1,18 +1,17 @@
 """One Annotator per data folder: a QLockFile in the state folder.
 
-Two windows writing the same library would race on every note, so a second start is
-told clearly that Annotator is already open and leaves without opening the database
-(reliability plan T11). The lock records the owner's PID; when that process no longer
-exists (a crash, kill -9) the next start takes the lock over. Age alone never makes a
-lock stale (`setStaleLockTime(0)`): a window may stay open for weeks.
+Two windows writing the same library would race on every note, so a second start hands
+its file to the open window (`handoff.py`), or says Annotator is already open, and leaves
+without opening the database (reliability plan T11). The lock records the owner's PID;
+when that process no longer exists (a crash, kill -9) the next start takes it over.
+Age alone never makes a lock stale (`setStaleLockTime(0)`): a window may stay open for weeks.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QLockFile
 
 from annotator import paths
 
@@ -32,21 +31,8 @@ def acquire() -> QLockFile | None:
     return lock if lock.tryLock(0) else None
 
 
-def already_open_box(parent: QWidget | None = None) -> QMessageBox:
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Information, tr("InstanceLock", "Annotator"),
-                      tr("InstanceLock", "Annotator is already open."),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("already-open-dialog")
-    box.setInformativeText(tr(
-        "InstanceLock",
-        "Switch to the open window to keep reading. Only one Annotator can use your "
-        "library at a time, so your notes are never written twice."))
-    return box
-
-
 def tell_already_open() -> None:
-    """Say so on stderr (for launchers and logs) and in a dialog, then return."""
-    print("Annotator is already open; this second start exits without touching "
-          "the library.", file=sys.stderr)
-    already_open_box().exec()
+    """One line on stderr when the open window did not take the hand-over; no dialog,
+    so the terminal that started us is never blocked (issue 7, item 8)."""
+    print("Annotator is already open but did not answer; switch to its window. This "
+          "second start exits without touching the library.", file=sys.stderr)

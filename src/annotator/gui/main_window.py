@@ -330,6 +330,15 @@ class MainWindow(QMainWindow):
                     return
         self.show_sample()
 
+    def receive_file(self, path: object) -> None:
+        """A later `annotator FILE` handed FILE over (`handoff.py`): open it, come forward."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        if isinstance(path, Path):
+            self.open_file(path)
+
     def open_file(self, path: Path) -> bool:
         """Open `path`; on failure explain why and keep the current document."""
         try:
