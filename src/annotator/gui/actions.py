@@ -110,6 +110,9 @@ class Actions:
             ("go-down", "next-passage"), icon_color,
         )
         self.about = _action(parent, _tr("&About Annotator"))
+        self.shortcuts_help = _action(parent, _tr("&Keyboard Shortcuts"),
+                                      [keys(keys.StandardKey.HelpContents)])
+        self.where_data = _action(parent, _tr("&Where Data Lives"))
         self._annotation_actions(parent, icon_color)
 
     def _annotation_actions(self, parent: QObject, icon_color: QColor) -> None:
@@ -134,7 +137,7 @@ class Actions:
         self.undo = _action(parent, _tr("&Undo"), [keys(keys.StandardKey.Undo)],
                             ("edit-undo", "undo"), icon_color)
         self.redo = _action(parent, _tr("&Redo"),
-                            [keys("Ctrl+Shift+Z"), keys(keys.StandardKey.Redo)],
+                            [keys("Ctrl+Shift+Z"), keys("Ctrl+Y")],
                             ("edit-redo", "redo"), icon_color)
         self.accept_area = _action(parent, _tr("&Accept All Suggestions of the Selected Area"))
         self.identity = _action(parent, _tr("&Identity…"))

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.hidden_areas: set[str] = set()
         self.last_error: QMessageBox | None = None
         self._step: tuple[str, int] | None = None
+        self._step_span: tuple[int, int] | None = None  # what "passage N of M" speaks of
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -181,6 +183,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a.shortcuts_help)
+        help_menu.addAction(a.where_data)
+        help_menu.addSeparator()
         help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:
@@ -232,6 +237,8 @@ class MainWindow(QMainWindow):
         self.sidebar_dock.visibilityChanged.connect(self._sync_sidebar_action)
         a.next_passage.triggered.connect(self.next_passage)
         a.about.triggered.connect(lambda: show_about(self, __version__))
+        a.shortcuts_help.triggered.connect(self.show_shortcuts)
+        a.where_data.triggered.connect(self.show_locations)
         a.find_in_page.triggered.connect(self.open_find)
         a.find_next.triggered.connect(lambda: self.step_find(1))
         a.find_previous.triggered.connect(lambda: self.step_find(-1))
@@ -374,6 +381,7 @@ class MainWindow(QMainWindow):
         self.reading = reading
         self._word_count = None
         self._step = None
+        self._step_span = None
         self.reader.show_reading(reading)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
@@ -402,16 +410,33 @@ class MainWindow(QMainWindow):
         """The document's word count, or the selection's while there is one."""
         if self.reading is None:
             return
+        self._clear_stale_step()
         selected = self.reader.selected_text()
         if selected:
-            words, characters = len(selected.split()), len(selected)
-            self.words_label.setText(self.tr("{words} words, {characters} characters selected")
-                                     .format(words=f"{words:,}", characters=f"{characters:,}"))
+            self.words_label.setText(self.tr("{words}, {characters} selected").format(
+                words=self._words(len(selected.split())),
+                characters=self._characters(len(selected))))
         else:
             if self._word_count is None:
                 self._word_count = self.reading.document.word_count  # 50 ms for 5 MB: once
-            self.words_label.setText(
-                self.tr("{count} words").format(count=f"{self._word_count:,}"))
+            self.words_label.setText(self._words(self._word_count))
+
+    def _words(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 word")
+        return self.tr("{count} words").format(count=f"{count:,}")
+
+    def _characters(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 character")
+        return self.tr("{count} characters").format(count=f"{count:,}")
+
+    def _clear_stale_step(self) -> None:
+        """"passage N of M" speaks of the stepped passage; once it is no longer the
+        selection (the reader selected or clicked elsewhere), the text goes."""
+        if self._step_span is not None and self.reader.selected_range() != self._step_span:
+            self._step_span = None
+            self.step_label.clear()
 
     def _show_reading_in_panels(self, reading: Reading) -> None:
         self.areas_panel.show_reading(reading, self.hidden_areas)
@@ -483,6 +508,7 @@ class MainWindow(QMainWindow):
         self._step = (area_id, index)
         span = spans[index]
         self.reader.select_range(span.start, span.end)
+        self._step_span = (span.start, span.end)
         self.step_label.setText(self.tr("{area}: passage {n} of {total}").format(
             area=label, n=index + 1, total=len(spans)))
 
@@ -604,6 +630,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
         self.identity_dialog: QWidget | None = None
+        self.identity_bar: QWidget | None = None
+        self.help_dialog: QWidget | None = None
 
     if not TYPE_CHECKING:
 
@@ -893,5 +921,38 @@ class MainWindow(QMainWindow):
         if str(self.settings.state.value("identity/asked", "")) == "1":
             return
         self.settings.state.setValue("identity/asked", "1")
-        self.edit_identity()
+        self.ask_identity()
+
+    def ask_identity(self) -> None:
+        """The name question as a bar above the article, never a modal over it."""
+        from annotator.gui.identity_bar import IdentityBar
+
+        session = self.annotation_layer.session
+        if session is None or (self.identity_bar is not None and self.identity_bar.isVisible()):
+            return
+        bar = IdentityBar(session.reader.name, self.reader)
+        bar.chosen.connect(self._rename)
+        self.reader.add_bar(bar)
+        bar.show()
+        self.identity_bar = bar
+
+    def show_shortcuts(self) -> None:
+        from annotator.gui.help_dialogs import show_shortcuts
+
+        a = self.commands
+        ordered: list[QAction] = []
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                if action not in ordered and action.shortcuts():
+                    ordered.append(action)
+        for action in (a.close_find, *a.highlight_colors):
+            if action not in ordered:
+                ordered.append(action)
+        self.help_dialog = show_shortcuts(self, ordered)
+
+    def show_locations(self) -> None:
+        from annotator.gui.help_dialogs import show_locations
+        from annotator.services.locations import data_locations
+
+        self.help_dialog = show_locations(self, data_locations())
 
