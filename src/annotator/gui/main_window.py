@@ -73,6 +73,8 @@ if TYPE_CHECKING:
     from annotator.gui.search_panel import SearchPanel
     from annotator.store import Store
 
+# How often the window asks the store whether another process changed it (ms).
+WATCH_MS = 1000
 # Room a window manager's border and title bar take, before the window is shown.
 FRAME_ALLOWANCE = (16, 40)
 # Built by `MainWindow.complete()`, after the first paint.
@@ -631,6 +633,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
         self.identity_dialog: QWidget | None = None
         self.identity_bar: QWidget | None = None
+        self._watch = QTimer(self)
+        self._watch.timeout.connect(self._poll_changes)
         self.help_dialog: QWidget | None = None
 
     if not TYPE_CHECKING:
@@ -780,7 +784,28 @@ class MainWindow(QMainWindow):
         session = self.annotation_layer.session
         assert session is not None
         self.search_panel.searcher = session.search.search
+        session.changed_elsewhere()  # the baseline
+        self._watch.start(WATCH_MS)
         self._ask_identity_once()
+
+    def _poll_changes(self) -> None:
+        """Another process (the CLI) committed: show its annotations and library now."""
+        layer = self.annotation_layer
+        session = layer.session
+        if session is None:
+            self._watch.stop()
+            return
+        try:
+            if not session.changed_elsewhere():
+                return
+            if layer.opened is not None:
+                layer.opened = session.load(layer.opened.id)
+                layer.annotations = {x.id: x for x in layer.opened.annotations}
+        except AnnotatorError:
+            return  # a busy or failing store: the next poll tries again
+        layer.render()
+        self._show_annotations()
+        self._show_library()
 
     def flush_edits(self) -> bool:
         """Store any note being typed (on close, aboutToQuit, SIGTERM); False if it failed."""

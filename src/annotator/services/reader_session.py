@@ -116,6 +116,7 @@ class ReaderSession:
         self.search = Search(store)
         self.reader: Reader = self.identity.reader()
         self.annotating = Annotating(store, self.reader)
+        self._seen_version: int | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> ReaderSession:
@@ -124,6 +125,18 @@ class ReaderSession:
 
     def close(self) -> None:
         self.store.close()
+
+    def changed_elsewhere(self) -> bool:
+        """True once per batch of commits another process made since the last call.
+
+        The first call only takes the baseline. Cheap (one pragma, no read of the data),
+        so the window can ask it on a timer.
+        """
+        version = self.store.data_version()
+        if version is None:
+            return False
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and version != seen
 
     def rename(self, name: str) -> Reader:
         """Change the reader's display name; later annotations carry it."""

@@ -207,6 +207,28 @@ class Store:
             finally:
                 self._writing = False
 
+    def data_version(self) -> int | None:
+        """SQLite's `PRAGMA data_version` on the writer connection, None while it is busy.
+
+        The value changes when another connection (another process: the CLI) commits,
+        never for this store's own writes, which all go through that connection; the
+        window polls it to notice changes made elsewhere (issue 7, item 9). It never
+        waits: a write in progress on another thread answers None for this poll.
+        """
+        if not self._write_lock.acquire(blocking=False):
+            return None
+        try:
+            if self._writing:
+                return None
+            if self._write_conn is None:
+                self._write_conn = self._writer.connect()
+            row = sqlite.driver(self._write_conn).execute("PRAGMA data_version").fetchone()
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise StoreError(sqlite.explain(exc, self.path)) from exc
+        finally:
+            self._write_lock.release()
+        return int(row[0])
+
     def backup(self, reason: str = ROUTINE, keep: int = BACKUP_KEEP) -> Path:
         """A verified copy in the backups folder; the oldest routine ones beyond `keep` go."""
         return _backup(self.path, reason, keep)
