@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotator.gui.main_window import MainWindow
@@ -76,3 +77,30 @@ def test_the_window_never_opens_larger_than_the_screen(
     assert screen is not None
     available = screen.availableGeometry()
     assert available.contains(window.frameGeometry()), (available, window.frameGeometry())
+
+
+def test_docks_that_gave_way_are_saved_as_the_reader_arranged_them(
+    make_window: Callable[[], MainWindow], qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.complete()
+    _sized(window, qtbot, 560, 500)
+    assert window.library_dock.isHidden()
+    window.close()
+    again = make_window()
+    _sized(again, qtbot, 1400, 900)
+    assert again.library_dock.isVisible() and again.sidebar_dock.isVisible()
+    assert again.dockWidgetArea(again.library_dock) is Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_zooming_in_makes_the_docks_give_way(window: MainWindow, qtbot: QtBot) -> None:
+    window.complete()
+    _sized(window, qtbot, 1100, 800)
+    assert window.library_dock.isVisible()
+    for _ in range(4):
+        window.commands.zoom_in.trigger()
+    assert window.reader.zoom == 1.75
+    assert window.library_dock.isHidden() or (
+        window.library_dock in window.tabifiedDockWidgets(window.sidebar_dock))
+    qtbot.waitUntil(lambda: window.reader.chars_per_line() >= MIN_MEASURE, timeout=2000)
+    assert _no_sideways_scroll(window)

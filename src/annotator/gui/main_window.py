@@ -299,7 +299,10 @@ class MainWindow(QMainWindow):
         library = self.library_dock.minimumWidth()
         sidebar = self.sidebar_dock.minimumWidth()
         width = self.width()
-        stage = 0 if width >= need + library + sidebar else 1 if width >= need + sidebar else 2
+        self._give_way_to(
+            0 if width >= need + library + sidebar else 1 if width >= need + sidebar else 2)
+
+    def _give_way_to(self, stage: int) -> None:
         if stage == self._give_way:
             return
         if stage >= 1 > self._give_way:
@@ -566,6 +569,7 @@ class MainWindow(QMainWindow):
     def _zoom(self, change: Callable[[], None]) -> None:
         change()
         self.settings.zoom = self.reader.zoom
+        self._fit_docks()  # a larger font needs a wider column
 
     def _set_full_screen(self, on: bool) -> None:
         if on:
@@ -611,6 +615,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if self.completed:
             self.annotation_layer.save_position()
+        self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.zoom = self.reader.zoom
