@@ -615,6 +615,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if self.completed:
             self.annotation_layer.save_position()
+        self._watch.stop()
         self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
