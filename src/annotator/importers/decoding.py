@@ -7,9 +7,12 @@ file too large to read comfortably all get the same specific, user-facing messag
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 
+from annotator.core.document import Document, normalise
 from annotator.errors import ImportRejected
+from annotator.importers.base import Cancelled, Progress, Reader
 
 MAX_BYTES = 32 * 1024 * 1024
 _OPENS = "Annotator opens plain text (.txt) and Markdown (.md) files."
@@ -81,3 +84,13 @@ def decode_text(data: bytes, name: str) -> str:
     if not text.strip():
         raise ImportRejected(f"{name} is empty: there is no text to read.")
     return text
+
+
+def text_reader(parse: Callable[[str, str], Document]) -> Reader:
+    """An importer's `read` for a text format: decode, normalise, then `parse(text,
+    fallback_title)` with the file's stem as the title of last resort."""
+
+    def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Document:
+        return parse(normalise(decode_text(data, name)), Path(name).stem)
+
+    return read

@@ -10,7 +10,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from annotator.core.document import BlockKind, Document, DocumentBuilder, Metadata
-from annotator.importers.plaintext import _BYLINE
+from annotator.importers.base import Importer, claims_nothing
+from annotator.importers.bylines import BYLINE
+from annotator.importers.decoding import text_reader
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -65,7 +67,7 @@ def parse(text: str, fallback_title: str) -> Document:
             elif in_list and not any(kind is BlockKind.PARAGRAPH for kind, _, _ in blocks):
                 blocks.append((BlockKind.KEY_POINT, content, 0))
             else:
-                by = _BYLINE.match(content)
+                by = BYLINE.match(content)
                 if by and not author and len(content) < 200:
                     author = by["author"].strip()
                     blocks.append((BlockKind.BYLINE, content, 0))
@@ -78,3 +80,7 @@ def parse(text: str, fallback_title: str) -> Document:
     for kind, content, level in blocks:
         builder.add(kind, content, level)
     return builder.build(Metadata(title=title or fallback_title, author=author))
+
+
+IMPORTER = Importer("Markdown", (".md", ".markdown"), ("text/markdown",),
+                    claims_nothing, text_reader(parse))
