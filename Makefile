@@ -9,10 +9,11 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core libegl1 libgl1 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 \
-	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	desktop-file-utils appstream shared-mime-info
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test pytest lint bench sysdeps venv clean
+.PHONY: run test pytest lint bench sysdeps venv clean package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +51,11 @@ test: lint pytest
 
 bench: $(STAMP) sysdeps
 	$(BIN)/python -m benchmarks
+
+# A one-folder frozen app in dist/annotator (PyInstaller), checked by running it.
+package: $(STAMP) sysdeps
+	$(BIN)/python -m pip install -q -e '.[packaging]'
+	packaging/build.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
