@@ -21,7 +21,9 @@ from annotator.importers.base import Cancelled, Progress, Reader
 
 MAX_BYTES = 32 * 1024 * 1024
 _CHUNK = 1024 * 1024
-OPENS = "Annotator opens plain text (.txt) and Markdown (.md) files."
+OPENS = (
+    "Annotator opens plain text (.txt), Markdown (.md) and web pages (.html)."
+)
 
 
 def _pe(data: bytes) -> bool:
