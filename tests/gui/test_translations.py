@@ -181,3 +181,13 @@ def test_no_visible_text_bypasses_translation(tmp_path: Path, qtbot: QtBot) -> N
         assert not bypassed, "visible text not through tr():\n" + "\n".join(bypassed)
     finally:
         app.removeTranslator(translator)
+
+
+def test_view_language_saves_the_choice_for_the_next_start(window: MainWindow) -> None:
+    menu = window.findChild(QMenu, "language-menu")
+    assert isinstance(menu, QMenu)
+    [chinese_action] = [a for a in menu.actions() if a.text() == "简体中文"]
+    chinese_action.trigger()
+    assert Settings().language == "zh_CN"
+    assert "next time" in window.statusBar().currentMessage()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["简体中文"]
