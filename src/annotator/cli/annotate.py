@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import unicodedata
 
 from annotator.cli.common import EXIT_OK, Command, print_json
 
@@ -10,7 +11,10 @@ from annotator.cli.common import EXIT_OK, Command, print_json
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
     hl = subparsers.add_parser("highlight", help="highlight a quote of a document")
     hl.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
-    hl.add_argument("--quote", required=True, help="the exact text to highlight")
+    hl.add_argument(
+        "--quote", required=True,
+        help="the exact text to highlight (one starting with a dash: --quote=-text)",
+    )
     hl.add_argument(
         "--occurrence", type=int, default=1, metavar="N", help="which occurrence (from 1)"
     )
@@ -43,7 +47,7 @@ def run_highlight(args: argparse.Namespace) -> int:
         annotating = Annotating(store, Identity(store).reader())
         change = annotating.highlight_quote(
             doc,
-            args.quote,
+            unicodedata.normalize("NFC", args.quote),  # as documents are (core/document.py)
             args.occurrence,
             color=args.color,
             note=args.note,
@@ -89,7 +93,7 @@ def run_search(args: argparse.Namespace) -> int:
     from annotator.store import Store
 
     with Store.open() as store:
-        hits = Search(store).search(args.query)
+        hits = Search(store).search(unicodedata.normalize("NFC", args.query))
     if args.json:
         print_json(
             [

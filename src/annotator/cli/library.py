@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from annotator import __version__, paths
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, path_text, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -42,7 +42,7 @@ def run_import(args: argparse.Namespace) -> int:
     document = import_path(args.file)  # a bad file is refused before the store is opened
     with Store.open() as store:
         library = Library(store)
-        source = str(args.file.resolve())
+        source = path_text(args.file.resolve())
         result: dict[str, object]
         if args.revise:
             revision = library.revise(args.revise, document, source)
