@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,18 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialogs", text)
-
+from annotator.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 LOCATION_LABELS = {
-    "database": "Library database",
-    "backups": "Backups of the library",
-    "data": "Data folder",
-    "config": "Settings folder",
-    "state": "Window state, recent files, lock",
-    "taxonomy": "Your policy areas (copy the bundled file here)",
+    "database": QT_TRANSLATE_NOOP("HelpDialogs", "Library database"),
+    "backups": QT_TRANSLATE_NOOP("HelpDialogs", "Backups of the library"),
+    "data": QT_TRANSLATE_NOOP("HelpDialogs", "Data folder"),
+    "config": QT_TRANSLATE_NOOP("HelpDialogs", "Settings folder"),
+    "state": QT_TRANSLATE_NOOP("HelpDialogs", "Window state, recent files, lock"),
+    "taxonomy": QT_TRANSLATE_NOOP(
+        "HelpDialogs", "Your policy areas (copy the bundled file here)"),
 }
 
 
@@ -90,26 +88,30 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     return _table_dialog(
-        parent, _tr("Keyboard Shortcuts"),
-        _tr("Every command of the window that has a key. Select text first for the "
-            "highlight and note commands."),
-        (_tr("Command"), _tr("Keys")), shortcut_rows(actions), "shortcuts-dialog")
+        parent, translate("HelpDialogs", "Keyboard Shortcuts"),
+        translate("HelpDialogs", "Every command of the window that has a key. Select text "
+                  "first for the highlight and note commands."),
+        (translate("HelpDialogs", "Command"), translate("HelpDialogs", "Keys")),
+        shortcut_rows(actions), "shortcuts-dialog")
 
 
 def show_locations(parent: QWidget, locations: list[tuple[str, Path]]) -> QDialog:
-    rows = [(_tr(LOCATION_LABELS.get(key, key)), str(path)) for key, path in locations]
+    rows = [(translate("HelpDialogs", LOCATION_LABELS.get(key, key)), str(path))
+            for key, path in locations]
     return _table_dialog(
-        parent, _tr("Where Data Lives"),
-        _tr("Annotator keeps everything on this computer, in these places. Set "
-            "ANNOTATOR_HOME to keep all of it under one folder instead."),
-        (_tr("What"), _tr("Where")), rows, "locations-dialog")
+        parent, translate("HelpDialogs", "Where Data Lives"),
+        translate("HelpDialogs", "Annotator keeps everything on this computer, in these "
+                  "places. Set ANNOTATOR_HOME to keep all of it under one folder instead."),
+        (translate("HelpDialogs", "What"), translate("HelpDialogs", "Where")), rows,
+        "locations-dialog")
 
 
 def show_about(parent: QWidget, version: str, data_folder: Path) -> QDialog:
     """Version, what Annotator runs on and under which licences, and where its data is."""
     from annotator.components import bundled_components
 
-    intro = _tr(
+    intro = translate(
+        "HelpDialogs",
         "<p><b>Annotator</b> {version}<br>Read and annotate articles offline, with their "
         "policy areas highlighted. Annotator is free software under the MIT licence.</p>"
         "<p>Python {python} · Qt {qt} · PySide6 {pyside}<br>Your library: {folder}</p>"
@@ -117,6 +119,7 @@ def show_about(parent: QWidget, version: str, data_folder: Path) -> QDialog:
     ).format(version=version, python=platform.python_version(), qt=qVersion(),
              pyside=pyside_version, folder=str(data_folder))
     rows = [(c.name, c.version, c.licence) for c in bundled_components()]
-    return _table_dialog(parent, _tr("About Annotator"), intro,
-                         (_tr("Component"), _tr("Version"), _tr("Licence")), rows,
-                         "about-dialog")
+    headers = (translate("HelpDialogs", "Component"), translate("HelpDialogs", "Version"),
+               translate("HelpDialogs", "Licence"))
+    return _table_dialog(parent, translate("HelpDialogs", "About Annotator"), intro, headers,
+                         rows, "about-dialog")

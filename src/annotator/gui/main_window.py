@@ -51,6 +51,7 @@ from annotator.gui.actions import Actions
 from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
+from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
 from annotator.importers import supported_suffixes
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.toggle_sidebar)
         view_menu.addAction(a.toggle_library)
         view_menu.addAction(a.full_screen)
+        view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
