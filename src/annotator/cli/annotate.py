@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import unicodedata
 
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, UsageError, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -40,8 +40,15 @@ def run_highlight(args: argparse.Namespace) -> int:
     from annotator.services.annotating import Annotating
     from annotator.services.identity import Identity
     from annotator.services.library import Library
+    from annotator.services.reading import active_taxonomy
     from annotator.store import Store
 
+    taxonomy = active_taxonomy()
+    if args.area is not None and args.area not in taxonomy.ids:
+        # A typo would file the note under "Unknown area"; refuse it as `export --areas` does.
+        raise UsageError(
+            f"unknown policy area {args.area} (known: {', '.join(taxonomy.ids)})"
+        )
     with Store.open() as store:
         doc = Library(store).document(args.doc)
         annotating = Annotating(store, Identity(store).reader())
@@ -109,6 +116,8 @@ def run_search(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
+    if not hits:
+        print(f"No matches for '{args.query}'.")
     for h in hits:
         snippet = " ".join(h.snippet.split())
         print(f"{h.document_id[:8]}  {h.kind:4}  @{h.offset}  {snippet}")

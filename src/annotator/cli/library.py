@@ -85,6 +85,8 @@ def run_documents(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
+    if not summaries:
+        print("The library is empty: add a file with `annotator import FILE`.")
     for s in summaries:
         when = s.date.isoformat() if s.date else ""
         details = " · ".join(d for d in (s.author, when) if d)
@@ -116,6 +118,7 @@ def run_info(args: argparse.Namespace) -> int:
         "database": str(default_path()),
         "data_dir": str(paths.data_dir()),
         "config_dir": str(paths.config_dir()),
+        "state_dir": str(paths.state_dir()),
     }
     if args.json:
         print_json(info)
