@@ -41,6 +41,15 @@ class Settings:
     def zoom(self, value: float) -> None:
         self.preferences.setValue("reader/zoom", f"{value:g}")
 
+    @property
+    def language(self) -> str:
+        """"system" (follow the desktop) or a language code such as "zh_CN"."""
+        return str(self.preferences.value("ui/language", "system")) or "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.preferences.setValue("ui/language", value)
+
     # -- state ----------------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray:

@@ -11,11 +11,12 @@ exporters do), the format's rendering the rest.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator import paths
 from annotator.core.annotation import Annotation
 from annotator.core.detection import AreaSpan
 from annotator.core.document import Document
@@ -31,6 +32,7 @@ from annotator.exporters import (
     write_export,
 )
 from annotator.exporters.base import Ticker
+from annotator.exporters.target import check_target
 from annotator.services.reading import active_taxonomy, read_document
 
 if TYPE_CHECKING:
@@ -53,6 +55,38 @@ def _part(progress: ProgressCallback | None, low: float, high: float) -> Progres
         report(round(share * _SCALE), _SCALE)
 
     return part
+
+
+_APP_FOLDERS: tuple[tuple[str, Callable[[], Path]], ...] = (
+    ("Annotator's data folder", paths.data_dir),
+    ("Annotator's settings folder", paths.config_dir),
+    ("Annotator's state folder", paths.state_dir),
+)
+# The files SQLite keeps beside a database while it is open.
+_DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _app_folders() -> list[tuple[str, Path]]:
+    """The app's folders as they are now; one that cannot be created holds nothing."""
+    folders = []
+    for what, folder in _APP_FOLDERS:
+        try:
+            folders.append((what, folder()))
+        except OSError:
+            continue
+    return folders
+
+
+def check_export_target(path: Path, database: Path | None = None) -> None:
+    """Refuse a target inside the app's folders or onto the open `database` (ExportError).
+
+    Without this, `annotator export DOC -o <the library>` replaced the library with a
+    Markdown file. `database` may live outside the data folder (`Store.open(path)`).
+    """
+    files = [] if database is None else [
+        database.with_name(database.name + suffix) for suffix in _DATABASE_COMPANIONS
+    ]
+    check_target(path, folders=_app_folders(), files=files)
 
 
 def summarise(
@@ -105,8 +139,13 @@ def export_document(
     rejected: Collection[tuple[str, int, int]] = frozenset(),
     document_id: str = "",
     generated: datetime | None = None,
+    database: Path | None = None,
 ) -> Path:
-    """Write the summary of `document` with `annotations` to `path` as `fmt`."""
+    """Write the summary of `document` with `annotations` to `path` as `fmt`.
+
+    The target is checked first (`check_export_target`), so a refused one costs nothing.
+    """
+    check_export_target(path, database)
     chosen = export_format(fmt) if isinstance(fmt, str) else fmt
     summary = summarise(
         document, annotations, options, taxonomy=taxonomy, spans=spans, rejected=rejected,
@@ -145,5 +184,5 @@ def export(
     rejected = library.rejected_suggestions(stored.id)
     return export_document(
         stored.document, annotations, fmt, path, options, progress, cancel,
-        taxonomy=taxonomy, rejected=rejected, document_id=stored.id,
+        taxonomy=taxonomy, rejected=rejected, document_id=stored.id, database=store.path,
     )
