@@ -22,7 +22,8 @@ from annotator.importers.base import Cancelled, Progress, Reader
 MAX_BYTES = 32 * 1024 * 1024
 _CHUNK = 1024 * 1024
 OPENS = (
-    "Annotator opens plain text (.txt), Markdown (.md) and web pages (.html)."
+    "Annotator opens plain text (.txt), Markdown (.md), web pages (.html) and EPUB books "
+    "(.epub)."
 )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator.core.document import Document
 from annotator.errors import ImportRejected
-from annotator.importers import html, markdown, plaintext
+from annotator.importers import epub, html, markdown, plaintext
 from annotator.importers.base import (
     HEAD_BYTES,
     Cancelled,
@@ -22,7 +22,9 @@ from annotator.importers.base import (
 )
 from annotator.importers.decoding import read_file
 
-IMPORTERS: tuple[Importer, ...] = (html.IMPORTER, plaintext.IMPORTER, markdown.IMPORTER)
+IMPORTERS: tuple[Importer, ...] = (
+    epub.IMPORTER, html.IMPORTER, plaintext.IMPORTER, markdown.IMPORTER,
+)
 
 
 def supported_suffixes() -> list[str]:
