@@ -20,7 +20,7 @@ from annotator.importers.base import (
     never_cancelled,
     no_progress,
 )
-from annotator.importers.decoding import read_file
+from annotator.importers.decoding import MAX_BYTES, read_file, too_large
 
 IMPORTERS: tuple[Importer, ...] = (
     epub.IMPORTER, html.IMPORTER, plaintext.IMPORTER, markdown.IMPORTER,
@@ -51,6 +51,8 @@ def import_bytes(
     cancelled: Cancelled = never_cancelled,
 ) -> Document:
     """Parse file contents; `name` (a file name) breaks ties and labels errors."""
+    if len(data) > MAX_BYTES:
+        raise too_large(name, len(data))
     document = pick(data, name).read(data, name, progress, cancelled)
     if not document.text.strip():
         raise ImportRejected(f"{name} has no readable text.")
