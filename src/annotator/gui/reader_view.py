@@ -90,6 +90,7 @@ SANS_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"]
 BODY_POINT_SIZE = 12.0
 LINE_HEIGHT = 150  # percent, rich view only
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+GAP_LINES = 0.55  # the empty line between paragraphs, in lines of body text
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 # A typical English line: its mean advance measures the column better than the font's
 # averageCharWidth, which counts every glyph the font has.
@@ -444,13 +445,21 @@ class ReaderView(QWidget):
             body.setLineHeight(LINE_HEIGHT, PROPORTIONAL)
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(body)
+        if rich:
+            # The empty line between paragraphs is made short by a small font, not by a
+            # reduced line height: Qt hit-tests a block by its font's full height, so a
+            # short line of body font reached into the next paragraph's first line and a
+            # right-click there found the gap instead of the words (issue 7, item 5).
             gap = QTextBlockFormat()
-            gap.setLineHeight(55, PROPORTIONAL)
+            gap.setLineHeight(100, PROPORTIONAL)
+            gap_font = QTextCharFormat()
+            gap_font.setFontPointSize(size * GAP_LINES)
             qt_block = document.firstBlock()
             while qt_block.isValid():
                 if qt_block.length() == 1:
                     cursor.setPosition(qt_block.position())
                     cursor.mergeBlockFormat(gap)
+                    cursor.mergeBlockCharFormat(gap_font)
                 qt_block = qt_block.next()
         all_blocks = self.reading.document.blocks
         first, last = blocks if blocks is not None else (0, self._loaded_blocks)
