@@ -169,6 +169,19 @@ def test_options_reach_the_export(
     assert "Framing." in bodies and "Follow up" not in bodies
 
 
+def test_no_tag_checked_exports_every_passage(
+    qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog.set_format("jsonld")
+    dialog.tags_list.set_checked([])
+    assert dialog.options().summary.tags is None  # an empty filter is refused (issue 13)
+    dialog.set_target(tmp_path / "all.jsonld")
+    run_export(qtbot, dialog)
+    assert dialog.last_error is None
+    assert "Framing." in (tmp_path / "all.jsonld").read_text("utf-8")
+
+
 def test_no_area_checked_disables_export_with_a_reason(qtbot: QtBot, reading: Reading) -> None:
     dialog = make_dialog(qtbot, reading)
     dialog.areas_list.set_checked([])

@@ -28,6 +28,7 @@ from annotator.exporters.text import (
     passage_tint,
     percent,
     tint,
+    without_controls,
 )
 
 _BAR_WIDTH, _VALUE_WIDTH, _ROW = 290, 130, 40
@@ -102,4 +103,4 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
         tick=ticker.step,
     )
     for chunk in chunks:
-        stream.write(chunk.encode("utf-8"))
+        stream.write(without_controls(chunk).encode("utf-8"))

@@ -17,7 +17,14 @@ from typing import BinaryIO
 from annotator.core.document import BlockKind
 from annotator.core.summary import Passage, Summary, TextBlock
 from annotator.exporters.base import ExportOptions, Ticker
-from annotator.exporters.text import caption, details, excerpt, generated_line, percent
+from annotator.exporters.text import (
+    caption,
+    details,
+    excerpt,
+    generated_line,
+    percent,
+    without_controls,
+)
 
 # Backslash-escapable ASCII punctuation that can open or close a Markdown construct
 # anywhere in a line (CommonMark, GFM tables and strikethrough, Obsidian extensions).
@@ -149,4 +156,4 @@ def work_units(summary: Summary) -> int:
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     ticker.start(work_units(summary))
     text = "\n".join(lines_of(summary, ticker)).rstrip("\n") + "\n"
-    stream.write(text.encode("utf-8"))
+    stream.write(without_controls(text).encode("utf-8"))

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from annotator.core.summary import Passage, PassageKind, Summary
+
+# Characters no HTML or Markdown document may hold (NUL among them, which HTML parsers
+# turn into U+FFFD or drop) and that no reader can see: C0 controls but tab and line
+# breaks, DEL and C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 KIND_LABELS = {
     PassageKind.READER: "Highlight",
     PassageKind.MACHINE: "Policy area (accepted)",
     PassageKind.SUGGESTION: "Policy area (suggested)",
 }
+
+
+def without_controls(text: str) -> str:
+    """`text` without invisible control characters (a text's NUL never reaches a file)."""
+    return _CONTROLS.sub("", text)
 
 
 def excerpt(text: str, limit: int = 90) -> str:

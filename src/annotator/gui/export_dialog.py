@@ -370,7 +370,8 @@ class ExportDialog(QDialog):
             areas=self.areas_list.selection(),
             authors=self.authors_list.selection() if self.authors_list.count() else None,
             colors=self.colors_list.selection() if self.colors_list.count() else None,
-            tags=self.tags_list.selection() if self.tags_list.count() else None,
+            # No tag ticked means no tag filter (an empty filter would select nothing).
+            tags=(self.tags_list.selection() or None) if self.tags_list.count() else None,
             full_text=self.full_text_box.isChecked(),
             suggestions=self.suggestions_box.isChecked(),
         )

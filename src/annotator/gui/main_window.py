@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -44,15 +45,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import __version__
+from annotator import __version__, paths
 from annotator.core.find import find_all, nearest
 from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
-from annotator.gui.dialogs import show_about, show_error
+from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
+from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
+from annotator.gui.theme import theme_manager
+from annotator.gui.theme_menu import theme_menu
 from annotator.importers import supported_suffixes
 from annotator.services.reading import (
     Reading,
@@ -181,6 +185,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.toggle_sidebar)
         view_menu.addAction(a.toggle_library)
         view_menu.addAction(a.full_screen)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.themes = theme_manager(app, self.settings.theme)
+        view_menu.addMenu(theme_menu(self, self.settings, self.themes))
+        view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
@@ -238,7 +247,7 @@ class MainWindow(QMainWindow):
         a.toggle_sidebar.toggled.connect(self.sidebar_dock.setVisible)
         self.sidebar_dock.visibilityChanged.connect(self._sync_sidebar_action)
         a.next_passage.triggered.connect(self.next_passage)
-        a.about.triggered.connect(lambda: show_about(self, __version__))
+        a.about.triggered.connect(self.show_about)
         a.shortcuts_help.triggered.connect(self.show_shortcuts)
         a.where_data.triggered.connect(self.show_locations)
         a.find_in_page.triggered.connect(self.open_find)
@@ -986,4 +995,9 @@ class MainWindow(QMainWindow):
         from annotator.services.locations import data_locations
 
         self.help_dialog = show_locations(self, data_locations())
+
+    def show_about(self) -> None:
+        from annotator.gui.help_dialogs import show_about
+
+        self.help_dialog = show_about(self, __version__, paths.data_dir())
 
