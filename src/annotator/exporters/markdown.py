@@ -18,6 +18,7 @@ from annotator.core.document import BlockKind
 from annotator.core.summary import Passage, Summary, TextBlock
 from annotator.exporters.base import ExportOptions, Ticker
 from annotator.exporters.text import (
+    bar_length,
     caption,
     details,
     excerpt,
@@ -122,9 +123,9 @@ def lines_of(summary: Summary, ticker: Ticker) -> list[str]:
         ]
     lines += ["", "## Overview", "", "| Policy area | Passages | Share of text | |",
               "|---|---:|---:|---|"]
-    widest = max((o.share for o in summary.overview), default=0.0) or 1.0
     for o in summary.overview:
-        bar = "█" * round(_BAR_WIDTH * o.share / widest)
+        filled = round(bar_length(o.share, _BAR_WIDTH))
+        bar = "█" * filled + "░" * (_BAR_WIDTH - filled)
         lines.append(f"| {_one_line(o.label)} | {o.passages} | {percent(o.share)} | {bar} |")
     lines.append("")
     for section in summary.sections:

@@ -23,6 +23,16 @@ def without_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def bar_length(share: float, full: float) -> float:
+    """The length of an overview bar for a share in percent, where `full` is 100 %.
+
+    Shares of the whole text, never of the largest share (which drew 5.2 % as a full
+    bar); a share too small to see still gets one unit, so "some" never reads as "none".
+    """
+    length = full * min(max(share, 0.0), 100.0) / 100.0
+    return max(length, 1.0) if share > 0 else 0.0
+
+
 def excerpt(text: str, limit: int = 90) -> str:
     """`text` on one line, cut at a word boundary near `limit` characters."""
     flat = " ".join(text.split())

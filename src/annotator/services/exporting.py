@@ -89,6 +89,19 @@ def check_export_target(path: Path, database: Path | None = None) -> None:
     check_target(path, folders=_app_folders(), files=files)
 
 
+def export_folder(*candidates: str | Path | None) -> Path:
+    """The first candidate that is an existing folder, else the home folder.
+
+    The dialog offers the folder of the last export, then the Documents folder; on a
+    fresh machine the latter may not exist, and offering it made the first export fail
+    with "cannot write there". Nothing is created until the reader exports.
+    """
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
 def _refuse_unknown(what: str, chosen: frozenset[str] | None, known: Collection[str]) -> None:
     if chosen is None:
         return
