@@ -858,7 +858,9 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     <message numerus="yes">
         <location line="+4" />
         <source>Its %n annotation(s) are removed with it. Opening the same file again brings them back.</source>
-        <translation><numerusform>其 %n 条批注将一并删除。再次打开同一文件即可恢复它们。</numerusform></translation>
+        <translation>
+            <numerusform>其 %n 条批注将一并删除。再次打开同一文件即可恢复它们。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -879,7 +881,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+132" />
+        <location filename="../../src/annotator/gui/main_window.py" line="+135" />
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -910,7 +912,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+9" />
-        <location line="+536" />
+        <location line="+540" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1121,12 +1123,27 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     <message numerus="yes">
         <location line="+9" />
         <source>%n result(s)</source>
-        <translation><numerusform>%n 条结果</numerusform></translation>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
         <source>Nothing found for “{q}”.</source>
         <translation>未找到“{q}”。</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeMenu</name>
+    <message>
+        <location filename="../../src/annotator/gui/theme_menu.py" line="+16" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from annotator.gui import i18n
 from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
+from annotator.gui.theme import theme_manager
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -35,7 +36,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(paths.APP_NAME)
     app.setDesktopFileName("annotator")
     app.setWindowIcon(app_icon())
-    i18n.install(app, Settings().language)
+    settings = Settings()
+    i18n.install(app, settings.language)
+    theme_manager(app, settings.theme)
     return app
 
 

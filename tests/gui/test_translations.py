@@ -152,7 +152,8 @@ def _visible_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
 
 
 # Text that is data, not interface: numbers and symbols once markup is gone, the article's
-# title, the areas' labels, and each language's own name in the language menu.
+# title, the areas' labels, each language's own name in the language menu, and theme
+# names (a theme file carries its own translations, `name_zh_CN`).
 _DATA = re.compile(r"^[\d\s.,%:·/●-]*$")
 _MARKUP = re.compile(r"<[^>]+>|&nbsp;")
 
@@ -173,9 +174,20 @@ def test_no_visible_text_bypasses_translation(tmp_path: Path, qtbot: QtBot) -> N
         data = {window.reading.document.metadata.title, window.windowTitle()}
         data |= {area.label for area in window.reading.taxonomy.areas}
         data |= set(i18n.LANGUAGES.values())
+        data |= {theme.name for theme in window.themes.themes.values()}  # from theme files
         bypassed = sorted({f"{kind}: {text!r}" for kind, text in _visible_texts(window)
                            if text and "⟦" not in text and not _DATA.match(_MARKUP.sub(" ", text))
                            and text not in data})
         assert not bypassed, "visible text not through tr():\n" + "\n".join(bypassed)
     finally:
         app.removeTranslator(translator)
+
+
+def test_view_language_saves_the_choice_for_the_next_start(window: MainWindow) -> None:
+    menu = window.findChild(QMenu, "language-menu")
+    assert isinstance(menu, QMenu)
+    [chinese_action] = [a for a in menu.actions() if a.text() == "简体中文"]
+    chinese_action.trigger()
+    assert Settings().language == "zh_CN"
+    assert "next time" in window.statusBar().currentMessage()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["简体中文"]

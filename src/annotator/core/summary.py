@@ -217,6 +217,11 @@ def unknown_area_label(area: str | None) -> str:
     return f"Unknown area '{area}'" if area else ""
 
 
+def is_color(value: str) -> bool:
+    """A reader colour's key ("yellow") or a #rrggbb value."""
+    return value in COLOR_BY_KEY or bool(_HEX.match(value))
+
+
 def safe_color(color: str, fallback: str = "#9a9996") -> str:
     """A reader colour as #rrggbb, or `fallback`: colours reach CSS, so only hex passes."""
     value = color_hex(color)

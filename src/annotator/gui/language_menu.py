@@ -7,33 +7,21 @@ code than a restart is worth to a reader who changes language once.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
+from annotator.gui.choice_menu import choice_menu
 from annotator.gui.i18n import LANGUAGES, SYSTEM, translate
 from annotator.gui.settings import Settings
 
 
 def language_menu(parent: QWidget, settings: Settings, status: QStatusBar) -> QMenu:
-    menu = QMenu(translate("LanguageMenu", "&Language"), parent)
-    menu.setObjectName("language-menu")
-    group = QActionGroup(menu)
-    choices = [(SYSTEM, translate("LanguageMenu", "Follow the System")),
-               *LANGUAGES.items()]
-    current = settings.language
-    for code, name in choices:
-        action = QAction(name, menu)
-        action.setCheckable(True)
-        action.setChecked(code == current)
-        action.setData(code)
-        group.addAction(action)
-        menu.addAction(action)
+    choices = [(SYSTEM, translate("LanguageMenu", "Follow the System")), *LANGUAGES.items()]
 
-    def chosen(action: QAction) -> None:
-        settings.language = str(action.data())
+    def chosen(language: str) -> None:
+        settings.language = language
         settings.sync()
         status.showMessage(translate(
             "LanguageMenu", "The language changes the next time Annotator starts."), 8000)
 
-    group.triggered.connect(chosen)
-    return menu
+    return choice_menu(parent, translate("LanguageMenu", "&Language"), "language-menu",
+                       choices, settings.language, chosen)

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -54,6 +55,8 @@ from annotator.gui.icons import app_icon
 from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
+from annotator.gui.theme import theme_manager
+from annotator.gui.theme_menu import theme_menu
 from annotator.importers import supported_suffixes
 from annotator.services.reading import (
     Reading,
@@ -182,6 +185,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.toggle_sidebar)
         view_menu.addAction(a.toggle_library)
         view_menu.addAction(a.full_screen)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.themes = theme_manager(app, self.settings.theme)
+        view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)

@@ -71,6 +71,7 @@ from annotator.gui.highlighting import (
     MarkStyle,
     Styler,
 )
+from annotator.gui.inline_styles import apply_inline_styles
 from annotator.gui.offsets import Utf16Map
 from annotator.services.reading import Reading
 
@@ -499,6 +500,8 @@ class ReaderView(QWidget):
                 gap_fmt.setLeftMargin(size * 2.2)
                 gap_fmt.setRightMargin(size * 2.2)
                 cursor.mergeBlockFormat(gap_fmt)
+        # Imported formats' emphasis, links and indented blocks (gui/inline_styles.py).
+        apply_inline_styles(cursor, self.reading.document, to_qt, (first, last), palette, size)
         cursor.endEditBlock()
 
     # -- layout ---------------------------------------------------------------------

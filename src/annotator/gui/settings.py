@@ -50,6 +50,15 @@ class Settings:
     def language(self, value: str) -> None:
         self.preferences.setValue("ui/language", value)
 
+    @property
+    def theme(self) -> str:
+        """"system" (light or dark as the desktop is) or a theme id such as "sepia"."""
+        return str(self.preferences.value("ui/theme", "system")) or "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.preferences.setValue("ui/theme", value)
+
     # -- state ----------------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray:

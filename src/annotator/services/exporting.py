@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator import paths
-from annotator.core.annotation import Annotation
+from annotator.core.annotation import COLOR_BY_KEY, Annotation
 from annotator.core.detection import AreaSpan
 from annotator.core.document import Document
-from annotator.core.summary import Summary, build_summary
+from annotator.core.summary import Summary, SummaryOptions, build_summary, is_color
 from annotator.core.taxonomy import Taxonomy
 from annotator.errors import ExportError
 from annotator.exporters import (
@@ -89,6 +89,47 @@ def check_export_target(path: Path, database: Path | None = None) -> None:
     check_target(path, folders=_app_folders(), files=files)
 
 
+def export_folder(*candidates: str | Path | None) -> Path:
+    """The first candidate that is an existing folder, else the home folder.
+
+    The dialog offers the folder of the last export, then the Documents folder; on a
+    fresh machine the latter may not exist, and offering it made the first export fail
+    with "cannot write there". Nothing is created until the reader exports.
+    """
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
+def _refuse_unknown(what: str, chosen: frozenset[str] | None, known: Collection[str]) -> None:
+    if chosen is None:
+        return
+    if not chosen:
+        raise ExportError(f"no {what} given (leave the option out to export every {what})")
+    unknown = sorted(chosen - set(known))
+    if unknown:
+        raise ExportError(
+            f"unknown {what} {', '.join(unknown)} (known: {', '.join(sorted(known)) or 'none'})"
+        )
+
+
+def check_filters(
+    options: SummaryOptions, taxonomy: Taxonomy, annotations: Collection[Annotation]
+) -> None:
+    """Refuse a filter that would silently select nothing (ExportError): an empty one,
+    or one naming an area or colour that does not exist, or a tag or author that no
+    annotation of the document has."""
+    live = [a for a in annotations if not a.deleted]
+    _refuse_unknown("policy area", options.areas, taxonomy.ids)
+    _refuse_unknown("tag", options.tags, {t for a in live for t in a.tags})
+    _refuse_unknown("author", options.authors,
+                    {n for a in live for n in (a.author_id, a.author_name) if n})
+    if options.colors is not None:
+        known = {c for c in options.colors if is_color(c)} | COLOR_BY_KEY.keys()
+        _refuse_unknown("colour", options.colors, known)
+
+
 def summarise(
     document: Document,
     annotations: Iterable[Annotation],
@@ -109,11 +150,8 @@ def summarise(
     """
     taxonomy = taxonomy or active_taxonomy()
     options = options or ExportOptions()
-    unknown = sorted((options.summary.areas or frozenset()) - set(taxonomy.ids))
-    if unknown:
-        raise ExportError(
-            f"unknown policy area {', '.join(unknown)} (known: {', '.join(taxonomy.ids)})"
-        )
+    annotations = list(annotations)
+    check_filters(options.summary, taxonomy, annotations)
     if spans is None:
         spans = read_document(document, taxonomy).spans
     ticker = Ticker(progress, cancel)
