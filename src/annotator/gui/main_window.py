@@ -723,6 +723,7 @@ class MainWindow(QMainWindow):
         self.annotation_layer = AnnotationLayer(self)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
+        self.areas_panel.area_selected.connect(self.reader.set_focus_area)
         self._connect_annotations()
         self.completed = True
         self._completing = False
