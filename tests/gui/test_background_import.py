@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -80,3 +81,13 @@ def test_dropping_a_web_page_opens_it(window: MainWindow, qtbot: QtBot,
     qtbot.waitUntil(lambda: window.reading is not None
                     and window.reading.document.metadata.title == "Dropped Page",
                     timeout=10_000)
+
+
+@pytest.mark.timeout(20)
+def test_a_fifo_is_refused_at_once_in_the_window(window: MainWindow, qtbot: QtBot,
+                                                 tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    assert not window.open_file(fifo)
+    qtbot.waitUntil(lambda: window.last_error is not None, timeout=5_000)
+    assert window.last_error is not None and "pipe (FIFO)" in window.last_error.text()

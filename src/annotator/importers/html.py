@@ -194,8 +194,9 @@ def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Do
     walker.walk(article if local_name(article) else article.getroot())
     walker.flush()
     progress(1.0)
+    language = " ".join(str(tree.get("lang") or tree.get("xml:lang") or "").split())
     return builder.build(Metadata(title=title, author=author, date=published, source=site,
-                                  byline=byline))
+                                  byline=byline, language=language))
 
 
 IMPORTER = Importer("web page", (".html", ".htm", ".xhtml"),
