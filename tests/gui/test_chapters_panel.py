@@ -16,6 +16,7 @@ def test_a_book_lists_its_chapters_and_a_click_jumps_there(
     window.resize(1000, 700)
     assert window.open_file(corpus / "epub" / "epub3-alice-in-wonderland.epub")
     panel = window.chapters_panel
+    qtbot.waitUntil(lambda: panel.list.count() > 10, timeout=10_000)  # 524 KB: off-thread
     labels = [panel.list.item(i).text().strip() for i in range(panel.list.count())]
     assert "Down The Rabbit-Hole" in labels
     assert labels.index("Down The Rabbit-Hole") < labels.index("The Pool Of Tears")
