@@ -802,7 +802,7 @@ class MainWindow(QMainWindow):
     def _store_opened(self) -> None:
         session = self.annotation_layer.session
         assert session is not None
-        self.search_panel.searcher = session.search.search
+        self.search_panel.searcher = session.search.occurrences
         session.changed_elsewhere()  # the baseline
         self._watch.start(WATCH_MS)
         self._ask_identity_once()

@@ -465,3 +465,13 @@ class Repository:
             offset = sqlite.locate_snippet(texts[doc_id], snippet, marks)
             hits.append(Hit(doc_id, None, snippet, marks, offset))
         return hits
+
+    def text_matches(self, query: str, document_ids: Sequence[str],
+                     ) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+        """Each document's text and where every word matching `query` stands in it (the
+        same words `search` finds: stemmed, prefixes), for listing every hit."""
+        match = sqlite.match_expression(query)
+        if match is None or not document_ids:
+            return {}
+        return {doc_id: sqlite.unmark(marked)
+                for doc_id, marked in sqlite.highlight_documents(self._conn, match, document_ids)}

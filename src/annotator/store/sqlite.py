@@ -10,6 +10,7 @@ A PostgreSQL store would replace this module and nothing else.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import sqlite3
@@ -326,6 +327,7 @@ FTS_DROP: tuple[str, ...] = (
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 ELLIPSIS = "…"
 _WORD = re.compile(r"\w+\*?")
+_MARKERS = re.compile(f"([{MARK_OPEN}{MARK_CLOSE}])")
 
 
 def match_expression(query: str) -> str | None:
@@ -357,6 +359,18 @@ def search_documents(conn: Connection, match: str, limit: int) -> Sequence[Any]:
     ).all()
 
 
+def highlight_documents(conn: Connection, match: str, ids: Sequence[str]) -> Sequence[Any]:
+    """(id, text with every matching word between the markers) of these documents."""
+    return conn.execute(
+        text(
+            "SELECT d.id, highlight(documents_fts, 1, :o, :c) "
+            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+            "WHERE documents_fts MATCH :m AND d.id IN (SELECT value FROM json_each(:ids))"
+        ),
+        {"o": MARK_OPEN, "c": MARK_CLOSE, "m": match, "ids": json.dumps(list(ids))},
+    ).all()
+
+
 def search_annotations(conn: Connection, match: str, limit: int) -> Sequence[Any]:
     """(document id, annotation id, start, snippet) of live annotations whose note or
     quote matches, best first."""
@@ -375,18 +389,20 @@ def search_annotations(conn: Connection, match: str, limit: int) -> Sequence[Any
 
 
 def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A snippet without FTS5's markers, and where the marked words were in it."""
+    """A snippet (or a whole text) without FTS5's markers, and where the marked words
+    were in it. Split at the markers, not walked per character: a 5 MB text with every
+    match marked takes milliseconds, not a second."""
     plain: list[str] = []
     marks: list[tuple[int, int]] = []
     length = start = 0
-    for char in marked:
-        if char == MARK_OPEN:
+    for piece in _MARKERS.split(marked):
+        if piece == MARK_OPEN:
             start = length
-        elif char == MARK_CLOSE:
+        elif piece == MARK_CLOSE:
             marks.append((start, length))
         else:
-            plain.append(char)
-            length += 1
+            plain.append(piece)
+            length += len(piece)
     return "".join(plain), tuple(marks)
 
 
