@@ -406,6 +406,13 @@ class Repository:
             )
         )
 
+    def tombstones(self, doc_id: str) -> list[Annotation]:
+        """A document's deleted annotations: bundles carry them so deletions travel."""
+        rows = self._conn.execute(
+            select(*_ANNOTATION_COLUMNS).where(A.c.document_id == doc_id, A.c.deleted)
+        ).all()
+        return [_annotation(r, ()) for r in rows]
+
     # --- rejected suggestions -----------------------------------------------------
 
     def rejected(self, doc_id: str) -> set[Suggestion]:
