@@ -9,10 +9,14 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core libegl1 libgl1 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 \
-	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	desktop-file-utils appstream shared-mime-info fonts-wqy-microhei
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test pytest lint bench sysdeps venv clean
+# Compiled translations (resources/translations/README.md): build output, not committed.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+
+.PHONY: run test pytest lint bench sysdeps venv clean package translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +25,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Re-extract the translatable strings into every .ts (new ones arrive unfinished).
+translations: $(STAMP)
+	for ts in resources/translations/*.ts; do \
+		$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations relative src/annotator -ts $$ts; \
+	done
 
 # Install only the Debian packages that are missing; skip silently when not root and
 # nothing is missing, fail loudly when something is missing and apt-get cannot run.
@@ -34,7 +47,7 @@ sysdeps:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-run: $(STAMP) sysdeps
+run: $(STAMP) $(QM) sysdeps
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then QT_QPA_PLATFORM= $(BIN)/annotator; \
 	else echo "No display: running under Xvfb"; QT_QPA_PLATFORM= xvfb-run -a $(BIN)/annotator; fi
 
@@ -43,13 +56,18 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-pytest: $(STAMP) sysdeps
+pytest: $(STAMP) $(QM) sysdeps
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 test: lint pytest
 
-bench: $(STAMP) sysdeps
+bench: $(STAMP) $(QM) sysdeps
 	$(BIN)/python -m benchmarks
+
+# A one-folder frozen app in dist/annotator (PyInstaller), checked by running it.
+package: $(STAMP) $(QM) sysdeps
+	$(BIN)/python -m pip install -q -e '.[packaging]'
+	packaging/build.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

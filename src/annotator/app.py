@@ -16,13 +16,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator import __version__, paths
+from annotator.gui import i18n
 from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
+from annotator.gui.theme import theme_manager
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, named so Qt and desktops can find its icon and desktop entry."""
+    """The QApplication, named so Qt and desktops can find its icon and desktop entry,
+    speaking the language the reader chose (or the system's)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -33,6 +36,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(paths.APP_NAME)
     app.setDesktopFileName("annotator")
     app.setWindowIcon(app_icon())
+    settings = Settings()
+    i18n.install(app, settings.language)
+    theme_manager(app, settings.theme)
     return app
 
 

@@ -30,3 +30,10 @@ class StoreError(AnnotatorError):
 
 class ExportError(AnnotatorError):
     """An export could not be written; any earlier file at the target is left intact."""
+
+
+class BundleRejected(ImportRejected):
+    """A `.annot` bundle or W3C JSON-LD file is unsafe, damaged or of an unknown format.
+
+    Raised before anything is written: the library is untouched.
+    """

@@ -50,7 +50,7 @@ def test_import_highlight_list_search(
         "--tag",
         "t2",
         "--area",
-        "trade",
+        "climate",
     )
     code, out, _ = _run(capsys, "highlight", doc[:6], "--quote", "climate")
     assert code == 0 and len(out.strip()) == 36
@@ -109,7 +109,8 @@ def test_identity_and_info(capsys: pytest.CaptureFixture[str], annotator_home: P
     info = _json(capsys, "info")
     assert info["database"] == str(default_path())
     assert Path(info["data_dir"]).is_relative_to(annotator_home)
-    assert set(info) == {"version", "database", "data_dir", "config_dir"}
+    assert Path(info["state_dir"]).is_relative_to(annotator_home)
+    assert set(info) == {"version", "database", "data_dir", "config_dir", "state_dir"}
 
 
 @pytest.mark.parametrize(
@@ -122,6 +123,10 @@ def test_identity_and_info(capsys: pytest.CaptureFixture[str], annotator_home: P
         ("highlight", "DOC", "--quote", "China", "--color", "mauve"),
         ("highlight", "DOC", "--quote", "not in the text at all"),
         ("identity", "--name", "   "),
+        ("highlight", "DOC", "--quote", "China", "--area", "nosuch"),
+        ("highlight", "DOC", "--quote"),
+        ("documents", "--frobnicate"),
+        ("export", "DOC", "-o", "x.md", "--page-size", "a3"),
     ],
 )
 def test_errors_are_one_line_exit_2_and_change_nothing(
@@ -136,6 +141,18 @@ def test_errors_are_one_line_exit_2_and_change_nothing(
     assert out == ""
     assert err.startswith("annotator: ") and err.count("\n") == 1
     assert _dump() == before
+
+
+def test_empty_library_and_no_hits_say_so(
+    capsys: pytest.CaptureFixture[str], sample_path: Path
+) -> None:
+    code, out, _ = _run(capsys, "documents")
+    assert code == 0 and "The library is empty" in out
+    assert _json(capsys, "documents") == []
+    _json(capsys, "import", str(sample_path))
+    code, out, _ = _run(capsys, "search", "marsupial")
+    assert code == 0 and out == "No matches for 'marsupial'.\n"
+    assert _json(capsys, "search", "marsupial") == []
 
 
 def test_corrupt_database_is_named_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,8 +1,9 @@
 """Anchoring against the shared corpus of upstream cases (Hypothesis, dom-anchor-text-quote,
 Apache Annotator, approx-string-match); see ../shared/corpus/anchoring/PROVENANCE.md.
 
-Cases are read at collection time so each one is its own test id; the `corpus` fixture
-skips everything where the shared folder is absent. Offsets in the corpus are UTF-16 code
+Cases are read at collection time so each one is its own test id; where the shared folder
+is absent, `test_the_corpus_is_here` fails (the `corpus` fixture fails too), so no run passes
+by collecting nothing. Offsets in the corpus are UTF-16 code
 units; only cases flagged ``offset_unit: "utf16"`` differ from code points, and those are
 converted with ``from_utf16``.
 """
@@ -75,6 +76,11 @@ def _text(corpus: Path, case: dict[str, Any]) -> str:
 
 def _quote(case: dict[str, Any]) -> TextQuoteSelector:
     return TextQuoteSelector.from_json(case["selector"])
+
+
+def test_the_corpus_is_here(corpus: Path) -> None:
+    assert _CASES_FILE.is_file(), f"missing {_CASES_FILE}"
+    assert len(_DATA["cases"]) >= 100
 
 
 @pytest.mark.parametrize("case", _cases("quote-fuzzy"))

@@ -43,6 +43,7 @@ class Writer:
             args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         self.lines: list[str] = []
+        self.stderr = ""
         self.ready = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -58,8 +59,10 @@ class Writer:
         self.ready.set()
 
     def finish(self, timeout: float = 60) -> int:
+        """Wait for the child, then close its pipes (an open pipe is a ResourceWarning)."""
         code = self.process.wait(timeout)
         self._reader.join(timeout)
+        _, self.stderr = self.process.communicate()
         return code
 
     @property

@@ -44,7 +44,7 @@ def test_two_writers_interleave_without_loss(database: tuple[Path, str]) -> None
     path, doc_id = database
     writers = [Writer(path, doc_id, count=150) for _ in range(2)]
     codes = [w.finish(120) for w in writers]
-    assert codes == [0, 0], [w.process.stderr.read() if w.process.stderr else "" for w in writers]
+    assert codes == [0, 0], [w.stderr for w in writers]
     ids = [i for w in writers for i in w.ids]
     assert len(ids) == 300
     assert set(ids) <= stored_ids(path)

@@ -16,6 +16,7 @@ import pytest
 
 from annotator.services.search import Search
 from annotator.store import Store
+from annotator.store.database import head_revision
 
 ROWS = 20_000
 ITERATIONS = 8
@@ -72,7 +73,7 @@ def test_kill9_mid_migration(tmp_path: Path) -> None:
     shutil.copy(template, timing)
     subprocess.run([sys.executable, "-c", MIGRATE, str(timing)], env=env, check=True)
     duration = time.perf_counter() - started
-    assert _state(timing) == ("0002", ROWS, True)
+    assert _state(timing) == (head_revision(), ROWS, True)
 
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
     for number in range(ITERATIONS):
@@ -86,8 +87,8 @@ def test_kill9_mid_migration(tmp_path: Path) -> None:
 
         revision, rows, searchable = _state(path)
         assert rows == ROWS
-        assert searchable == (revision == "0002"), "half a migration was committed"
+        assert searchable == (revision != "0001"), "half a migration was committed"
 
         with Store.open(path) as store:  # the next start finishes the job
             assert len(Search(store).search("seaweed", limit=5)) == 5
-        assert _state(path) == ("0002", ROWS, True)
+        assert _state(path) == (head_revision(), ROWS, True)

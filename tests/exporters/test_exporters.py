@@ -215,7 +215,7 @@ def test_csv_bom_and_formula_cells(sample_reading: Reading) -> None:
 
 def _pdftotext(path: Path) -> str:
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        pytest.fail("pdftotext (poppler-utils) is missing: `make test` installs it")
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
                           capture_output=True, text=True).stdout
 
@@ -295,7 +295,7 @@ def test_export_document_from_core_objects(sample_reading: Reading, tmp_path: Pa
 def _chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found is None:
-        pytest.skip("chromium is not installed")
+        pytest.fail("chromium is missing: `make test` installs it")
     return found
 
 
@@ -345,7 +345,7 @@ def test_summary_building_reports_progress_and_honours_cancel(
 def _pdf_pages(path: Path) -> list[str]:
     """Each page's text on one line (pdftotext per page), so wrapping cannot split a phrase."""
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+        pytest.fail("pdftotext (poppler-utils) is missing: `make test` installs it")
     pages = []
     for n in range(1, len(PdfReader(path).pages) + 1):
         text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,19 @@ def test_options_reach_the_export(
     assert "Framing." in bodies and "Follow up" not in bodies
 
 
+def test_no_tag_checked_exports_every_passage(
+    qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog.set_format("jsonld")
+    dialog.tags_list.set_checked([])
+    assert dialog.options().summary.tags is None  # an empty filter is refused (issue 13)
+    dialog.set_target(tmp_path / "all.jsonld")
+    run_export(qtbot, dialog)
+    assert dialog.last_error is None
+    assert "Framing." in (tmp_path / "all.jsonld").read_text("utf-8")
+
+
 def test_no_area_checked_disables_export_with_a_reason(qtbot: QtBot, reading: Reading) -> None:
     dialog = make_dialog(qtbot, reading)
     dialog.areas_list.set_checked([])
@@ -271,3 +285,51 @@ def test_a_typed_suffix_chooses_its_format(qtbot: QtBot, reading: Reading, tmp_p
     assert dialog.current_format.name == "csv"
     dialog.set_target(tmp_path / "notes.txt")  # not an export suffix: the format stays
     assert dialog.current_format.name == "csv"
+
+
+def test_a_fresh_machine_without_documents_offers_home(
+    qtbot: QtBot, reading: Reading, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 7 item 10: ~/Documents may not exist; the first export must still work."""
+    home = tmp_path / "fresh-home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    dialog = make_dialog(qtbot, reading)
+    assert dialog.target.parent == home
+    run_export(qtbot, dialog)
+    assert dialog.last_error is None and dialog.written is not None
+    assert dialog.written.parent == home and dialog.written.is_file()
+
+
+def test_a_remembered_folder_that_was_removed_is_not_offered(
+    qtbot: QtBot, reading: Reading, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Documents").mkdir()
+    Settings().state.setValue(FOLDER_KEY, str(tmp_path / "gone"))
+    dialog = make_dialog(qtbot, reading)
+    assert dialog.target.parent == tmp_path / "Documents"
+
+
+def test_an_error_never_overlaps_the_form(
+    qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path
+) -> None:
+    """A long, wrapped error grows the dialog; the fixed-height lists keep their rows."""
+    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog.resize(dialog.minimumSizeHint())
+    long_folder = tmp_path / ("a long folder name that goes on " * 3).strip() / "missing"
+    dialog.set_target(long_folder / "summary.md")
+    run_export(qtbot, dialog)
+    assert dialog.last_error and "cannot write there" in dialog.last_error
+    qtbot.waitUntil(lambda: dialog.status_label.isVisible())
+    rows = [dialog.path_edit, dialog.areas_list, dialog.colors_list, dialog.tags_list,
+            dialog.full_text_box, dialog.suggestions_box, dialog.progress_bar,
+            dialog.status_label, dialog.export_button]
+    shown = [w for w in rows if w.isVisible()]
+    for above, below in pairwise(shown):
+        assert above.mapTo(dialog, above.rect().bottomLeft()).y() < below.mapTo(
+            dialog, below.rect().topLeft()).y(), (above.objectName(), below.objectName())
+    assert dialog.status_label.height() >= dialog.status_label.heightForWidth(
+        dialog.status_label.width())

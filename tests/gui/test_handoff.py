@@ -74,7 +74,7 @@ def test_a_second_launch_opens_its_file_in_the_open_window(
         assert first.stdout.readline().strip() == "TITLE Handed over — Annotator"
     finally:
         first.send_signal(signal.SIGTERM)
-        first.wait(30)
+        first.communicate(timeout=30)
 
 
 def test_a_mistyped_command_is_a_one_line_error(annotator_home: Path) -> None:

@@ -80,7 +80,7 @@ def test_second_instance_is_told_and_a_crashed_lock_is_taken_over(
         assert not (annotator_home / "data" / "annotator.db").exists()
     finally:
         holder.send_signal(signal.SIGKILL)
-        holder.wait(10)
+        holder.communicate(timeout=10)
     lock = instance_lock.acquire()  # the dead holder's lock is stale: taken over
     assert lock is not None
     lock.unlock()
@@ -98,6 +98,7 @@ def test_sigterm_stores_the_note_being_typed(annotator_home: Path) -> None:
     finally:
         if app.poll() is None:
             app.kill()
+        app.communicate(timeout=30)
     with Store.open() as store:
         [annotation] = Library(store).annotations(line[1])
     assert annotation.note == "typed just before SIGTERM"

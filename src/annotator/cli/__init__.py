@@ -3,6 +3,11 @@
 Each module in this package registers its subcommands; `main` dispatches, and turns every
 `AnnotatorError` into one line on stderr and exit status 2. `annotator FILE` (no
 subcommand) opens FILE in the window; `annotator` alone opens the last or sample document.
+
+Whatever the arguments, the command ends in success or in one line on stderr and exit
+status 2 (130 after Ctrl+C): argument errors are one line, not usage plus error; an
+argument whose bytes are not UTF-8 is a path when it names a file, and refused otherwise;
+everything printed is cleaned of terminal escapes (`cli/output.py`).
 """
 
 from __future__ import annotations
@@ -14,14 +19,15 @@ from pathlib import Path
 
 from annotator import __version__
 from annotator.cli import annotate, areas, export, library
-from annotator.cli.common import EXIT_USAGE, Command
+from annotator.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Command, OneLineParser, UsageError
+from annotator.cli.output import clean_output
 from annotator.errors import AnnotatorError
 
 MODULES = (areas, library, annotate, export)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="annotator",
         description="Read and annotate articles offline, with their policy areas highlighted.",
         epilog="Run `annotator FILE` to open FILE in the window, or `annotator` alone.",
@@ -35,7 +41,20 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    with clean_output():
+        try:
+            return _dispatch(list(sys.argv[1:] if argv is None else argv))
+        except UsageError as exc:
+            print(f"annotator: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            # Every write is one transaction and every export a temp file, so an
+            # interrupted command has changed nothing: say so, without a traceback.
+            print("annotator: interrupted; nothing was changed", file=sys.stderr)
+            return EXIT_INTERRUPTED
+
+
+def _dispatch(args_list: list[str]) -> int:
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         if args_list and _looks_like_command(args_list[0]):
@@ -44,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         return _open_window(args_list)
     args = parser.parse_args(args_list)
+    _refuse_undecodable(args)
     try:
         return commands[args.command](args)
     except AnnotatorError as exc:
@@ -51,6 +71,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _refuse_undecodable(args: argparse.Namespace) -> None:
+    """Refuse a text argument (a note, tag, id, name, query) that is not valid UTF-8.
+
+    Python hands over such bytes as lone surrogates, which no database, JSON or export
+    can hold. File-name arguments are `Path`s and keep their bytes (`os.fsencode`).
+    """
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if isinstance(item, str) and not _is_text(item):
+                shown = f"--{name.replace('_', '-')}" if name not in POSITIONAL else name.upper()
+                raise UsageError(f"{shown} is not valid UTF-8 text: '{item}'")
+
+
+POSITIONAL = frozenset({"doc", "query"})
 
 
 def _looks_like_command(word: str) -> bool:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import unicodedata
 
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, UsageError, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
     hl = subparsers.add_parser("highlight", help="highlight a quote of a document")
     hl.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
-    hl.add_argument("--quote", required=True, help="the exact text to highlight")
+    hl.add_argument(
+        "--quote", required=True,
+        help="the exact text to highlight (one starting with a dash: --quote=-text)",
+    )
     hl.add_argument(
         "--occurrence", type=int, default=1, metavar="N", help="which occurrence (from 1)"
     )
@@ -36,14 +40,21 @@ def run_highlight(args: argparse.Namespace) -> int:
     from annotator.services.annotating import Annotating
     from annotator.services.identity import Identity
     from annotator.services.library import Library
+    from annotator.services.reading import active_taxonomy
     from annotator.store import Store
 
+    taxonomy = active_taxonomy()
+    if args.area is not None and args.area not in taxonomy.ids:
+        # A typo would file the note under "Unknown area"; refuse it as `export --areas` does.
+        raise UsageError(
+            f"unknown policy area {args.area} (known: {', '.join(taxonomy.ids)})"
+        )
     with Store.open() as store:
         doc = Library(store).document(args.doc)
         annotating = Annotating(store, Identity(store).reader())
         change = annotating.highlight_quote(
             doc,
-            args.quote,
+            unicodedata.normalize("NFC", args.quote),  # as documents are (core/document.py)
             args.occurrence,
             color=args.color,
             note=args.note,
@@ -89,7 +100,7 @@ def run_search(args: argparse.Namespace) -> int:
     from annotator.store import Store
 
     with Store.open() as store:
-        hits = Search(store).search(args.query)
+        hits = Search(store).search(unicodedata.normalize("NFC", args.query))
     if args.json:
         print_json(
             [
@@ -105,6 +116,8 @@ def run_search(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
+    if not hits:
+        print(f"No matches for '{args.query}'.")
     for h in hits:
         snippet = " ".join(h.snippet.split())
         print(f"{h.document_id[:8]}  {h.kind:4}  @{h.offset}  {snippet}")

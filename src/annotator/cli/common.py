@@ -4,17 +4,40 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
+
+from annotator.cli.output import escape_json
 
 Command = Callable[[argparse.Namespace], int]
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for Ctrl+C
+
+
+class UsageError(Exception):
+    """Arguments the command cannot take; `main` prints the message on one line."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Argument errors as the one line the README promises, not usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.endswith("expected one argument"):
+            message += " (a value starting with a dash goes as --option=-value)"
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def path_text(path: Path) -> str:
+    """`path` as text a database can hold: bytes that are not UTF-8 shown as `\\xNN`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def print_json(value: Any) -> None:
     """One JSON value on stdout, UTF-8, nothing else: scripts parse it."""
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write(escape_json(json.dumps(value, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 
 from annotator import __version__, paths
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, path_text, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
     imp = subparsers.add_parser("import", help="add a file to the library; print its id")
-    imp.add_argument("file", type=Path, help="a .txt or .md file")
+    imp.add_argument("file", type=Path, help="a .txt, .md, .html or .epub file")
     imp.add_argument(
         "--revise", metavar="DOC", help="the file is a new version of DOC: re-anchor its notes"
     )
@@ -42,7 +42,7 @@ def run_import(args: argparse.Namespace) -> int:
     document = import_path(args.file)  # a bad file is refused before the store is opened
     with Store.open() as store:
         library = Library(store)
-        source = str(args.file.resolve())
+        source = path_text(args.file.resolve())
         result: dict[str, object]
         if args.revise:
             revision = library.revise(args.revise, document, source)
@@ -85,6 +85,8 @@ def run_documents(args: argparse.Namespace) -> int:
             ]
         )
         return EXIT_OK
+    if not summaries:
+        print("The library is empty: add a file with `annotator import FILE`.")
     for s in summaries:
         when = s.date.isoformat() if s.date else ""
         details = " · ".join(d for d in (s.author, when) if d)
@@ -116,6 +118,7 @@ def run_info(args: argparse.Namespace) -> int:
         "database": str(default_path()),
         "data_dir": str(paths.data_dir()),
         "config_dir": str(paths.config_dir()),
+        "state_dir": str(paths.state_dir()),
     }
     if args.json:
         print_json(info)

@@ -3,6 +3,10 @@
 An annotation carries both W3C selectors (position and quote) so it can be re-anchored
 when the document changes, its author (id and display name) so group merges keep
 authorship, and a tombstone flag instead of being deleted so merges can carry deletions.
+Its W3C motivation says what it is for (a question to a class, a reply to one), `reply_to`
+names the annotation a reply answers, and `revision` counts its owner's edits: merges
+prefer the higher revision and use `modified` only to break ties, because clocks drift
+(see `docs/bundle-format.md`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,15 @@ QUOTE_CONTEXT = 32
 class Origin(StrEnum):
     READER = "reader"
     MACHINE = "machine"  # an accepted policy-area suggestion
+
+
+class Motivation(StrEnum):
+    """The W3C Web Annotation motivations an annotation can be stored with."""
+
+    HIGHLIGHTING = "highlighting"
+    COMMENTING = "commenting"
+    QUESTIONING = "questioning"  # a teacher's question to the class
+    REPLYING = "replying"  # an answer or comment on the annotation `reply_to` names
 
 
 class Placement(StrEnum):
@@ -90,16 +103,20 @@ class Annotation:
     created: datetime = field(default_factory=utc_now)
     modified: datetime = field(default_factory=utc_now)
     deleted: bool = False
+    motivation: Motivation = Motivation.HIGHLIGHTING
+    reply_to: str | None = None
+    revision: int = 1
 
     def edited(self, **changes: object) -> Annotation:
-        """A copy with `changes` applied and `modified` moved to now."""
+        """A copy with `changes` applied, `modified` moved to now and the revision counted."""
+        changes.setdefault("revision", self.revision + 1)
         return replace(self, modified=utc_now(), **changes)  # type: ignore[arg-type]
 
 
 class _Restoring:
     """Annotation's slots without its frozen guard: the store's way to rebuild a stored one.
 
-    A frozen dataclass's `__init__` sets each of the 18 fields through
+    A frozen dataclass's `__init__` sets each of the 21 fields through
     `object.__setattr__`, which made building 10,000 loaded annotations cost as much as
     selecting them. This class fills the same slots with plain attribute stores and then
     becomes an `Annotation` (CPython allows assigning `__class__` between classes whose
@@ -130,6 +147,9 @@ class _Restoring:
         created: datetime,
         modified: datetime,
         deleted: bool,
+        motivation: Motivation,
+        reply_to: str | None,
+        revision: int,
     ) -> None:
         self.document_id = document_id
         self.start = start
@@ -149,11 +169,14 @@ class _Restoring:
         self.created = created
         self.modified = modified
         self.deleted = deleted
+        self.motivation = motivation
+        self.reply_to = reply_to
+        self.revision = revision
         self.__class__ = Annotation  # type: ignore[assignment]
 
 
 # The parameters above must stay Annotation's fields, in order.
-assert _Restoring.__init__.__code__.co_varnames[1:19] == tuple(f.name for f in fields(Annotation))
+assert _Restoring.__init__.__code__.co_varnames[1:22] == tuple(f.name for f in fields(Annotation))
 
 # An Annotation from all its stored fields, positionally, ~5x faster than `Annotation(...)`;
 # for the store's loading paths. Typed loosely: the signature is `_Restoring.__init__`.

@@ -5,12 +5,18 @@ the app (highlights, anchors, search hits, exports) is a code-point offset into 
 string, so rendering, detection, anchoring and export can never disagree about where a
 passage is. Blocks are separated by a blank line ("\n\n") so the text also reads well as
 plain text.
+
+Inline styles (bold, italic, code, a link's target) are kept beside the text as `Inline`
+ranges, never inside it: the text a highlight anchors to is the same whether or not a
+format's emphasis survived, and a link is a range with a target that the reader may see
+but that the app never follows.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -25,6 +31,9 @@ class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     SOURCE = "source"
+    LIST_ITEM = "list_item"  # level: nesting depth, 1 for a top-level item
+    QUOTE = "quote"
+    CAPTION = "caption"  # a figure's caption, or an image's alt text in its place
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +44,32 @@ class Block:
     level: int = 0
 
 
+class InlineStyle(StrEnum):
+    BOLD = "bold"
+    ITALIC = "italic"
+    CODE = "code"
+    LINK = "link"
+
+
+@dataclass(frozen=True, slots=True)
+class Inline:
+    """A styled range of the text (code-point offsets); `target` is a link's URL."""
+
+    style: InlineStyle
+    start: int
+    end: int
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of a block's text with the inline styles it carries (see `add_runs`)."""
+
+    text: str
+    styles: frozenset[InlineStyle] = frozenset()
+    target: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Metadata:
     title: str = ""
@@ -42,6 +77,7 @@ class Metadata:
     date: date | None = None
     source: str = ""
     byline: str = ""
+    language: str = ""  # BCP 47, when the file says (EPUB, HTML); not stored yet
 
     def as_json(self) -> dict[str, str | None]:
         return {
@@ -57,6 +93,8 @@ class Document:
     text: str
     blocks: tuple[Block, ...]
     metadata: Metadata = field(default_factory=Metadata)
+    inlines: tuple[Inline, ...] = ()
+    """Sorted by start; they never cross a block boundary."""
 
     @property
     def content_hash(self) -> str:
@@ -109,6 +147,7 @@ class DocumentBuilder:
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._blocks: list[Block] = []
+        self._inlines: list[Inline] = []
         self._length = 0
 
     def add(self, kind: BlockKind, text: str, level: int = 0) -> None:
@@ -122,9 +161,56 @@ class DocumentBuilder:
         self._blocks.append(Block(kind, self._length, self._length + len(text), level))
         self._length += len(text)
 
+    def add_runs(self, kind: BlockKind, runs: Iterable[Run], level: int = 0) -> None:
+        """A block made of styled runs. Whitespace is collapsed across runs exactly as
+        `add` collapses it, and each style becomes one `Inline` per unbroken stretch."""
+        pieces: list[str] = []
+        spans: list[tuple[int, int, Run]] = []
+        length = 0
+        for run in runs:
+            words = unicodedata.normalize("NFC", run.text)
+            lead = words[:1].isspace()
+            trail = words[-1:].isspace()
+            piece = " ".join(words.split())
+            if lead and length and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+                length += 1
+            if piece:
+                spans.append((length, length + len(piece), run))
+                pieces.append(piece)
+                length += len(piece)
+            if trail and length and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+                length += 1
+        text = "".join(pieces).rstrip(" ")
+        if collapse_spaces(text) != text:  # a combining mark began a run: no styles
+            self.add(kind, text, level)
+            return
+        if not text:
+            return
+        base = self._length + (len(BLOCK_SEPARATOR) if self._parts else 0)
+        self.add(kind, text, level)
+        open_styles: dict[tuple[InlineStyle, str], list[int]] = {}
+        for start, end, run in spans:
+            keys = {(s, run.target if s is InlineStyle.LINK else "") for s in run.styles}
+            for key in list(open_styles):
+                if key not in keys:
+                    self._close(key, open_styles.pop(key), base)
+            for key in keys:
+                if key in open_styles:
+                    open_styles[key][1] = end
+                else:
+                    open_styles[key] = [start, end]
+        for key, (start, end) in open_styles.items():
+            self._close(key, [start, end], base)
+
+    def _close(self, key: tuple[InlineStyle, str], span: list[int], base: int) -> None:
+        self._inlines.append(Inline(key[0], base + span[0], base + span[1], key[1]))
+
     @property
     def empty(self) -> bool:
         return not self._blocks
 
     def build(self, metadata: Metadata) -> Document:
-        return Document("".join(self._parts), tuple(self._blocks), metadata)
+        inlines = tuple(sorted(self._inlines, key=lambda i: (i.start, i.end)))
+        return Document("".join(self._parts), tuple(self._blocks), metadata, inlines)

@@ -205,6 +205,23 @@ class Summary:
         return {o.area: o.label for o in self.overview}
 
 
+UNKNOWN_AREA_COLOR = "#9a9996"
+
+
+def unknown_area_label(area: str | None) -> str:
+    """The heading of an area the taxonomy lacks: its notes are shown, never dropped.
+
+    An annotation keeps the area id it was given when the reader later removes that
+    area from their taxonomy copy (or a CLI highlight named one that never existed).
+    """
+    return f"Unknown area '{area}'" if area else ""
+
+
+def is_color(value: str) -> bool:
+    """A reader colour's key ("yellow") or a #rrggbb value."""
+    return value in COLOR_BY_KEY or bool(_HEX.match(value))
+
+
 def safe_color(color: str, fallback: str = "#9a9996") -> str:
     """A reader colour as #rrggbb, or `fallback`: colours reach CSS, so only hex passes."""
     value = color_hex(color)
@@ -336,16 +353,17 @@ def build_summary(
         if annotation.origin is Origin.MACHINE:
             accepted.add((annotation.area, annotation.start, annotation.end))
         area = by_id.get(annotation.area) if annotation.area else None
-        if (annotation.area and area is None) or (options.areas is not None and area is None):
-            continue  # an area left out, or one this taxonomy no longer has
+        if options.areas is not None and area is None:
+            continue  # an area the export leaves out
         if not _wanted(annotation, options):
             continue
         machine = annotation.origin is Origin.MACHINE and area is not None
+        label = area.label if area else unknown_area_label(annotation.area)
         passages.append(Passage(
             PassageKind.MACHINE if machine else PassageKind.READER,
             annotation,
             area.color if machine and area else safe_color(annotation.color),
-            area.label if area else "",
+            label,
         ))
     if spans:
         content_hash = document.content_hash  # hashing 1 MB per suggestion was quadratic
@@ -376,9 +394,15 @@ def build_summary(
         ))
         if own:
             sections.append(Section(area.id, area.label, area.color, area.description, own))
+    for unknown in sorted(key for key in by_area if key is not None and key not in by_id):
+        sections.append(Section(
+            unknown, unknown_area_label(unknown), UNKNOWN_AREA_COLOR,
+            "Notes classified under an area the current taxonomy does not have.",
+            tuple(by_area[unknown]),
+        ))
     unclassified = tuple(by_area.get(None, ()))
     if unclassified:
-        sections.append(Section(None, "Other highlights", "#9a9996",
+        sections.append(Section(None, "Other highlights", UNKNOWN_AREA_COLOR,
                                 "Highlights with no policy area.", unclassified))
 
     used_colors = {p.annotation.color for p in ordered if p.kind is PassageKind.READER}

@@ -4,6 +4,8 @@ Pure functions shared by the JSON-LD exporter and `annotator annotations DOC --j
 every W3C document the app writes has one shape. Each annotation carries both selectors
 (TextQuote and TextPosition) so any W3C tool can re-anchor it; its note is a `commenting`
 TextualBody (Markdown), each tag a `tagging` body, its policy area a `classifying` body.
+A question to the class keeps the motivation `questioning`; a reply (`replying`) also
+targets the annotation it answers, as the model's second target.
 The reader's colour travels as a W3C CSS stylesheet with a `styleClass` on the target,
 the model's own way to carry styling, so nothing outside the vocabulary is needed.
 
@@ -19,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from annotator.core.annotation import Annotation, Origin, Placement, color_hex
+from annotator.core.annotation import Annotation, Motivation, Origin, Placement, color_hex
 from annotator.core.document import Document
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -55,6 +57,8 @@ def timestamp(moment: datetime) -> str:
 
 
 def _motivation(annotation: Annotation) -> str:
+    if annotation.motivation is not Motivation.HIGHLIGHTING:
+        return annotation.motivation.value
     if annotation.note.strip():
         return "commenting"
     if annotation.origin is Origin.MACHINE and annotation.area:
@@ -129,11 +133,14 @@ def annotation_to_w3c(
         "type": "CssStylesheet",
         "value": f".{STYLE_CLASS} {{ background-color: {color_hex(annotation.color)}; }}",
     }
-    result["target"] = {
+    target = {
         "source": document_iri,
         "styleClass": STYLE_CLASS,
         "selector": selectors[0] if len(selectors) == 1 else selectors,
     }
+    result["target"] = (
+        [target, iri(annotation.reply_to, "annotation")] if annotation.reply_to else target
+    )
     return result
 
 

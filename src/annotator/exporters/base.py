@@ -104,31 +104,113 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+# Temp names stay this many bytes under NAME_MAX (255 on every common file system) even
+# when the target's own name is 255 bytes long: the name is cut, the pid and random parts
+# are not.
+_TEMP_NAME_BYTES = 200
+_TEMP_SUFFIX = ".part"
+
+
+def _temp_prefix(name: str) -> str:
+    """`.NAME.` with NAME cut (by characters) to fit `_TEMP_NAME_BYTES` once encoded."""
+    while len(os.fsencode(name)) > _TEMP_NAME_BYTES:
+        name = name[:-1]
+    return f".{name}."
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def _remove_stale_parts(directory: Path, prefix: str) -> None:
+    """Remove temp files an earlier export to the same name left when it was killed.
+
+    A temp name carries its writer's pid (`.NAME.PID-RANDOM.part`); one whose process is
+    gone is debris. A live writer's file (a concurrent export) is left alone.
+    """
+    if os.name != "posix":
+        return
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(_TEMP_SUFFIX)):
+            continue
+        pid, dash, _random = name[len(prefix) : -len(_TEMP_SUFFIX)].partition("-")
+        if dash and pid.isdigit() and not _is_alive(int(pid)):
+            with suppress(OSError):
+                Path(entry.path).unlink()
+
+
+def _write_directly(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write into an existing character device (`/dev/null`, a terminal), never replace it."""
+    try:
+        fd = os.open(path, os.O_WRONLY)
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+
+
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Run `write` on a temp file beside `path`, then rename it over `path`.
 
     On any failure (including `ExportCancelled`) `path` keeps its old content and the
     temp file is removed. OS errors become an `ExportError` that names the file.
+
+    Only a new path or a regular file is replaced this way; a symlink's target is what
+    gets replaced (the link stays). A character device such as `/dev/null` is written
+    into directly, since renaming over it would turn the device into a plain file;
+    folders, FIFOs, sockets and block devices are refused.
     """
-    directory = path.parent
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write there ({exc.strerror or exc})") from None
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG | 0o644
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"{path}: cannot write there ({_reason(exc)})") from None
+    if stat.S_ISCHR(mode):
+        _write_directly(path, write)
+        return
+    if not stat.S_ISREG(mode):
+        what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise ExportError(f"{path}: that is {what}; give a file name to export to")
+    directory = path.parent
+    prefix = _temp_prefix(path.name)
+    _remove_stale_parts(directory, prefix)
+    try:
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f"{prefix}{os.getpid()}-", suffix=_TEMP_SUFFIX, dir=directory
+        )
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"{path}: cannot write there ({_reason(exc)})") from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        temp.chmod(mode)
+        temp.chmod(stat.S_IMODE(mode))
         temp.replace(path)
     except BaseException as exc:
         with suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise ExportError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+            raise ExportError(f"{path}: cannot be written ({_reason(exc)})") from None
         raise
     with suppress(OSError):
         _fsync_directory(directory)
+
+
+def _reason(exc: Exception) -> str:
+    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)

@@ -1,9 +1,11 @@
 """CSV for spreadsheets: one row per passage, UTF-8 with a BOM so Excel reads it right.
 
-Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage
-return, which some of them strip first) as a formula, so a note or quote such as
-`=HYPERLINK(...)` would execute on opening. Such cells get a leading apostrophe (OWASP's
-advice), which spreadsheets show as text and hide.
+Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula, so a note or
+quote such as `=HYPERLINK(...)` would execute on opening. OWASP's rule (CSV Injection):
+a cell that starts with one of those, with their full-width forms (`＝＋－＠`, which
+some spreadsheets fold to ASCII), with a tab or a line break, or with whitespace
+followed by any of them (spreadsheets trim it first) gets a leading apostrophe, which
+spreadsheets show as text and hide.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from annotator.exporters.base import ExportOptions, Ticker
 
 HEADER = ("quote", "note", "tags", "area", "colour", "author", "created", "modified",
           "start", "end", "kind", "id")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+_BREAKS = ("\t", "\r", "\n")
 
 
 def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    trimmed = cell.lstrip()
+    risky = cell.startswith(_BREAKS) or (trimmed[:1] in _FORMULA_STARTS and trimmed != "")
+    return "'" + cell if risky else cell
 
 
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:

@@ -21,6 +21,7 @@ from annotator.core.summary import Summary, TextBlock
 from annotator.exporters.base import ExportOptions, Ticker
 from annotator.exporters.notes import note_html
 from annotator.exporters.text import (
+    bar_length,
     caption,
     details,
     excerpt,
@@ -28,6 +29,7 @@ from annotator.exporters.text import (
     passage_tint,
     percent,
     tint,
+    without_controls,
 )
 
 _BAR_WIDTH, _VALUE_WIDTH, _ROW = 290, 130, 40
@@ -57,11 +59,13 @@ class Chart:
 
 
 def coverage_chart(summary: Summary) -> Chart:
-    """Bars scaled to the largest share, so small areas still show their differences."""
-    widest = max((o.share for o in summary.overview), default=0.0) or 1.0
+    """One bar per area over a track that stands for the whole text (100 %).
+
+    A share too small to see still gets a sliver, so "some" never reads as "none".
+    """
     return Chart(tuple(
         Bar(o.label, o.color, percent(o.share), o.passages, i * _ROW,
-            round(_BAR_WIDTH * o.share / widest, 1))
+            round(bar_length(o.share, _BAR_WIDTH), 1))
         for i, o in enumerate(summary.overview)
     ))
 
@@ -102,4 +106,4 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
         tick=ticker.step,
     )
     for chunk in chunks:
-        stream.write(chunk.encode("utf-8"))
+        stream.write(without_controls(chunk).encode("utf-8"))

@@ -17,7 +17,15 @@ from typing import BinaryIO
 from annotator.core.document import BlockKind
 from annotator.core.summary import Passage, Summary, TextBlock
 from annotator.exporters.base import ExportOptions, Ticker
-from annotator.exporters.text import caption, details, excerpt, generated_line, percent
+from annotator.exporters.text import (
+    bar_length,
+    caption,
+    details,
+    excerpt,
+    generated_line,
+    percent,
+    without_controls,
+)
 
 # Backslash-escapable ASCII punctuation that can open or close a Markdown construct
 # anywhere in a line (CommonMark, GFM tables and strikethrough, Obsidian extensions).
@@ -115,9 +123,9 @@ def lines_of(summary: Summary, ticker: Ticker) -> list[str]:
         ]
     lines += ["", "## Overview", "", "| Policy area | Passages | Share of text | |",
               "|---|---:|---:|---|"]
-    widest = max((o.share for o in summary.overview), default=0.0) or 1.0
     for o in summary.overview:
-        bar = "█" * round(_BAR_WIDTH * o.share / widest)
+        filled = round(bar_length(o.share, _BAR_WIDTH))
+        bar = "█" * filled + "░" * (_BAR_WIDTH - filled)
         lines.append(f"| {_one_line(o.label)} | {o.passages} | {percent(o.share)} | {bar} |")
     lines.append("")
     for section in summary.sections:
@@ -149,4 +157,4 @@ def work_units(summary: Summary) -> int:
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     ticker.start(work_units(summary))
     text = "\n".join(lines_of(summary, ticker)).rstrip("\n") + "\n"
-    stream.write(text.encode("utf-8"))
+    stream.write(without_controls(text).encode("utf-8"))

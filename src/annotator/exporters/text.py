@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
 from annotator.core.summary import Passage, PassageKind, Summary
+
+# Characters no HTML or Markdown document may hold (NUL among them, which HTML parsers
+# turn into U+FFFD or drop) and that no reader can see: C0 controls but tab and line
+# breaks, DEL and C1 controls.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 KIND_LABELS = {
     PassageKind.READER: "Highlight",
     PassageKind.MACHINE: "Policy area (accepted)",
     PassageKind.SUGGESTION: "Policy area (suggested)",
 }
+
+
+def without_controls(text: str) -> str:
+    """`text` without invisible control characters (a text's NUL never reaches a file)."""
+    return _CONTROLS.sub("", text)
+
+
+def bar_length(share: float, full: float) -> float:
+    """The length of an overview bar for a share in percent, where `full` is 100 %.
+
+    Shares of the whole text, never of the largest share (which drew 5.2 % as a full
+    bar); a share too small to see still gets one unit, so "some" never reads as "none".
+    """
+    length = full * min(max(share, 0.0), 100.0) / 100.0
+    return max(length, 1.0) if share > 0 else 0.0
 
 
 def excerpt(text: str, limit: int = 90) -> str:

@@ -7,16 +7,30 @@ shows the shortcut. Later features (annotate, undo, search) add their actions he
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu
 
 from annotator.core.annotation import READER_COLORS
+from annotator.gui.i18n import QT_TRANSLATE_NOOP, translate
 from annotator.gui.icons import themed_icon
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
+# The reader colours' names and meanings are core data (Qt-free); they are listed here so
+# pyside6-lupdate extracts them, and translated where the window shows them.
+COLOR_TEXTS = (
+    QT_TRANSLATE_NOOP("Colors", "Yellow"),
+    QT_TRANSLATE_NOOP("Colors", "Green"),
+    QT_TRANSLATE_NOOP("Colors", "Blue"),
+    QT_TRANSLATE_NOOP("Colors", "Pink"),
+    QT_TRANSLATE_NOOP("Colors", "Orange"),
+    QT_TRANSLATE_NOOP("Colors", "Purple"),
+    QT_TRANSLATE_NOOP("Colors", "Important"),
+    QT_TRANSLATE_NOOP("Colors", "Agree / evidence"),
+    QT_TRANSLATE_NOOP("Colors", "Definition / background"),
+    QT_TRANSLATE_NOOP("Colors", "Question"),
+    QT_TRANSLATE_NOOP("Colors", "Disagree / doubt"),
+    QT_TRANSLATE_NOOP("Colors", "To follow up"),
+)
 
 
 def color_icon(hex_color: str, size: int = 32) -> QIcon:
@@ -77,42 +91,43 @@ class Actions:
     def __init__(self, parent: QObject, icon_color: QColor) -> None:
         keys = QKeySequence
         self.open = _action(
-            parent, _tr("&Open…"), [keys(keys.StandardKey.Open)],
+            parent, translate("Actions", "&Open…"), [keys(keys.StandardKey.Open)],
             ("document-open", "document-open"), icon_color,
         )
-        self.open_sample = _action(parent, _tr("Open the &Sample Article"))
+        self.open_sample = _action(parent, translate("Actions", "Open the &Sample Article"))
         self.export = _action(
-            parent, _tr("&Export…"), [keys("Ctrl+Shift+E")],
+            parent, translate("Actions", "&Export…"), [keys("Ctrl+Shift+E")],
             ("document-export", "document-export"), icon_color,
         )
-        self.clear_recent = _action(parent, _tr("&Clear Recent Files"))
-        self.quit = _action(parent, _tr("&Quit"), [keys("Ctrl+Q")])
+        self.clear_recent = _action(parent, translate("Actions", "&Clear Recent Files"))
+        self.quit = _action(parent, translate("Actions", "&Quit"), [keys("Ctrl+Q")])
         self.zoom_in = _action(
-            parent, _tr("Zoom &In"),
+            parent, translate("Actions", "Zoom &In"),
             [keys("Ctrl+="), keys("Ctrl++"), keys(keys.StandardKey.ZoomIn)],
             ("zoom-in", "zoom-in"), icon_color,
         )
         self.zoom_out = _action(
-            parent, _tr("Zoom &Out"), [keys("Ctrl+-"), keys(keys.StandardKey.ZoomOut)],
-            ("zoom-out", "zoom-out"), icon_color,
+            parent, translate("Actions", "Zoom &Out"),
+            [keys("Ctrl+-"), keys(keys.StandardKey.ZoomOut)], ("zoom-out", "zoom-out"),
+            icon_color,
         )
-        self.zoom_reset = _action(parent, _tr("&Actual Size"), [keys("Ctrl+0")])
+        self.zoom_reset = _action(parent, translate("Actions", "&Actual Size"), [keys("Ctrl+0")])
         self.full_screen = _action(
-            parent, _tr("&Full Screen"), [keys("F11")],
+            parent, translate("Actions", "&Full Screen"), [keys("F11")],
             ("view-fullscreen", "view-fullscreen"), icon_color, checkable=True,
         )
         self.toggle_sidebar = _action(
-            parent, _tr("&Sidebar"), [keys("F9")], ("sidebar-show", "sidebar"), icon_color,
-            checkable=True,
+            parent, translate("Actions", "&Sidebar"), [keys("F9")], ("sidebar-show", "sidebar"),
+            icon_color, checkable=True,
         )
         self.next_passage = _action(
-            parent, _tr("&Next Passage of the Selected Area"), [keys("Alt+N")],
+            parent, translate("Actions", "&Next Passage of the Selected Area"), [keys("Alt+N")],
             ("go-down", "next-passage"), icon_color,
         )
-        self.about = _action(parent, _tr("&About Annotator"))
-        self.shortcuts_help = _action(parent, _tr("&Keyboard Shortcuts"),
+        self.about = _action(parent, translate("Actions", "&About Annotator"))
+        self.shortcuts_help = _action(parent, translate("Actions", "&Keyboard Shortcuts"),
                                       [keys(keys.StandardKey.HelpContents)])
-        self.where_data = _action(parent, _tr("&Where Data Lives"))
+        self.where_data = _action(parent, translate("Actions", "&Where Data Lives"))
         self._annotation_actions(parent, icon_color)
 
     def _annotation_actions(self, parent: QObject, icon_color: QColor) -> None:
@@ -122,41 +137,46 @@ class Actions:
         # is the colour key the annotating service expects.
         self.highlight_colors: list[QAction] = []
         for number, color in enumerate(READER_COLORS, start=1):
-            action = _action(parent, _tr("Highlight {color}").format(color=_tr(color.label)),
+            label = translate("Colors", color.label)
+            action = _action(parent, translate("Actions", "Highlight {color}").format(color=label),
                              [keys(str(number))])
             action.setData(color.key)
             action.setIcon(color_icon(color.hex))
-            action.setToolTip(f"{action.toolTip()} — {_tr(color.meaning)}")
+            meaning = translate("Colors", color.meaning)
+            action.setToolTip(f"{action.toolTip()} — {meaning}")
             self.highlight_colors.append(action)
-        self.custom_color = _action(parent, _tr("Custom &Colour…"))
-        self.add_note = _action(parent, _tr("Add or Edit &Note…"), [keys("Ctrl+Shift+M")],
-                                ("document-edit", "note"), icon_color)
-        self.edit_tags = _action(parent, _tr("Edit &Tags…"), [keys("Ctrl+Shift+T")])
-        self.delete_annotation = _action(parent, _tr("&Delete Highlight"),
+        self.custom_color = _action(parent, translate("Actions", "Custom &Colour…"))
+        self.add_note = _action(parent, translate("Actions", "Add or Edit &Note…"),
+                                [keys("Ctrl+Shift+M")], ("document-edit", "note"), icon_color)
+        self.edit_tags = _action(parent, translate("Actions", "Edit &Tags…"),
+                                 [keys("Ctrl+Shift+T")])
+        self.delete_annotation = _action(parent, translate("Actions", "&Delete Highlight"),
                                          [keys("Ctrl+Shift+Backspace")])
-        self.undo = _action(parent, _tr("&Undo"), [keys(keys.StandardKey.Undo)],
+        self.undo = _action(parent, translate("Actions", "&Undo"), [keys(keys.StandardKey.Undo)],
                             ("edit-undo", "undo"), icon_color)
-        self.redo = _action(parent, _tr("&Redo"),
+        self.redo = _action(parent, translate("Actions", "&Redo"),
                             [keys("Ctrl+Shift+Z"), keys("Ctrl+Y")],
                             ("edit-redo", "redo"), icon_color)
-        self.accept_area = _action(parent, _tr("&Accept All Suggestions of the Selected Area"))
-        self.identity = _action(parent, _tr("&Identity…"))
-        self.toggle_library = _action(parent, _tr("&Library"), [keys("F8")],
+        self.accept_area = _action(
+            parent, translate("Actions", "&Accept All Suggestions of the Selected Area"))
+        self.identity = _action(parent, translate("Actions", "&Identity…"))
+        self.toggle_library = _action(parent, translate("Actions", "&Library"), [keys("F8")],
                                       ("view-list-details", "library"), icon_color,
                                       checkable=True)
-        self.find = _action(parent, _tr("&Search Library…"), [keys("Ctrl+Shift+F")],
-                            ("edit-find", "search"), icon_color)
+        self.find = _action(parent, translate("Actions", "&Search Library…"),
+                            [keys("Ctrl+Shift+F")], ("edit-find", "search"), icon_color)
         self._find_actions(parent)
 
     def _find_actions(self, parent: QObject) -> None:
         """Find in page (issue 7, item 7): Ctrl+F opens the bar, F3/Shift+F3 step, Esc."""
         keys = QKeySequence
-        self.find_in_page = _action(parent, _tr("&Find in Page…"),
+        self.find_in_page = _action(parent, translate("Actions", "&Find in Page…"),
                                     [keys(keys.StandardKey.Find)])
-        self.find_next = _action(parent, _tr("Find Ne&xt"), [keys("F3"), keys("Ctrl+G")])
-        self.find_previous = _action(parent, _tr("Find Pre&vious"),
+        self.find_next = _action(parent, translate("Actions", "Find Ne&xt"),
+                                 [keys("F3"), keys("Ctrl+G")])
+        self.find_previous = _action(parent, translate("Actions", "Find Pre&vious"),
                                      [keys("Shift+F3"), keys("Ctrl+Shift+G")])
-        self.close_find = _action(parent, _tr("Close the Find Bar"), [keys("Esc")])
+        self.close_find = _action(parent, translate("Actions", "Close the Find Bar"), [keys("Esc")])
         self.close_find.setEnabled(False)
 
     def add_highlight_menu(self, menu: QMenu, title: str) -> None:

@@ -7,7 +7,7 @@ stays on screen behind it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -18,22 +18,6 @@ def show_error(parent: QWidget, title: str, message: str, hint: str = "") -> QMe
     if hint:
         box.setInformativeText(hint)
     box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
-
-
-def show_about(parent: QWidget, version: str) -> QMessageBox:
-    tr = QCoreApplication.translate
-    box = QMessageBox(parent)
-    box.setWindowTitle(tr("Dialogs", "About Annotator"))
-    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
-    box.setText(tr("Dialogs", "<b>Annotator</b> {version}").format(version=version))
-    box.setInformativeText(tr(
-        "Dialogs",
-        "Read and annotate articles offline, with their policy areas highlighted. "
-        "Hover a highlight to see its area and the words that matched.",
-    ))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

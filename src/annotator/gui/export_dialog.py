@@ -48,6 +48,7 @@ from annotator.errors import AnnotatorError
 from annotator.exporters import FORMATS, ExportCancelled, ExportFormat, ExportOptions, PageSize
 from annotator.gui.settings import Settings
 from annotator.gui.workers import ProgressReport, Worker
+from annotator.services.exporting import export_folder
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -329,16 +330,17 @@ class ExportDialog(QDialog):
         name = str(self.settings.state.value(FORMAT_KEY, FORMATS[0].name))
         index = self.format_box.findData(name)
         self.format_box.setCurrentIndex(max(index, 0))
-        folder = Path(str(self.settings.state.value(FOLDER_KEY, "")) or self._default_folder())
+        folder = export_folder(str(self.settings.state.value(FOLDER_KEY, "")),
+                               self._default_folder())
         self.path_edit.setText(str(folder / default_file_name(self._title(),
                                                               self.current_format.suffix)))
         self._format_changed()
 
     @staticmethod
-    def _default_folder() -> str:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        return documents or str(Path.home())
+    def _default_folder() -> Path:
+        """Documents when it exists (a fresh machine may have none), else home."""
+        return export_folder(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
 
     # -- choices --------------------------------------------------------------------
 
@@ -370,7 +372,8 @@ class ExportDialog(QDialog):
             areas=self.areas_list.selection(),
             authors=self.authors_list.selection() if self.authors_list.count() else None,
             colors=self.colors_list.selection() if self.colors_list.count() else None,
-            tags=self.tags_list.selection() if self.tags_list.count() else None,
+            # No tag ticked means no tag filter (an empty filter would select nothing).
+            tags=(self.tags_list.selection() or None) if self.tags_list.count() else None,
             full_text=self.full_text_box.isChecked(),
             suggestions=self.suggestions_box.isChecked(),
         )
@@ -431,7 +434,7 @@ class ExportDialog(QDialog):
             return
         fmt, path, options = self.current_format, self.target, self.options()
         if not path.is_absolute():
-            path = Path(self._default_folder()) / path
+            path = self._default_folder() / path
             self.set_target(path)
         self.written = None
         self.last_error = None
@@ -550,6 +553,24 @@ class ExportDialog(QDialog):
         self.status_icon.show()
         self.status_label.setText(text)
         self.status_label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the height the layout needs at this width, as far as the screen allows.
+
+        A long message wraps onto more lines; the lists above have fixed heights, so
+        without room the form's rows were drawn over each other.
+        """
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalMinimumSize().height())
+        screen = self.screen().availableGeometry().height() if self.screen() else needed
+        self.setMinimumHeight(min(needed, screen))
+        if self.height() < self.minimumHeight():
+            self.resize(self.width(), self.minimumHeight())
 
     def _show_error(self, message: str) -> None:
         self.last_error = message

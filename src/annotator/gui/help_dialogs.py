@@ -1,15 +1,19 @@
-"""Help ▸ Keyboard Shortcuts and Help ▸ Where Data Lives (issue 7, item 15).
+"""Help ▸ Keyboard Shortcuts, Help ▸ Where Data Lives and Help ▸ About.
 
-Both are reference windows: non-modal, so the reader can keep one open beside the
+All are reference windows: non-modal, so the reader can keep one open beside the
 article. The shortcuts table is built from the window's own actions, so it can never
-disagree with what the keys do.
+disagree with what the keys do; the About table is read from the installed packages
+(`annotator.components`), so it lists what really ships.
 """
 
 from __future__ import annotations
 
+import platform
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,39 +27,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialogs", text)
-
+from annotator.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 LOCATION_LABELS = {
-    "database": "Library database",
-    "backups": "Backups of the library",
-    "data": "Data folder",
-    "config": "Settings folder",
-    "state": "Window state, recent files, lock",
-    "taxonomy": "Your policy areas (copy the bundled file here)",
+    "database": QT_TRANSLATE_NOOP("HelpDialogs", "Library database"),
+    "backups": QT_TRANSLATE_NOOP("HelpDialogs", "Backups of the library"),
+    "data": QT_TRANSLATE_NOOP("HelpDialogs", "Data folder"),
+    "config": QT_TRANSLATE_NOOP("HelpDialogs", "Settings folder"),
+    "state": QT_TRANSLATE_NOOP("HelpDialogs", "Window state, recent files, lock"),
+    "taxonomy": QT_TRANSLATE_NOOP(
+        "HelpDialogs", "Your policy areas (copy the bundled file here)"),
 }
 
 
-def _table_dialog(parent: QWidget, title: str, intro: str, headers: tuple[str, str],
-                  rows: list[tuple[str, str]], name: str) -> QDialog:
+def _table_dialog(parent: QWidget, title: str, intro: str, headers: tuple[str, ...],
+                  rows: Sequence[tuple[str, ...]], name: str) -> QDialog:
     dialog = QDialog(parent)
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     label = QLabel(intro, dialog)
     label.setWordWrap(True)
-    table = QTableWidget(len(rows), 2, dialog)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    label.setOpenExternalLinks(False)
+    table = QTableWidget(len(rows), len(headers), dialog)
     table.setObjectName(f"{name}-table")
+    table.setAccessibleName(title)
     table.setHorizontalHeaderLabels(list(headers))
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    for row, (first, second) in enumerate(rows):
-        table.setItem(row, 0, QTableWidgetItem(first))
-        table.setItem(row, 1, QTableWidgetItem(second))
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    for row, cells in enumerate(rows):
+        for column, cell in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(cell))
+    for column in range(len(headers) - 1):
+        table.horizontalHeader().setSectionResizeMode(
+            column, QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.close)
@@ -81,16 +88,38 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
 
 def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
     return _table_dialog(
-        parent, _tr("Keyboard Shortcuts"),
-        _tr("Every command of the window that has a key. Select text first for the "
-            "highlight and note commands."),
-        (_tr("Command"), _tr("Keys")), shortcut_rows(actions), "shortcuts-dialog")
+        parent, translate("HelpDialogs", "Keyboard Shortcuts"),
+        translate("HelpDialogs", "Every command of the window that has a key. Select text "
+                  "first for the highlight and note commands."),
+        (translate("HelpDialogs", "Command"), translate("HelpDialogs", "Keys")),
+        shortcut_rows(actions), "shortcuts-dialog")
 
 
 def show_locations(parent: QWidget, locations: list[tuple[str, Path]]) -> QDialog:
-    rows = [(_tr(LOCATION_LABELS.get(key, key)), str(path)) for key, path in locations]
+    rows = [(translate("HelpDialogs", LOCATION_LABELS.get(key, key)), str(path))
+            for key, path in locations]
     return _table_dialog(
-        parent, _tr("Where Data Lives"),
-        _tr("Annotator keeps everything on this computer, in these places. Set "
-            "ANNOTATOR_HOME to keep all of it under one folder instead."),
-        (_tr("What"), _tr("Where")), rows, "locations-dialog")
+        parent, translate("HelpDialogs", "Where Data Lives"),
+        translate("HelpDialogs", "Annotator keeps everything on this computer, in these "
+                  "places. Set ANNOTATOR_HOME to keep all of it under one folder instead."),
+        (translate("HelpDialogs", "What"), translate("HelpDialogs", "Where")), rows,
+        "locations-dialog")
+
+
+def show_about(parent: QWidget, version: str, data_folder: Path) -> QDialog:
+    """Version, what Annotator runs on and under which licences, and where its data is."""
+    from annotator.components import bundled_components
+
+    intro = translate(
+        "HelpDialogs",
+        "<p><b>Annotator</b> {version}<br>Read and annotate articles offline, with their "
+        "policy areas highlighted. Annotator is free software under the MIT licence.</p>"
+        "<p>Python {python} · Qt {qt} · PySide6 {pyside}<br>Your library: {folder}</p>"
+        "<p>It is built on these components, each under its own licence:</p>"
+    ).format(version=version, python=platform.python_version(), qt=qVersion(),
+             pyside=pyside_version, folder=str(data_folder))
+    rows = [(c.name, c.version, c.licence) for c in bundled_components()]
+    headers = (translate("HelpDialogs", "Component"), translate("HelpDialogs", "Version"),
+               translate("HelpDialogs", "Licence"))
+    return _table_dialog(parent, translate("HelpDialogs", "About Annotator"), intro, headers,
+                         rows, "about-dialog")

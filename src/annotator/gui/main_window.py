@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -44,15 +45,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import __version__
+from annotator import __version__, paths
 from annotator.core.find import find_all, nearest
 from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
-from annotator.gui.dialogs import show_about, show_error
+from annotator.gui.chapters_panel import ChaptersPanel
+from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
+from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
+from annotator.gui.theme import theme_manager
+from annotator.gui.theme_menu import theme_menu
 from annotator.importers import supported_suffixes
 from annotator.services.reading import (
     Reading,
@@ -132,6 +137,9 @@ class MainWindow(QMainWindow):
             strict=True,
         ):
             self.sidebar.addTab(placeholder, label)
+        self.chapters_panel = ChaptersPanel(self.sidebar)
+        self.sidebar.addTab(self.chapters_panel, self.tr("Chapters"))
+        self.chapters_panel.chapter_chosen.connect(self.reader.scroll_to_offset)
         self._build_annotation_docks()
         self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
         self.sidebar_dock.setObjectName("sidebar-dock")
@@ -181,6 +189,11 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.toggle_sidebar)
         view_menu.addAction(a.toggle_library)
         view_menu.addAction(a.full_screen)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.themes = theme_manager(app, self.settings.theme)
+        view_menu.addMenu(theme_menu(self, self.settings, self.themes))
+        view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
@@ -238,7 +251,7 @@ class MainWindow(QMainWindow):
         a.toggle_sidebar.toggled.connect(self.sidebar_dock.setVisible)
         self.sidebar_dock.visibilityChanged.connect(self._sync_sidebar_action)
         a.next_passage.triggered.connect(self.next_passage)
-        a.about.triggered.connect(lambda: show_about(self, __version__))
+        a.about.triggered.connect(self.show_about)
         a.shortcuts_help.triggered.connect(self.show_shortcuts)
         a.where_data.triggered.connect(self.show_locations)
         a.find_in_page.triggered.connect(self.open_find)
@@ -359,7 +372,7 @@ class MainWindow(QMainWindow):
             self.last_error = show_error(
                 self, self.tr("Cannot open this file"), str(exc),
                 self.tr("The current document stays open. Choose another file with "
-                        "File ▸ Open (text or Markdown)."),
+                        "File ▸ Open (text, Markdown, web page or EPUB)."),
             )
             return False
         self.settings.add_recent(path)
@@ -388,6 +401,7 @@ class MainWindow(QMainWindow):
         self._step = None
         self._step_span = None
         self.reader.show_reading(reading)
+        self.chapters_panel.show_document(reading.document)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
         document = reading.document
@@ -694,6 +708,7 @@ class MainWindow(QMainWindow):
         self.annotation_layer = AnnotationLayer(self)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
+        self.areas_panel.area_selected.connect(self.reader.set_focus_area)
         self._connect_annotations()
         self.completed = True
         self._completing = False
@@ -986,4 +1001,9 @@ class MainWindow(QMainWindow):
         from annotator.services.locations import data_locations
 
         self.help_dialog = show_locations(self, data_locations())
+
+    def show_about(self) -> None:
+        from annotator.gui.help_dialogs import show_about
+
+        self.help_dialog = show_about(self, __version__, paths.data_dir())
 

@@ -41,6 +41,24 @@ class Settings:
     def zoom(self, value: float) -> None:
         self.preferences.setValue("reader/zoom", f"{value:g}")
 
+    @property
+    def language(self) -> str:
+        """"system" (follow the desktop) or a language code such as "zh_CN"."""
+        return str(self.preferences.value("ui/language", "system")) or "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.preferences.setValue("ui/language", value)
+
+    @property
+    def theme(self) -> str:
+        """"system" (light or dark as the desktop is) or a theme id such as "sepia"."""
+        return str(self.preferences.value("ui/theme", "system")) or "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.preferences.setValue("ui/theme", value)
+
     # -- state ----------------------------------------------------------------------
 
     def _bytes(self, key: str) -> QByteArray:

@@ -27,6 +27,7 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from annotator.errors import AnnotatorError
+from annotator.gui.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -138,22 +139,17 @@ class Worker(QRunnable):
         except Exception as exc:  # a bug: keep the window alive, say so, log it
             log.exception("worker %s failed", self.name)
             if self.cancel_event.is_set():
-                signals.cancelled.emit(_tr("Cancelled."))
+                signals.cancelled.emit(translate("Worker", "Cancelled."))
             else:
-                signals.failed.emit(
-                    _tr("Something went wrong ({error}). Please report this.").format(
-                        error=f"{type(exc).__name__}: {exc}"
-                    )
-                )
+                message = translate(
+                    "Worker", "Something went wrong ({error}). Please report this.")
+                signals.failed.emit(message.format(error=f"{type(exc).__name__}: {exc}"))
         else:
             signals.finished.emit(result)
         finally:
             self._done.set()
             signals.done.emit()
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Worker", text)
 
 
 def run_in_background(

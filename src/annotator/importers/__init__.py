@@ -1,4 +1,4 @@
-"""Turn files into Documents. Importers are pure Python and registered by suffix."""
+"""Turn files into Documents. Importers are pure Python, picked by content then suffix."""
 
 from __future__ import annotations
 

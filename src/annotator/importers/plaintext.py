@@ -14,56 +14,22 @@ when there are none), with the first short line taken as the title.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from annotator.core.document import BlockKind, Document, DocumentBuilder, Metadata
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
-_AUTHOR_TITLE = re.compile(rf"^(?P<author>{_NAME}):\s+(?P<title>\S.*)$")
-_DATE_WORDS = re.compile(
-    r"^(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2})\s*,\s*(?P<year>\d{4})\s*(?P<rest>.*)$"
+from annotator.importers.base import Importer, claims_nothing
+from annotator.importers.bylines import (
+    AUTHOR_TITLE,
+    BYLINE,
+    DATE_ISO,
+    SOURCE,
+    make_date,
+    parse_dateline,
 )
-_DATE_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-_BYLINE = re.compile(r"^(?:By|BY|by)\s+(?P<author>[^|,\n]+?)\s*(?:[|,]\s*(?P<role>.*))?$")
-_SOURCE = re.compile(r"^(?:From|Source:)\s+(?P<source>[^,]+?)\s*(?:,\s*(?P<date>.*))?$")
+from annotator.importers.decoding import text_reader
+
 _KEY_POINT_MARKS = ("■", "▪", "◆", "●")
 _MAX_TITLE = 200
-
-
-def _make_date(year: str, month: str | int, day: str) -> date | None:
-    month_number = month if isinstance(month, int) else MONTHS.get(month.lower().rstrip("."))
-    if month_number is None and isinstance(month, str) and month.isdigit():
-        month_number = int(month)
-    if not month_number:
-        return None
-    try:
-        return date(int(year), month_number, int(day))
-    except ValueError:
-        return None
-
-
-def _parse_dateline(line: str) -> tuple[date | None, str]:
-    """`May 22 , 2024By X | Role` -> (2024-05-22, `By X | Role`)."""
-    match = _DATE_WORDS.match(line)
-    if not match:
-        return None, ""
-    found = _make_date(match["year"], match["month"], match["day"])
-    return found, match["rest"].strip() if found else ""
 
 
 def _paragraph_lines(lines: list[str]) -> list[str]:
@@ -99,7 +65,7 @@ def parse(text: str, fallback_title: str) -> Document:
 
     first = paragraphs[0] if paragraphs else ""
     second = paragraphs[1] if len(paragraphs) > 1 else ""
-    match = _AUTHOR_TITLE.match(first)
+    match = AUTHOR_TITLE.match(first)
     if match and len(first) <= _MAX_TITLE:
         title, author = match["title"].strip(), match["author"]
         index = 1
@@ -107,8 +73,8 @@ def parse(text: str, fallback_title: str) -> Document:
         title, index = first, 1
 
     if index == 1 and second:
-        published, rest = _parse_dateline(second)
-        by = _BYLINE.match(rest or second)
+        published, rest = parse_dateline(second)
+        by = BYLINE.match(rest or second)
         if published or by:
             index = 2
             byline = (rest or second).strip()
@@ -120,12 +86,12 @@ def parse(text: str, fallback_title: str) -> Document:
 
     body = paragraphs[index:]
     if body:
-        last = _SOURCE.match(body[-1])
+        last = SOURCE.match(body[-1])
         if last and len(body[-1]) < 120:
             source = last["source"].strip()
-            iso = _DATE_ISO.search(last["date"] or "")
+            iso = DATE_ISO.search(last["date"] or "")
             if iso and published is None:
-                published = _make_date(iso["year"], iso["month"], iso["day"])
+                published = make_date(iso["year"], iso["month"], iso["day"])
 
     builder = DocumentBuilder()
     builder.add(BlockKind.TITLE, title or fallback_title)
@@ -153,3 +119,7 @@ def parse(text: str, fallback_title: str) -> Document:
         byline=byline,
     )
     return builder.build(metadata)
+
+
+IMPORTER = Importer("plain text", (".txt", ".text"), ("text/plain",),
+                    claims_nothing, text_reader(parse))

@@ -15,6 +15,7 @@ from annotator.core.anchoring import describe
 from annotator.core.annotation import (
     COLOR_BY_KEY,
     Annotation,
+    Motivation,
     Origin,
     new_id,
     utc_now,
@@ -102,8 +103,14 @@ class Annotating:
         tags: Iterable[str] = (),
         area: str | None = None,
         origin: Origin = Origin.READER,
+        motivation: Motivation = Motivation.HIGHLIGHTING,
+        reply_to: str | None = None,
     ) -> Change:
-        """Highlight doc.text[start:end]; committed before this returns."""
+        """Highlight doc.text[start:end]; committed before this returns.
+
+        `motivation=QUESTIONING` makes it a question to the class; a reply names the
+        annotation it answers in `reply_to`.
+        """
         text = doc.document.text
         if not 0 <= start < end <= len(text):
             raise AnnotatorError(
@@ -128,6 +135,8 @@ class Annotating:
             id=new_id(),
             created=now,
             modified=now,
+            motivation=motivation,
+            reply_to=reply_to,
         )
         with self._store.transaction() as repo:
             repo.insert_annotation(annotation)

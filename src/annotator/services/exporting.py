@@ -11,15 +11,16 @@ exporters do), the format's rendering the rest.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.annotation import Annotation
+from annotator import paths
+from annotator.core.annotation import COLOR_BY_KEY, Annotation
 from annotator.core.detection import AreaSpan
 from annotator.core.document import Document
-from annotator.core.summary import Summary, build_summary
+from annotator.core.summary import Summary, SummaryOptions, build_summary, is_color
 from annotator.core.taxonomy import Taxonomy
 from annotator.errors import ExportError
 from annotator.exporters import (
@@ -31,6 +32,7 @@ from annotator.exporters import (
     write_export,
 )
 from annotator.exporters.base import Ticker
+from annotator.exporters.target import check_target
 from annotator.services.reading import active_taxonomy, read_document
 
 if TYPE_CHECKING:
@@ -55,6 +57,79 @@ def _part(progress: ProgressCallback | None, low: float, high: float) -> Progres
     return part
 
 
+_APP_FOLDERS: tuple[tuple[str, Callable[[], Path]], ...] = (
+    ("Annotator's data folder", paths.data_dir),
+    ("Annotator's settings folder", paths.config_dir),
+    ("Annotator's state folder", paths.state_dir),
+)
+# The files SQLite keeps beside a database while it is open.
+_DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _app_folders() -> list[tuple[str, Path]]:
+    """The app's folders as they are now; one that cannot be created holds nothing."""
+    folders = []
+    for what, folder in _APP_FOLDERS:
+        try:
+            folders.append((what, folder()))
+        except OSError:
+            continue
+    return folders
+
+
+def check_export_target(path: Path, database: Path | None = None) -> None:
+    """Refuse a target inside the app's folders or onto the open `database` (ExportError).
+
+    Without this, `annotator export DOC -o <the library>` replaced the library with a
+    Markdown file. `database` may live outside the data folder (`Store.open(path)`).
+    """
+    files = [] if database is None else [
+        database.with_name(database.name + suffix) for suffix in _DATABASE_COMPANIONS
+    ]
+    check_target(path, folders=_app_folders(), files=files)
+
+
+def export_folder(*candidates: str | Path | None) -> Path:
+    """The first candidate that is an existing folder, else the home folder.
+
+    The dialog offers the folder of the last export, then the Documents folder; on a
+    fresh machine the latter may not exist, and offering it made the first export fail
+    with "cannot write there". Nothing is created until the reader exports.
+    """
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
+
+
+def _refuse_unknown(what: str, chosen: frozenset[str] | None, known: Collection[str]) -> None:
+    if chosen is None:
+        return
+    if not chosen:
+        raise ExportError(f"no {what} given (leave the option out to export every {what})")
+    unknown = sorted(chosen - set(known))
+    if unknown:
+        raise ExportError(
+            f"unknown {what} {', '.join(unknown)} (known: {', '.join(sorted(known)) or 'none'})"
+        )
+
+
+def check_filters(
+    options: SummaryOptions, taxonomy: Taxonomy, annotations: Collection[Annotation]
+) -> None:
+    """Refuse a filter that would silently select nothing (ExportError): an empty one,
+    or one naming an area or colour that does not exist, or a tag or author that no
+    annotation of the document has."""
+    live = [a for a in annotations if not a.deleted]
+    _refuse_unknown("policy area", options.areas, taxonomy.ids)
+    _refuse_unknown("tag", options.tags, {t for a in live for t in a.tags})
+    _refuse_unknown("author", options.authors,
+                    {n for a in live for n in (a.author_id, a.author_name) if n})
+    if options.colors is not None:
+        known = {c for c in options.colors if is_color(c)} | COLOR_BY_KEY.keys()
+        _refuse_unknown("colour", options.colors, known)
+
+
 def summarise(
     document: Document,
     annotations: Iterable[Annotation],
@@ -75,11 +150,8 @@ def summarise(
     """
     taxonomy = taxonomy or active_taxonomy()
     options = options or ExportOptions()
-    unknown = sorted((options.summary.areas or frozenset()) - set(taxonomy.ids))
-    if unknown:
-        raise ExportError(
-            f"unknown policy area {', '.join(unknown)} (known: {', '.join(taxonomy.ids)})"
-        )
+    annotations = list(annotations)
+    check_filters(options.summary, taxonomy, annotations)
     if spans is None:
         spans = read_document(document, taxonomy).spans
     ticker = Ticker(progress, cancel)
@@ -105,8 +177,13 @@ def export_document(
     rejected: Collection[tuple[str, int, int]] = frozenset(),
     document_id: str = "",
     generated: datetime | None = None,
+    database: Path | None = None,
 ) -> Path:
-    """Write the summary of `document` with `annotations` to `path` as `fmt`."""
+    """Write the summary of `document` with `annotations` to `path` as `fmt`.
+
+    The target is checked first (`check_export_target`), so a refused one costs nothing.
+    """
+    check_export_target(path, database)
     chosen = export_format(fmt) if isinstance(fmt, str) else fmt
     summary = summarise(
         document, annotations, options, taxonomy=taxonomy, spans=spans, rejected=rejected,
@@ -145,5 +222,5 @@ def export(
     rejected = library.rejected_suggestions(stored.id)
     return export_document(
         stored.document, annotations, fmt, path, options, progress, cancel,
-        taxonomy=taxonomy, rejected=rejected, document_id=stored.id,
+        taxonomy=taxonomy, rejected=rejected, document_id=stored.id, database=store.path,
     )

@@ -9,7 +9,8 @@ UNPLACED with its quote, never dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from annotator.core.anchoring import (
     AnchorStatus,
@@ -129,53 +130,72 @@ class Library:
                     "delete that one first to use it as a revision."
                 )
             annotations = repo.annotations(doc_id)
-            anchors = reanchor_all(
-                old.document.text,
-                document.text,
-                [
-                    (
-                        TextPositionSelector(a.start, a.end)
-                        if a.placement is Placement.PLACED
-                        else None,
-                        TextQuoteSelector(a.exact, a.prefix, a.suffix),
-                    )
-                    for a in annotations
-                ],
-            )
-            kept = moved = unplaced = 0
-            updated: list[Annotation] = []
-            for a, found in zip(annotations, anchors, strict=True):
-                if found.status is AnchorStatus.UNPLACED:
-                    unplaced += 1
-                    if a.placement is Placement.PLACED:
-                        updated.append(a.edited(placement=Placement.UNPLACED))
-                    continue
-                if found.status is AnchorStatus.EXACT and a.placement is Placement.PLACED:
-                    kept += 1
-                else:
-                    moved += 1
-                position, quote = describe(document.text, found.start, found.end)
-                state = (position.start, position.end, quote.exact, quote.prefix, quote.suffix)
-                if state != (a.start, a.end, a.exact, a.prefix, a.suffix) or a.placement is (
-                    Placement.UNPLACED
-                ):
-                    updated.append(
-                        a.edited(
-                            start=position.start,
-                            end=position.end,
-                            exact=quote.exact,
-                            prefix=quote.prefix,
-                            suffix=quote.suffix,
-                            placement=Placement.PLACED,
-                        )
-                    )
+            placed = reanchor(annotations, old.document.text, document.text)
+            updated = [
+                new for old_state, new in zip(annotations, placed.annotations, strict=True)
+                if new is not old_state
+            ]
             repo.replace_document_content(doc_id, document)
             repo.save_annotations(updated)
             facts: dict[str, object] = {"last_opened": utc_now()}
             if source_path:
                 facts["source_path"] = source_path
             repo.update_document(doc_id, **facts)
-        return Revision(doc_id, kept, moved, unplaced)
+        return Revision(doc_id, placed.kept, placed.moved, placed.unplaced)
+
+
+@dataclass(frozen=True, slots=True)
+class Reanchoring:
+    """Annotations of one text placed in another, and how each fared."""
+
+    annotations: tuple[Annotation, ...]  # in input order; an unchanged one is the same object
+    kept: int
+    moved: int
+    unplaced: int
+
+
+def reanchor(
+    annotations: Sequence[Annotation], old_text: str, new_text: str, *, as_edit: bool = True
+) -> Reanchoring:
+    """Place annotations of `old_text` in `new_text`: `import --revise` and revised bundles.
+
+    What cannot be placed is kept as UNPLACED with its quote, never dropped. `as_edit`
+    counts the move as an edit (new `modified` and revision); a bundle's copies are placed
+    without one, since their owner did not change them.
+    """
+    anchors = reanchor_all(
+        old_text,
+        new_text,
+        [
+            (
+                TextPositionSelector(a.start, a.end) if a.placement is Placement.PLACED else None,
+                TextQuoteSelector(a.exact, a.prefix, a.suffix),
+            )
+            for a in annotations
+        ],
+    )
+    kept = moved = unplaced = 0
+    result: list[Annotation] = []
+    for a, found in zip(annotations, anchors, strict=True):
+        state: dict[str, object]
+        if found.status is AnchorStatus.UNPLACED:
+            unplaced += 1
+            state = {"placement": Placement.UNPLACED}
+        else:
+            if found.status is AnchorStatus.EXACT and a.placement is Placement.PLACED:
+                kept += 1
+            else:
+                moved += 1
+            position, quote = describe(new_text, found.start, found.end)
+            state = {
+                "start": position.start, "end": position.end, "exact": quote.exact,
+                "prefix": quote.prefix, "suffix": quote.suffix, "placement": Placement.PLACED,
+            }
+        if all(getattr(a, k) == v for k, v in state.items()):
+            result.append(a)
+        else:
+            result.append(a.edited(**state) if as_edit else replace(a, **state))  # type: ignore[arg-type]
+    return Reanchoring(tuple(result), kept, moved, unplaced)
 
 
 def _resolve(repo: Repository, doc_ref: str) -> str:

@@ -144,12 +144,17 @@ class AnnotationRow(Base):
     created: Mapped[datetime] = mapped_column(UTCDateTime())
     modified: Mapped[datetime] = mapped_column(UTCDateTime())
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # W3C motivation, the annotation a reply answers, and the owner's edit count (0003).
+    motivation: Mapped[str] = mapped_column(String(16), server_default="highlighting")
+    reply_to: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
 
     __table_args__ = (
         # The document's live annotations in document order: the hot read path.
         Index("ix_annotations_document", "document_id", "deleted", "start", "end"),
         Index("ix_annotations_area", "area"),
         Index("ix_annotations_author", "author_id"),
+        Index("ix_annotations_reply_to", "reply_to"),
     )
 
 

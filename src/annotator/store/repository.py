@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, false, func, insert, select, update
 
-from annotator.core.annotation import Annotation, Origin, Placement, restored
+from annotator.core.annotation import Annotation, Motivation, Origin, Placement, restored
 from annotator.core.document import Block, BlockKind, Document, Metadata
 from annotator.store import sqlite
 from annotator.store.models import (
@@ -35,6 +35,7 @@ Suggestion = tuple[str, int, int]  # (area id, start, end)
 
 _ORIGIN = {o.value: o for o in Origin}
 _PLACEMENT = {p.value: p for p in Placement}
+_MOTIVATION = {m.value: m for m in Motivation}
 
 A = Base.metadata.tables[AnnotationRow.__tablename__]
 T = Base.metadata.tables[AnnotationTagRow.__tablename__]
@@ -59,6 +60,9 @@ _ANNOTATION_COLUMNS = (
     A.c.created,
     A.c.modified,
     A.c.deleted,
+    A.c.motivation,
+    A.c.reply_to,
+    A.c.revision,
 )
 
 # A document's live annotations in reading order: placed ones by position, then unplaced.
@@ -138,6 +142,9 @@ def _annotation(row: Sequence[Any], tags: tuple[str, ...]) -> Annotation:
         row[14],
         row[15],
         bool(row[16]),
+        _MOTIVATION[row[17]],
+        row[18],
+        row[19],
     )
 
 
@@ -151,9 +158,10 @@ def _loaded(rows: Iterable[Sequence[Any]], tags: dict[str, tuple[str, ...]]) -> 
         restored(doc, start, end, exact, prefix, suffix, color, note, tags_of(id_, ()), area,
              author_id, author_name, _ORIGIN[origin], _PLACEMENT[placement], id_,
              (at := when(created)), at if modified == created else when(modified),
-             bool(deleted))
+             bool(deleted), _MOTIVATION[motivation], reply_to, revision)
         for (doc, start, end, exact, prefix, suffix, color, note, area, author_id, author_name,
-             origin, placement, id_, created, modified, deleted) in rows
+             origin, placement, id_, created, modified, deleted, motivation, reply_to,
+             revision) in rows
     ]  # fmt: skip
 
 
@@ -184,6 +192,9 @@ def _annotation_values(a: Annotation) -> dict[str, Any]:
         "created": a.created,
         "modified": a.modified,
         "deleted": a.deleted,
+        "motivation": a.motivation.value,
+        "reply_to": a.reply_to,
+        "revision": a.revision,
     }
 
 
@@ -394,6 +405,13 @@ class Repository:
                 .order_by(A.c.start)
             )
         )
+
+    def tombstones(self, doc_id: str) -> list[Annotation]:
+        """A document's deleted annotations: bundles carry them so deletions travel."""
+        rows = self._conn.execute(
+            select(*_ANNOTATION_COLUMNS).where(A.c.document_id == doc_id, A.c.deleted)
+        ).all()
+        return [_annotation(r, ()) for r in rows]
 
     # --- rejected suggestions -----------------------------------------------------
 

@@ -1,0 +1,7 @@
+"""Entry script for the frozen build: the same `main` as the `annotator` console script."""
+
+import sys
+
+from annotator.cli import main
+
+sys.exit(main())

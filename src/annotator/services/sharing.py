@@ -1,0 +1,301 @@
+"""Sharing: a document's layers out as a `.annot`, other readers' bundles and W3C files in.
+
+No Qt. `bundle` writes the chosen layers; `merge` reads every file first (a bad one is
+refused before anything is written), then stores the merge of all of them in one
+transaction and returns one `Change` per document, so the window undoes a whole merge in
+one step (`changes.py`). A bundle whose text differs from the library's (a revised
+edition) is placed with the same re-anchoring as `import --revise`, and the report says
+how many annotations were kept, moved and unplaced.
+
+Private feedback stays private: the local reader's reply to another reader's annotation
+(other than to a question put to the whole class) travels only in a bundle addressed to
+that reader (`addressee`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from annotator.core.annotation import (
+    Annotation,
+    Motivation,
+    Origin,
+    Placement,
+    new_id,
+    utc_now,
+)
+from annotator.core.document import Document
+from annotator.errors import AnnotatorError, BundleRejected, NotFound
+from annotator.exchange import jsonld_file
+from annotator.exchange.bundle import Area, Author, Bundle, Original, read_bundle, write_bundle
+from annotator.exchange.merge import Conflict, merge, shown_author
+from annotator.services.annotating import Annotating
+from annotator.services.changes import Change
+from annotator.services.identity import Reader
+from annotator.services.library import Library, Reanchoring, reanchor
+from annotator.services.reading import active_taxonomy
+from annotator.store import Store, StoredDocument
+from annotator.store.repository import Repository
+
+LAYERS = ("mine", "areas", "all")
+MAX_ORIGINAL = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One author's annotations in a bundle, the author as the reader is shown it."""
+
+    author_id: str
+    author: str
+    annotations: int
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    path: Path
+    document_id: str
+    layers: tuple[Layer, ...]
+    tombstones: int
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    documents: tuple[str, ...]
+    added: int
+    updated: int
+    unchanged: int
+    conflicts: tuple[Conflict, ...]
+    layers: tuple[Layer, ...]
+    changes: tuple[Change, ...]  # one per document: undo is each one's inverse
+    kept: int = 0  # re-anchoring of a bundle made for another version of the text
+    moved: int = 0
+    unplaced: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    """A validated file: a bundle's document and copies, or a W3C file's copies."""
+
+    name: str
+    records: tuple[Annotation, ...]
+    authors: tuple[Author, ...]
+    document: Document | None = None  # None: a W3C file, `target` names a library document
+    target: str = ""
+
+
+def parse_layers(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = [v for v in chosen if v not in LAYERS]
+    if unknown or not chosen:
+        raise AnnotatorError(
+            f"Unknown layer {', '.join(unknown) or '(none)'}: use mine, areas or all."
+        )
+    return chosen
+
+
+class Sharing:
+    def __init__(self, store: Store, reader: Reader) -> None:
+        self._store = store
+        self._reader = reader
+
+    # --- writing ------------------------------------------------------------------
+
+    def bundle(
+        self,
+        doc_ref: str,
+        path: Path,
+        layers: Sequence[str] = ("mine", "areas"),
+        addressee: str | None = None,
+    ) -> Written:
+        """Write `doc_ref` with the chosen layers to `path` (atomically)."""
+        stored, annotations = Library(self._store).load(doc_ref)
+        with self._store.transaction(write=False) as repo:
+            tombstones = repo.tombstones(stored.id)
+        reader = self._reader.id
+        by_id = {a.id: a for a in annotations}
+        addressed = self._addressee(annotations, addressee) if addressee else None
+
+        def wanted(a: Annotation) -> bool:
+            if a.author_id != reader:
+                return "all" in layers
+            target = by_id.get(a.reply_to or "")
+            if target is not None and target.author_id != reader and (
+                target.motivation is not Motivation.QUESTIONING
+            ):
+                return target.author_id == addressed
+            kind = "areas" if a.origin is Origin.MACHINE else "mine"
+            return kind in layers or "all" in layers
+
+        chosen = tuple(a for a in annotations if wanted(a))
+        authors = {a.author_id for a in chosen} | {reader}
+        gone = tuple(t for t in tombstones if t.author_id in authors)
+        taxonomy = active_taxonomy()
+        used = {a.area for a in chosen if a.area}
+        areas = tuple(Area(x.id, x.label, x.color) for x in taxonomy.areas if x.id in used)
+        bundle = Bundle(
+            document=stored.document,
+            annotations=chosen,
+            tombstones=gone,
+            authors=(Author(reader, self._reader.name),),
+            areas=areas,
+            original=_original(stored),
+        )
+        write_bundle(bundle, path)
+        return Written(path, stored.id, self._layers(chosen), len(gone))
+
+    def _addressee(self, annotations: Iterable[Annotation], name: str) -> str:
+        wanted = " ".join(name.split()).casefold()
+        found = {a.author_id for a in annotations
+                 if a.author_id == name or a.author_name.casefold() == wanted}
+        if len(found) != 1:
+            where = "no" if not found else "more than one"
+            raise NotFound(f"{where} author named {name!r} has annotations in this document.")
+        return found.pop()
+
+    def _layers(self, annotations: Iterable[Annotation]) -> tuple[Layer, ...]:
+        counts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for a in annotations:
+            counts[a.author_id] = counts.get(a.author_id, 0) + 1
+            names.setdefault(a.author_id, a.author_name)
+        return tuple(
+            Layer(i, shown_author(names[i], i, self._reader.id), n) for i, n in counts.items()
+        )
+
+    # --- reading and merging ------------------------------------------------------
+
+    def _read(self, path: Path) -> list[_Incoming]:
+        if path.suffix.lower() in jsonld_file.SUFFIXES:
+            return [
+                _Incoming(path.name, tuple(found), (), None, source)
+                for source, found in jsonld_file.read_annotations_file(path).items()
+            ]
+        bundle = read_bundle(path)
+        return [_Incoming(path.name, bundle.records, bundle.authors, bundle.document)]
+
+    def merge(self, paths: Sequence[Path], *, into: str | None = None) -> MergeReport:
+        """Merge every file in `paths` into the library: all of them, or nothing.
+
+        A bundle's document is found by its text's hash and added when absent; `into`
+        names a library document the bundles are another version of instead.
+        """
+        if not paths:
+            raise AnnotatorError("Give at least one .annot or W3C JSON-LD file to merge.")
+        incoming = [found for path in paths for found in self._read(path)]
+        target = Library(self._store).document(into) if into else None
+        records: dict[str, list[Annotation]] = {}
+        placed = Reanchoring((), 0, 0, 0)
+        with self._store.transaction() as repo:
+            for item in incoming:
+                doc_id, copies, counts = self._place(repo, item, target)
+                records.setdefault(doc_id, []).extend(copies)
+                placed = Reanchoring((), placed.kept + counts.kept, placed.moved + counts.moved,
+                                     placed.unplaced + counts.unplaced)
+                self._save_authors(repo, item)
+            changes, added, updated, unchanged = [], 0, 0, 0
+            conflicts: list[Conflict] = []
+            for doc_id, copies in records.items():
+                local = repo.annotations_by_id({c.id for c in copies})
+                result = merge(local, copies, self._reader.id)
+                after = tuple(new for _, new in result.changes)
+                before = tuple(old or replace(new, deleted=True) for old, new in result.changes)
+                repo.save_annotations(after)
+                changes.append(Change("Merge notes", doc_id, before, after))
+                added, updated = added + result.added, updated + result.updated
+                unchanged += result.unchanged
+                conflicts.extend(result.conflicts)
+        every = [c for copies in records.values() for c in copies if not c.deleted]
+        return MergeReport(
+            tuple(records), added, updated, unchanged, tuple(conflicts), self._layers(every),
+            tuple(changes), placed.kept, placed.moved, placed.unplaced,
+        )
+
+    def _place(
+        self, repo: Repository, item: _Incoming, target: StoredDocument | None
+    ) -> tuple[str, list[Annotation], Reanchoring]:
+        """The library document `item` belongs to, and its copies placed in that text."""
+        none = Reanchoring((), 0, 0, 0)
+        if item.document is None:
+            stored = target or _by_iri(repo, item.target, item.name)
+            placed = reanchor(item.records, stored.document.text, stored.document.text,
+                              as_edit=False)
+            return stored.id, _owned(placed.annotations, stored.id), none
+        if target is not None and target.document.content_hash != item.document.content_hash:
+            placed = reanchor(item.records, item.document.text, target.document.text,
+                              as_edit=False)
+            return target.id, _owned(placed.annotations, target.id), placed
+        known = repo.document_by_hash(item.document.content_hash)
+        if known is None:
+            doc_id = new_id()
+            repo.insert_document(doc_id, item.document, None, utc_now())
+        else:
+            doc_id = known[0]
+            repo.update_document(doc_id, deleted=False, last_opened=utc_now())
+        return doc_id, _owned(item.records, doc_id), none
+
+    def _save_authors(self, repo: Repository, item: _Incoming) -> None:
+        """Record authors the library does not know yet (a name is never changed here)."""
+        named = {a.id: a.name for a in item.authors}
+        for a in item.records:
+            named.setdefault(a.author_id, a.author_name)
+        for author_id, name in named.items():
+            if author_id != self._reader.id and repo.author_name(author_id) is None:
+                repo.save_author(author_id, name, utc_now())
+
+    # --- replies ------------------------------------------------------------------
+
+    def reply(self, annotation_id: str, note: str) -> Change:
+        """Answer (or comment on) an annotation: a reply on the same passage."""
+        if not note.strip():
+            raise AnnotatorError("A reply needs a note.")
+        with self._store.transaction(write=False) as repo:
+            target = repo.annotations_by_id([annotation_id.strip().lower()]).get(
+                annotation_id.strip().lower()
+            )
+        if target is None or target.deleted:
+            raise NotFound(f"No annotation {annotation_id!r} to reply to.")
+        if target.placement is not Placement.PLACED:
+            raise AnnotatorError("That annotation's passage is no longer in the text.")
+        doc = Library(self._store).document(target.document_id)
+        return Annotating(self._store, self._reader).highlight(
+            doc, target.start, target.end, note=note, color=target.color,
+            motivation=Motivation.REPLYING, reply_to=target.id,
+        )
+
+
+def _owned(copies: Iterable[Annotation], doc_id: str) -> list[Annotation]:
+    return [replace(c, document_id=doc_id) for c in copies]
+
+
+def _by_iri(repo: Repository, iri: str, name: str) -> StoredDocument:
+    """The library document a W3C target names: our `urn:uuid:` id or text-hash IRI."""
+    hash_prefix = "urn:annotator:sha256:"
+    if iri.startswith(hash_prefix):
+        known = repo.document_by_hash(iri[len(hash_prefix) :])
+        stored = repo.document(known[0]) if known else None
+    elif iri.startswith("urn:uuid:"):
+        stored = repo.document(iri[len("urn:uuid:") :])
+    else:
+        stored = None
+    if stored is None:
+        raise BundleRejected(
+            f"{name} annotates {iri[:80] or 'a document it does not name'}, which is not in "
+            "the library: import the document (or its .annot) first, or name it with --into."
+        )
+    return stored
+
+
+def _original(stored: StoredDocument) -> Original | None:
+    """The file the document came from, when it is still there and not too large."""
+    if not stored.source_path:
+        return None
+    source = Path(stored.source_path)
+    try:
+        if not source.is_file() or source.stat().st_size > MAX_ORIGINAL:
+            return None
+        data = source.read_bytes()
+    except OSError:
+        return None
+    return Original(source.name[:200], data)

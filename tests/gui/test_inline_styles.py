@@ -1,0 +1,41 @@
+"""Imported emphasis and links are drawn in the reading view (issue 7 item 14)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QPalette
+from pytestqt.qtbot import QtBot
+
+from annotator.gui.reader_view import ReaderView
+from annotator.importers import import_bytes
+from annotator.services.reading import bundled_taxonomy, read_document
+
+ARTICLE = """# Fjords and finance
+
+*By Ingrid Solberg · 14 March 2025 · Nordic Policy Review*
+
+Oslo is **very** firm on *climate* finance, says [the ministry](https://example.org/m).
+
+> Quoted words.
+""".encode()
+
+
+def test_bold_italic_and_links_are_drawn_and_plain_words_are_not(qtbot: QtBot) -> None:
+    reading = read_document(import_bytes(ARTICLE, "nordic.md"), bundled_taxonomy())
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show_reading(reading)
+    text = reading.document.text
+
+    def at(word: str) -> int:
+        return text.index(word) + 1
+
+    assert view.char_format_at(at("very")).fontWeight() == QFont.Weight.Bold
+    assert view.char_format_at(at("firm")).fontWeight() != QFont.Weight.Bold
+    assert view.char_format_at(at("climate")).fontItalic()
+    assert not view.char_format_at(at("finance")).fontItalic()
+    link = view.char_format_at(at("ministry"))
+    assert link.foreground().color() == view.palette().color(QPalette.ColorRole.Link)
+    assert link.toolTip() == "https://example.org/m"
+    assert not link.isAnchor()  # shown, never followed
+    assert view.char_format_at(at("Quoted")).fontItalic()

@@ -1,0 +1,180 @@
+"""The sharing service over real stores: bundle out, merge in, one undo, nothing on refusal."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from annotator.core import w3c
+from annotator.core.annotation import Motivation
+from annotator.errors import BundleRejected
+from annotator.exchange.bundle import read_bundle, write_bundle
+from annotator.importers import import_path
+from annotator.services.annotating import Annotating
+from annotator.services.identity import Identity, Reader
+from annotator.services.library import Library
+from annotator.services.sharing import Sharing
+from annotator.store import Store
+
+
+class Person:
+    """One reader with a library of their own."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.store = Store.open(path)
+        self.reader: Reader = Identity(self.store).set_name(name)
+        self.library = Library(self.store)
+        self.annotating = Annotating(self.store, self.reader)
+        self.sharing = Sharing(self.store, self.reader)
+        self.path = path
+
+    def live(self, doc_id: str) -> list[object]:
+        return [(a.id, a.note, a.author_id, a.deleted) for a in self.library.annotations(doc_id)]
+
+    def dump(self) -> str:
+        conn = sqlite3.connect(self.path)
+        try:
+            return "\n".join(conn.iterdump())
+        finally:
+            conn.close()
+
+
+@pytest.fixture
+def teacher(tmp_path: Path) -> Iterator[Person]:
+    person = Person(tmp_path / "teacher.db", "Ms Teacher")
+    yield person
+    person.store.close()
+
+
+@pytest.fixture
+def student(tmp_path: Path) -> Iterator[Person]:
+    person = Person(tmp_path / "student.db", "Li")
+    yield person
+    person.store.close()
+
+
+def _handout(teacher: Person, sample_path: Path, out: Path) -> tuple[str, str]:
+    doc_id = teacher.library.add(import_path(sample_path), str(sample_path))
+    doc = teacher.library.document(doc_id)
+    question = teacher.annotating.highlight_quote(
+        doc, "cooperation", note="Why now?", motivation=Motivation.QUESTIONING
+    ).after[0]
+    teacher.annotating.highlight_quote(doc, "climate", note="context", tags=["env"])
+    teacher.sharing.bundle(doc_id, out)
+    return doc_id, question.id
+
+
+def test_bundle_merges_into_another_library_once_and_undoes_in_one_step(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    _, question = _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    report = student.sharing.merge([tmp_path / "hand-out.annot"])
+    [doc_id] = report.documents
+    assert (report.added, report.updated, report.unchanged, report.conflicts) == (2, 0, 0, ())
+    assert [(layer.author, layer.annotations) for layer in report.layers] == [
+        ("Ms Teacher (from bundle)", 2)
+    ]
+    assert student.library.document(doc_id).document == import_path(sample_path)
+    again = student.sharing.merge([tmp_path / "hand-out.annot"])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+
+    [change] = report.changes
+    student.annotating.apply(change.inverse())
+    assert student.live(doc_id) == []
+    student.annotating.apply(change)
+    assert {a.id for a in student.library.annotations(doc_id)} >= {question}
+
+
+def test_answers_travel_back_and_private_feedback_only_to_its_student(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    doc_id, question = _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    [student_doc] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    answer = student.sharing.reply(question, "Because of the elections.").after[0]
+    assert (answer.motivation, answer.reply_to) == (Motivation.REPLYING, question)
+    written = student.sharing.bundle(student_doc, tmp_path / "li.annot", layers=("mine",))
+    assert [(layer.author, layer.annotations) for layer in written.layers] == [("Li", 1)]
+
+    merged = teacher.sharing.merge([tmp_path / "li.annot"])
+    assert (merged.documents, merged.added, merged.unchanged) == ((doc_id,), 1, 0)
+    feedback = teacher.sharing.reply(answer.id, "Good point; which elections?").after[0]
+
+    teacher.sharing.bundle(doc_id, tmp_path / "class.annot")
+    assert feedback.id not in {a.id for a in read_bundle(tmp_path / "class.annot").records}
+    teacher.sharing.bundle(doc_id, tmp_path / "to-li.annot", addressee="Li")
+    assert feedback.id in {a.id for a in read_bundle(tmp_path / "to-li.annot").records}
+
+
+def test_a_forged_bundle_cannot_touch_the_readers_own(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    [doc_id] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    mine = student.annotating.highlight_quote(
+        student.library.document(doc_id), "China", note="mine"
+    ).after[0]
+    forged = read_bundle(tmp_path / "hand-out.annot")
+    forged = replace(
+        forged,
+        annotations=(replace(mine, note="forged", revision=9, document_id="x"),),
+        tombstones=(replace(mine, deleted=True, revision=10, id=mine.id),),
+    )
+    write_bundle(forged, tmp_path / "forged.annot")
+    with pytest.raises(BundleRejected, match="twice"):
+        read_bundle(tmp_path / "forged.annot")
+    write_bundle(replace(forged, tombstones=()), tmp_path / "forged.annot")
+    report = student.sharing.merge([tmp_path / "forged.annot"])
+    assert report.conflicts and report.updated == 0
+    [kept] = [a for a in student.library.annotations(doc_id) if a.id == mine.id]
+    assert kept == mine
+
+
+def test_a_bad_file_among_good_ones_changes_nothing(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    bad = tmp_path / "bad.annot"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    before = student.dump()
+    with pytest.raises(BundleRejected):
+        student.sharing.merge([tmp_path / "hand-out.annot", bad])
+    assert student.dump() == before
+
+
+def test_a_bundle_for_a_revised_text_is_reanchored(
+    teacher: Person, student: Person, tmp_path: Path
+) -> None:
+    first = tmp_path / "v1.txt"
+    first.write_text("Alpha beta gamma.\n\nDelta epsilon zeta.\n\nEta theta iota.\n")
+    doc_id = teacher.library.add(import_path(first), str(first))
+    doc = teacher.library.document(doc_id)
+    for quote in ("Alpha", "epsilon", "iota"):
+        teacher.annotating.highlight_quote(doc, quote, note=quote)
+    teacher.sharing.bundle(doc_id, tmp_path / "v1.annot")
+    second = tmp_path / "v2.txt"
+    second.write_text("Alpha beta gamma.\n\nSomething else.\n\nMore. Eta theta iota.\n")
+    revised = student.library.add(import_path(second), str(second))
+
+    report = student.sharing.merge([tmp_path / "v1.annot"], into=revised[:6])
+    assert report.documents == (revised,)
+    assert (report.kept, report.moved, report.unplaced, report.added) == (1, 1, 1, 3)
+    placed = {a.note: a for a in student.library.annotations(revised)}
+    assert placed["iota"].exact == "iota" and placed["epsilon"].placement == "unplaced"
+    assert placed["iota"].revision == 1, "placing a copy is not an edit by its owner"
+
+
+def test_w3c_json_ld_files_merge_into_their_document(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    doc_id, _ = _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    [student_doc] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    stored, annotations = teacher.library.load(doc_id)
+    exported = w3c.collection(annotations, stored.document, w3c.document_iri(stored.document))
+    (tmp_path / "notes.jsonld").write_text(json.dumps(exported))
+    report = student.sharing.merge([tmp_path / "notes.jsonld"])
+    assert (report.documents, report.added, report.unchanged) == ((student_doc,), 0, 2)
