@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -67,14 +68,17 @@ def peak_rss():
 def check_first_screen():
     # After the clock stopped: the first screen's text and highlights were all there.
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QBrush
+    from PySide6.QtGui import QTextCharFormat
     reader = window.reader
     viewport = reader.page.viewport()
     last = reader.page.cursorForPosition(QPoint(viewport.width(), viewport.height()))
     shown = reader.positions.from_qt(last.position())
     spans = [s for s in window.reading.spans if s.start < shown]
+    from annotator.gui.term_underlines import term_ranges
+    text = window.reading.document.text
     assert spans and all(
-        reader.char_format_at(s.start).background().style() != QBrush().style()
+        reader.char_format_at(term_ranges(text, s.start, s.end, s.terms)[0][0])
+        .underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
         for s in spans), "first screen not highlighted at first paint"
     print(f"first_screen {len(spans)}", flush=True)
 
@@ -127,10 +131,14 @@ def load_reading(path: str, highlights: bool = True) -> object:
     from annotator.services.reading import Reading, bundled_taxonomy
 
     document = parse(Path(path).read_text(encoding="utf-8"), "benchmark")
-    spans = (
-        tuple(AreaSpan(area, s, e, ("benchmark",)) for area, s, e in generate_spans(document.text))
-        if highlights else ()
-    )
+    text = document.text
+    # Each passage is explained by its first whole word, which is underlined as a term.
+    word = re.compile(r"(?<!\w)\w{3,}(?!\w)")
+    spans = tuple(
+        AreaSpan(area, s, e, (found.group(),))
+        for area, s, e in generate_spans(text)
+        if (found := word.search(text, s, e)) is not None and found.end() < e
+    ) if highlights else ()
     return Reading(document, bundled_taxonomy(), spans, None)
 
 

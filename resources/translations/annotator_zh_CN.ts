@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChaptersPanel</name>
+    <message>
+        <location filename="../../src/annotator/gui/chapters_panel.py" line="+40" />
+        <source>This document has no headings.</source>
+        <translation>此文档没有标题。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../src/annotator/gui/actions.py" line="+94" />
@@ -887,6 +895,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+0" />
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+0" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -943,8 +956,8 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+1" />
-        <source>The current document stays open. Choose another file with File ▸ Open (text or Markdown).</source>
-        <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本或 Markdown）。</translation>
+        <source>The current document stays open. Choose another file with File ▸ Open (text, Markdown, web page or EPUB).</source>
+        <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
         <location line="+15" />

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -14,6 +15,7 @@ from annotator.gui import reader_view
 from annotator.gui.main_window import MainWindow
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
+from annotator.gui.term_underlines import term_ranges
 from annotator.importers.plaintext import parse
 from annotator.services.reading import Reading, bundled_taxonomy
 
@@ -36,13 +38,24 @@ def long_reading(spans: int = 3_000) -> Reading:
     generated = []
     for index in range(spans):
         start = index * step + rng.randrange(0, step // 2)
-        generated.append(AreaSpan(areas[index % len(areas)], start,
-                                  min(len(text), start + rng.randrange(20, 300)), ("t",)))
+        end = min(len(text), start + rng.randrange(20, 300))
+        word = next(m.group() for m in WORD.finditer(text, start) if m.end() <= end)
+        generated.append(AreaSpan(areas[index % len(areas)], start, end, (word,)))
     return Reading(document, bundled_taxonomy(), tuple(generated), None)
 
 
+WORD = re.compile(r"(?<!\w)[a-z]{3,}(?!\w)")
+
+
+def first_term(reading: Reading, span: AreaSpan) -> int:
+    """Where the span's (one) matched word first stands in it."""
+    [(start, _end), *_] = term_ranges(reading.document.text, span.start, span.end, span.terms)
+    return start
+
+
 def highlighted(fmt: QTextCharFormat) -> bool:
-    return fmt.background().style() != QBrush().style()
+    """A machine passage shows as its matched words underlined (highlighting.py)."""
+    return fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
 
 
 def test_first_screen_first_then_all_text_and_highlights(qtbot: QtBot) -> None:
@@ -62,8 +75,10 @@ def test_first_screen_first_then_all_text_and_highlights(qtbot: QtBot) -> None:
         on_screen = [s for s in reading.spans if s.start < last]
         seen["loading"] = reader.loading
         seen["on_screen"] = len(on_screen)
-        seen["formatted"] = all(highlighted(reader.char_format_at(s.start))
+        seen["formatted"] = all(highlighted(reader.char_format_at(first_term(reading, s)))
                                 for s in on_screen)
+        bars = {(b.mark.start, b.mark.end) for b in reader.margin.bars()}
+        seen["bars"] = {(s.start, s.end) for s in on_screen} <= bars
 
     reader.call_after_paint(at_first_paint)
     window.resize(1000, 760)
@@ -72,13 +87,14 @@ def test_first_screen_first_then_all_text_and_highlights(qtbot: QtBot) -> None:
     assert seen["loading"] is True  # the first paint did not wait for the whole text
     assert isinstance(seen["on_screen"], int) and seen["on_screen"] >= 2
     assert seen["formatted"] is True
+    assert seen["bars"] is True  # every passage on the first screen has its margin bar
     qtbot.waitUntil(lambda: not reader.loading, timeout=20_000)
     assert reader.page.document().toPlainText() == reading.document.text
     assert reader.highlights is not None and reader.highlights.pending == 0
-    assert all(highlighted(reader.char_format_at(s.start)) for s in reading.spans)
-    text = reading.document.text
-    assert all(highlighted(reader.char_format_at(s.end - 1)) for s in reading.spans
-               if text[s.end - 1] != "\n")  # a block break has no char format of its own
+    assert all(highlighted(reader.char_format_at(first_term(reading, s)))
+               for s in reading.spans)
+    assert all(reader.char_format_at(i).background().style() == QBrush().style()
+               for s in reading.spans for i in (s.start, s.end - 1))  # no machine fills
     qtbot.waitUntil(lambda: "words" in window.words_label.text())
 
 

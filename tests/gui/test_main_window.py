@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.gui.main_window import MainWindow
 from annotator.gui.reader_view import RICH_LIMIT
+from annotator.gui.term_underlines import term_ranges
 
 
 def highlighted(fmt: QTextCharFormat) -> bool:
@@ -44,38 +45,37 @@ def test_status_bar_counts_the_selection_then_the_document_again(window: MainWin
     assert window.words_label.text() == total
 
 
-def test_highlight_colours_sit_on_the_right_text(window: MainWindow) -> None:
+def term_areas(window: MainWindow, offset: int) -> set[str]:
+    """The areas whose matched words cover `offset` (shown or not)."""
+    reading = window.reading
+    assert reading is not None
+    text = reading.document.text
+    return {span.area for span in reading.spans if span.start <= offset < span.end
+            for start, end in term_ranges(text, span.start, span.end, span.terms)
+            if start <= offset < end}
+
+
+def test_area_colours_underline_the_matched_words_only(window: MainWindow) -> None:
     reading = window.reading
     assert reading is not None and reading.spans
     colors = {a.id: QColor(a.color).rgb() for a in reading.taxonomy.areas}
-    covered = [False] * len(reading.document.text)
+    text = reading.document.text
+    underlined = [False] * len(text)
     for span in reading.spans:
-        for i in range(span.start, span.end):
-            covered[i] = True
-        colors_here = set()
-        for offset in (span.start, (span.start + span.end) // 2, span.end - 1):
-            fmt = window.reader.char_format_at(offset)
-            assert highlighted(fmt), (span, offset)
-            colors_here.add(fmt.background().color().rgb())
-            colors_here.add(fmt.underlineColor().rgb())
-        assert colors[span.area] in colors_here or len(
-            [s for s in reading.spans if s.start < span.end and span.start < s.end]) > 2
-    title_end = reading.document.blocks[0].end
-    outside = [i for i, c in enumerate(covered) if not c and reading.document.text[i] != "\n"]
-    assert outside and all(not highlighted(window.reader.char_format_at(i)) for i in outside)
-    assert not highlighted(window.reader.char_format_at(title_end - 1))
-
-
-def test_overlapping_areas_both_show(window: MainWindow) -> None:
-    reading = window.reading
-    assert reading is not None
-    first, second = reading.spans[0], reading.spans[1]
-    assert (first.start, first.end) == (second.start, second.end)
-    fmt = window.reader.char_format_at(first.start)
-    shown = {fmt.background().color().rgb(), fmt.underlineColor().rgb()}
-    area_colors = {QColor(reading.taxonomy.area(s.area).color).rgb()  # type: ignore[union-attr]
-                   for s in (first, second)}
-    assert shown == area_colors
+        words = term_ranges(text, span.start, span.end, span.terms)
+        assert words, span
+        for start, end in words:
+            for i in range(start, end):
+                underlined[i] = True
+            fmt = window.reader.char_format_at(start)
+            assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+            assert fmt.underlineColor().rgb() == colors[span.area] or len(
+                term_areas(window, start)) > 1, (span, text[start:end])
+    for i, char in enumerate(text):
+        fmt = window.reader.char_format_at(i)
+        assert fmt.background().style() == Qt.BrushStyle.NoBrush, i  # no machine fills
+        if not underlined[i] and char != "\n":
+            assert not highlighted(fmt), (i, text[i - 10:i + 10])
 
 
 def test_toggling_an_area_hides_exactly_its_highlights(window: MainWindow) -> None:
@@ -84,20 +84,21 @@ def test_toggling_an_area_hides_exactly_its_highlights(window: MainWindow) -> No
     climate = QColor(reading.taxonomy.area("climate").color).rgb()  # type: ignore[union-attr]
     text = reading.document.text
     before = {i: window.reader.char_format_at(i) for i in range(len(text)) if text[i] != "\n"}
+    passages = window.reader.highlights.passages_in(0, len(text))  # type: ignore[union-attr]
     window.areas_panel.set_area_visible("climate", False)
     assert "climate" in window.hidden_areas
+    assert window.reader.highlights.passages_in(0, len(text)) == [  # type: ignore[union-attr]
+        m for m in passages if m.key != "climate"]
     for i, old in before.items():
         new = window.reader.char_format_at(i)
-        covering = [s.area for s in reading.spans if s.start <= i < s.end]
+        covering = term_areas(window, i)
         if "climate" not in covering:
             assert (new.background(), new.underlineStyle()) == (old.background(),
                                                                 old.underlineStyle())
             continue
-        assert new.background().color().rgb() != climate or (
-            new.background().style() == Qt.BrushStyle.NoBrush)
         assert new.underlineColor().rgb() != climate or (
             new.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline)
-        assert highlighted(new) == (len(set(covering) - {"climate"}) > 0)
+        assert highlighted(new) == (len(covering - {"climate"}) > 0)
     window.areas_panel.set_area_visible("climate", True)
     for i, old in before.items():
         new = window.reader.char_format_at(i)
@@ -138,8 +139,7 @@ def test_opening_text_and_markdown_files(window: MainWindow, tmp_path: Path) -> 
     assert "emissions cuts" in window.reader.page.toPlainText()
     reading = window.reading
     assert reading is not None and reading.path == txt
-    span = reading.spans_of("climate")[0]
-    fmt = window.reader.char_format_at(span.end - 1)
+    fmt = window.reader.char_format_at(reading.document.text.index("emissions"))
     assert highlighted(fmt)
     md = tmp_path / "piece.md"
     md.write_text("# Peace talks\n\nA ceasefire was agreed after the war.\n", encoding="utf-8")
@@ -213,7 +213,8 @@ def test_long_texts_use_the_plain_widget(window: MainWindow, tmp_path: Path) -> 
     reading = window.reading
     assert reading is not None
     span = reading.spans[-1]
-    assert highlighted(window.reader.char_format_at(span.end - 1))
+    assert highlighted(window.reader.char_format_at(
+        reading.document.text.rindex("climate", span.start, span.end)))
     assert window.open_file(path.with_name("short.txt")) is False
     window.show_sample()
     assert isinstance(window.reader.page, QTextEdit)

@@ -11,7 +11,9 @@ from annotator.cli.common import EXIT_OK, Command, path_text, print_json
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
     imp = subparsers.add_parser("import", help="add a file to the library; print its id")
-    imp.add_argument("file", type=Path, help="a .txt or .md file, or a shared .annot bundle")
+    imp.add_argument(
+        "file", type=Path, help="a .txt, .md, .html or .epub file, or a shared .annot bundle"
+    )
     imp.add_argument(
         "--revise", metavar="DOC", help="the file is a new version of DOC: re-anchor its notes"
     )

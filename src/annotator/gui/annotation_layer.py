@@ -308,10 +308,16 @@ class AnnotationLayer(QObject):
             if a.placement is not Placement.PLACED:
                 continue
             hex_ = color_hex(a.color).lower()
+            name = color_label(a.color)
             who = a.author_name or self.tr("you")
-            kind = self.tr("suggested, accepted by {who}") if a.origin is Origin.MACHINE \
-                else self.tr("by {who}")
-            label = f"{color_label(a.color)} — {kind.format(who=who)}"
+            kind = self.tr("by {who}")
+            area = reading.taxonomy.area(a.area) if a.area else None
+            if a.origin is Origin.MACHINE:
+                kind = self.tr("suggested, accepted by {who}")
+                if area is not None:
+                    # An accepted suggestion keeps its area's colour, as exports show it.
+                    hex_, name = area.color.lower(), area.label
+            label = f"{name} — {kind.format(who=who)}"
             marks.append(Mark(a.start, a.end, Layer.READER, hex_, label,
                               note_excerpt(a.note), a.id))
             if a.note.strip():
@@ -461,10 +467,13 @@ class AnnotationLayer(QObject):
         stored = self.stored
         label = self.tr("Accept suggestion") if len(suggestions) == 1 else \
             self.tr("Accept {n} suggestions").format(n=len(suggestions))
+        reading = self.window.reading
         with self.bulk(label):
             for suggestion in suggestions:
-                if self._run(lambda s, sg=suggestion: s.accept(  # type: ignore[misc]
-                        stored, sg, color=self.current_color)) is None:
+                area = reading.taxonomy.area(suggestion[0]) if reading else None
+                color = area.color.lower() if area else self.current_color
+                if self._run(lambda s, sg=suggestion, c=color: s.accept(  # type: ignore[misc]
+                        stored, sg, color=c)) is None:
                     break
 
     def reject(self, suggestions: Sequence[Suggestion]) -> None:

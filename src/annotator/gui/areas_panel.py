@@ -3,13 +3,14 @@
 One row per area: colour swatch (drawn with the area's underline style, so the legend
 matches the page), label, passage count, and a checkbox that shows or hides the area's
 highlights. Clicking a row asks for the area's next passage; the window does the
-stepping, because it owns the reader view.
+stepping, because it owns the reader view. While a row is selected its area's passages
+are lit on the page (highlighting.py); a click on the empty list below the rows clears it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -56,6 +57,7 @@ class AreasPanel(QWidget):
 
     visibility_changed = Signal(str, bool)
     area_activated = Signal(str)
+    area_selected = Signal(object)  # the selected area's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,9 @@ class AreasPanel(QWidget):
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.itemPressed.connect(self._on_item_pressed)
+        self.tree.itemSelectionChanged.connect(
+            lambda: self.area_selected.emit(self.selected_area()))
+        self.tree.viewport().installEventFilter(self)
 
     def show_reading(self, reading: Reading, hidden: set[str]) -> None:
         counts = {area.id: 0 for area in reading.taxonomy.areas}
@@ -128,6 +133,12 @@ class AreasPanel(QWidget):
     def selected_area(self) -> str | None:
         items = self.tree.selectedItems()
         return str(items[0].data(0, AREA_ROLE)) if items else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
+                and self.tree.itemAt(event.position().toPoint()) is None):
+            self.tree.clearSelection()
+        return False
 
     def _on_item_pressed(self, item: QTreeWidgetItem, _column: int) -> None:
         self._pressed_state = item.checkState(0)

@@ -1,15 +1,25 @@
 """Coloured marks over the text: how they look, and how they reach a QTextDocument.
 
-A *mark* is a range of the text (code points) on a *layer*: machine policy-area
-suggestions now, the reader's own highlights later. Marks may overlap, so the text is
-cut at every mark boundary into *segments*, each carrying the marks that cover it; a
-segment's look is composed from all its visible marks (fill from one, underline from
-another), so an overlap never lets the last mark win.
+A *mark* is a range of the text (code points) on a *layer*: a machine suggestion (the
+passage an area was found in, with the terms that made it so) or the reader's own
+highlight. Marks may overlap, so the text is cut at every mark boundary
+into *segments*, each carrying the marks that cover it; a segment's look is composed from
+all its visible marks, so an overlap never lets the last mark win.
+
+What each layer looks like (issue 7, item 3): machine suggestions must not drown the
+reader's decisions, which tinted sentences did (92 % of the sample's text had a fill).
+So a passage carries no fill of its own: it is a bar in the margin (`margin_bars.py`),
+and only its terms are underlined in the area's colour and style (`term_underlines.py`).
+A passage is filled, softly, only while it is *lit*: hovered, or its area selected in
+the Areas legend. The reader's highlights are the only strong fills; where one lies
+inside another, the inner one keeps its fill, so no highlight ever hides another. Fills
+set only a character's background and underlines only its underline, so re-merging one
+never undoes the other.
 
 Formats are applied once per segment with `QTextCursor.mergeCharFormat` inside one edit
 block. performance.md measured the alternatives: extra selections cost ~18x and every
 repaint pays for them; re-running a QSyntaxHighlighter on a shown document ~200x. Hiding
-an area re-merges only the segments that area touches.
+an area, or lighting a passage, re-merges only the segments it touches.
 
 A long text reaches its QTextDocument in parts (reader_view.py): `loaded` says how far
 the text is there, and only the segments ending inside it are formatted; `load_until`
@@ -18,18 +28,21 @@ formats the next ones as more text arrives.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+import html
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 
 from annotator.gui.offsets import Utf16Map
+from annotator.gui.term_underlines import TermUnderlines
 
-SUGGESTION_ALPHA = 0.30
-READER_ALPHA = 0.62  # the reader's decisions read stronger than machine suggestions
+SUGGESTION_ALPHA = 0.22  # a lit passage: a hint of its area, never a highlight
+READER_ALPHA = 0.62  # the reader's decisions: the only strong fills
 # Differs per area so areas stay apart without colour (print, colour blindness).
 UNDERLINES: tuple[QTextCharFormat.UnderlineStyle, ...] = (
     QTextCharFormat.UnderlineStyle.SingleUnderline,
@@ -47,8 +60,8 @@ NO_UNDERLINE = QTextCharFormat.UnderlineStyle.NoUnderline
 class Layer(StrEnum):
     """What a mark means; layers are drawn with different strength."""
 
-    SUGGESTION = "suggestion"  # machine policy-area highlight: soft tint + underline
-    READER = "reader"  # the reader's own highlight: stronger fill (issue 3)
+    SUGGESTION = "suggestion"  # a machine passage: a margin bar, its terms underlined
+    READER = "reader"  # the reader's own highlight: a strong fill
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,7 @@ class Mark:
     label: str
     detail: str = ""
     ref: str = ""  # the annotation id of a reader mark
+    terms: tuple[str, ...] = ()  # the words that made a suggestion, as detection found them
 
 
 class Segment(NamedTuple):
@@ -122,51 +136,66 @@ class Styler:
 
     def __init__(self, styles: dict[str, MarkStyle]) -> None:
         self.styles = styles
-        self._cache: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._cache: dict[tuple[object, ...], QTextCharFormat] = {}
+
+    def underlines(self) -> dict[str, QTextCharFormat]:
+        """Per area, a format that sets only the underline (for its terms)."""
+        formats = {}
+        for key, style in self.styles.items():
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(style.underline)
+            fmt.setUnderlineColor(style.color)
+            formats[key] = fmt
+        return formats
 
     def clear_format(self) -> QTextCharFormat:
-        """Merging this removes any highlight and keeps the text's own typography."""
+        """Merging this removes any fill and keeps the text's own typography."""
         fmt = QTextCharFormat()
         fmt.setBackground(QBrush())  # NoBrush
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
         return fmt
 
-    def format_for(self, marks: Sequence[Mark]) -> QTextCharFormat:
-        keys = tuple(m.key for m in marks)
-        cached = self._cache.get(keys)
+    def format_for(self, marks: Sequence[Mark], lit: Collection[Mark] = ()) -> QTextCharFormat:
+        """The fill of a segment covered by `marks`, of which the passages in `lit` are lit.
+
+        Every format sets the fill, so merging it over an older one (a passage no longer
+        lit) leaves nothing of that behind; none touches the underline (the terms').
+        """
+        key = (tuple(m.key for m in marks),
+               tuple(i for i, m in enumerate(marks) if m in lit) if lit else ())
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
-        if not marks:
-            fmt = self.clear_format()
-        else:
-            # The reader's own highlight, when present, owns the fill; else the first area.
-            readers = [m for m in marks if m.layer is Layer.READER]
-            filler = readers[0] if readers else marks[0]
-            # The underline shows a second mark: an area first, else another reader's.
-            others = sorted((m for m in marks if m is not filler),
-                            key=lambda m: m.layer is Layer.READER)
-            underliner = others[0] if others else filler
-            fill, line = self.styles[filler.key], self.styles[underliner.key]
-            underline = line.underline
-            if underliner is not filler and underline is NO_UNDERLINE:
-                underline = QTextCharFormat.UnderlineStyle.SingleUnderline
-            fmt = QTextCharFormat()
+        fmt = self.clear_format()
+        readers = [m for m in marks if m.layer is Layer.READER]
+        if readers:
+            # The innermost highlight keeps its fill: one made inside another (or inside
+            # an accepted suggestion) stays visible, the outer one shows around it.
+            filler = min(readers, key=lambda m: m.end - m.start)
+            fill = self.styles[filler.key]
             fmt.setBackground(blend(fill.color, fill.fill_alpha))
-            fmt.setUnderlineStyle(underline)
-            fmt.setUnderlineColor(line.color.darker(140) if underliner.layer is Layer.READER
-                                  else line.color)
-        self._cache[keys] = fmt
+        else:
+            shown = next((m for m in marks if m.layer is Layer.SUGGESTION and m in lit), None)
+            if shown is not None:
+                fmt.setBackground(blend(self.styles[shown.key].color, SUGGESTION_ALPHA))
+        self._cache[key] = fmt
         return fmt
 
 
 class DocumentHighlights:
     """The marks shown on one QTextDocument, with per-key visibility."""
 
-    def __init__(self, document: QTextDocument, positions: Utf16Map, styler: Styler) -> None:
+    def __init__(self, document: QTextDocument, positions: Utf16Map, styler: Styler,
+                 text: str = "") -> None:
         self.document = document
         self.positions = positions
         self.styler = styler
+        self.text = text
         self.hidden: set[str] = set()
+        self.terms = TermUnderlines(document, positions, text, styler.underlines(), self.hidden)
+        # Lit passages (a soft fill): those of the area selected in the legend, and
+        # those under the mouse.
+        self.focus: str | None = None
+        self.hovered: frozenset[Mark] = frozenset()
         self._segments: list[Segment] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -185,7 +214,12 @@ class DocumentHighlights:
         Adding one highlight to a document with thousands re-formats a few segments, not
         all of them: unchanged segments keep the format they already have.
         """
+        self.set_hovered(())  # the marks under the mouse may be gone
         old = self._segments[:self._applied]
+        marks = list(marks)
+        self.terms.set_passages(
+            ((m.key, m.start, m.end, m.terms) for m in marks if m.layer is Layer.SUGGESTION),
+            self._loaded_chars())
         self._segments = segments(marks)
         self._starts = [s.start for s in self._segments]
         self._ends = [s.end for s in self._segments]
@@ -205,9 +239,13 @@ class DocumentHighlights:
     def load_until(self, loaded: int | None) -> None:
         """The document now holds the text up to `loaded` (None: all): format what fits."""
         self.loaded = loaded
+        self.terms.extend(self._loaded_chars())
         ready = self._ready(loaded)
         self._apply(self._segments[self._applied:ready])
         self._applied = max(self._applied, ready)
+
+    def _loaded_chars(self) -> int:
+        return len(self.text) if self.loaded is None else self.loaded
 
     @property
     def pending(self) -> int:
@@ -216,14 +254,47 @@ class DocumentHighlights:
 
     def marks_in(self, start: int, end: int) -> tuple[Mark, ...]:
         """Visible marks overlapping [start, end), each once, in document order."""
-        index = max(0, bisect_right(self._starts, start) - 1)
         found: dict[Mark, None] = {}
-        for segment in self._segments[index:]:
-            if segment.start >= end:
-                break
-            if segment.end > start:
-                found.update(dict.fromkeys(self.visible_marks(segment)))
+        for segment in self._segments_in(start, end):
+            found.update(dict.fromkeys(self.visible_marks(segment)))
         return tuple(found)
+
+    def passages_in(self, start: int, end: int) -> list[Mark]:
+        """The visible machine passages overlapping [start, end) (the margin's bars)."""
+        return [m for m in self.marks_in(start, end) if m.layer is Layer.SUGGESTION]
+
+    def _segments_in(self, start: int, end: int) -> list[Segment]:
+        first = max(0, bisect_right(self._starts, start) - 1)
+        last = bisect_left(self._starts, end)
+        return [s for s in self._segments[first:last] if s.end > start]
+
+    def set_focus(self, key: str | None) -> None:
+        """Light every passage of one area (the one selected in the legend), or none."""
+        if key == self.focus:
+            return
+        keys = {self.focus, key}
+        self.focus = key
+        self._apply([s for s in self._segments[:self._applied]
+                     if any(m.key in keys and m.layer is Layer.SUGGESTION for m in s.marks)])
+
+    def set_hovered(self, marks: Iterable[Mark]) -> None:
+        """Light the passages among `marks` (those under the mouse); unlight the rest."""
+        hovered = frozenset(m for m in marks if m.layer is Layer.SUGGESTION)
+        if hovered == self.hovered:
+            return
+        changed = hovered ^ self.hovered
+        self.hovered = hovered
+        touched: dict[Segment, None] = {}
+        for mark in changed:
+            touched.update(dict.fromkeys(self._segments_in(mark.start, mark.end)))
+        ready = self._ends[self._applied - 1] if self._applied else 0
+        self._apply([s for s in touched if s.end <= ready])
+
+    def lit(self, marks: Iterable[Mark]) -> tuple[Mark, ...]:
+        """The passages among `marks` drawn lit."""
+        focus, hovered = self.focus, self.hovered
+        return tuple(m for m in marks if m.layer is Layer.SUGGESTION
+                     and (m.key == focus or m in hovered))
 
     def set_hidden(self, key: str, hidden: bool) -> None:
         """Hide or show one key's marks; only the segments it touches are re-applied."""
@@ -233,6 +304,7 @@ class DocumentHighlights:
             self.hidden.add(key)
         else:
             self.hidden.discard(key)
+        self.terms.set_hidden(key, hidden)
         self._apply([s for s in self._segments[:self._applied]
                      if any(m.key == key for m in s.marks)])
 
@@ -258,9 +330,13 @@ class DocumentHighlights:
         to_qt = None if self.positions.identity else self.positions.to_qt
         cleared = self.styler.clear_format()
         format_for, hidden = self.styler.format_for, self.hidden
+        lighting = self.focus is not None or bool(self.hovered)
         for segment in targets:
             if clear:
                 fmt = cleared
+            elif lighting:
+                visible = self.visible_marks(segment)
+                fmt = format_for(visible, self.lit(visible))
             elif hidden:
                 fmt = format_for(self.visible_marks(segment))
             else:
@@ -273,3 +349,29 @@ class DocumentHighlights:
                 set_position(to_qt(segment.end), keep)
             merge(fmt)
         cursor.endEditBlock()
+
+
+def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None) -> str:
+    rows = []
+    for mark in marks:
+        style = highlights.styler.styles.get(mark.key) if highlights else None
+        color = style.color.name() if style else "#888888"
+        if mark.layer is Layer.READER:
+            # label: who made it; detail: the note's first words
+            note = (f"<br/><span style='white-space:pre-wrap'>{html.escape(mark.detail)}</span>"
+                    if mark.detail else "")
+            rows.append(
+                f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
+                f"<b>{html.escape(mark.label)}</b>{note}</p>"
+            )
+            continue
+        matched = html.escape(QCoreApplication.translate("ReaderView", "matched:"))
+        detail = (
+            f"<br/><span style='color:gray'>{matched}</span> {html.escape(mark.detail)}"
+            if mark.detail else ""
+        )
+        rows.append(
+            f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
+            f"<b>{html.escape(mark.label)}</b>{detail}</p>"
+        )
+    return "".join(rows)

@@ -49,6 +49,7 @@ from annotator import __version__, paths
 from annotator.core.find import find_all, nearest
 from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
+from annotator.gui.chapters_panel import ChaptersPanel
 from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
             strict=True,
         ):
             self.sidebar.addTab(placeholder, label)
+        self.chapters_panel = ChaptersPanel(self.sidebar)
+        self.sidebar.addTab(self.chapters_panel, self.tr("Chapters"))
+        self.chapters_panel.chapter_chosen.connect(self.reader.scroll_to_offset)
         self._build_annotation_docks()
         self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
         self.sidebar_dock.setObjectName("sidebar-dock")
@@ -368,7 +372,7 @@ class MainWindow(QMainWindow):
             self.last_error = show_error(
                 self, self.tr("Cannot open this file"), str(exc),
                 self.tr("The current document stays open. Choose another file with "
-                        "File ▸ Open (text or Markdown)."),
+                        "File ▸ Open (text, Markdown, web page or EPUB)."),
             )
             return False
         self.settings.add_recent(path)
@@ -397,6 +401,7 @@ class MainWindow(QMainWindow):
         self._step = None
         self._step_span = None
         self.reader.show_reading(reading)
+        self.chapters_panel.show_document(reading.document)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
         document = reading.document
@@ -703,6 +708,7 @@ class MainWindow(QMainWindow):
         self.annotation_layer = AnnotationLayer(self)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
+        self.areas_panel.area_selected.connect(self.reader.set_focus_area)
         self._connect_annotations()
         self.completed = True
         self._completing = False

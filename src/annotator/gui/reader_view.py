@@ -25,12 +25,11 @@ every offset already shown stays valid; whatever needs text that has not arrived
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -38,6 +37,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -70,8 +70,10 @@ from annotator.gui.highlighting import (
     Mark,
     MarkStyle,
     Styler,
+    tooltip_html,
 )
 from annotator.gui.inline_styles import apply_inline_styles
+from annotator.gui.margin_bars import AreaMargin
 from annotator.gui.offsets import Utf16Map
 from annotator.services.reading import Reading
 
@@ -91,6 +93,7 @@ SANS_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"]
 BODY_POINT_SIZE = 12.0
 LINE_HEIGHT = 150  # percent, rich view only
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+GAP_LINES = 0.55  # the empty line between paragraphs, in lines of body text
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 # A typical English line: its mean advance measures the column better than the font's
 # averageCharWidth, which counts every glyph the font has.
@@ -127,7 +130,13 @@ class _PageEvents(_PageBase):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             self._owner.show_tooltip(event)
             return True
+        if event.type() == QEvent.Type.Leave:
+            self._owner.hover_passages(())
         return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        self._owner.hover_at(event.position().toPoint())
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self._owner.request_context_menu(event.pos(), event.globalPos())
@@ -135,6 +144,7 @@ class _PageEvents(_PageBase):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._owner.paint_note_markers()
+        self._owner.margin.update()  # scrolled or re-laid out: its bars move along
         self._owner.painted()
 
 
@@ -181,6 +191,8 @@ class ReaderView(QWidget):
         self.zoom = 1.0
         self.positions = Utf16Map("")
         self.highlights: DocumentHighlights | None = None
+        # Each area's lane in the margin (its place in the legend).
+        self.lanes: dict[str, int] = {}
         self._document: QTextDocument | None = None
         self._paint_waiters: list[Callable[[], None]] = []
         # A long text still arriving: how far it is in (code points) and the index of the
@@ -207,6 +219,8 @@ class ReaderView(QWidget):
         page.setBackgroundRole(QPalette.ColorRole.Base)
         page.setObjectName("reader-page")
         page.selectionChanged.connect(self.selection_changed)
+        self.margin = AreaMargin(self, page)
+        self._tracking = False
         return page
 
     def selected_text(self) -> str:
@@ -243,7 +257,9 @@ class ReaderView(QWidget):
             self.positions = Utf16Map(text, document.characterCount() - 1)
             self._loaded, self._loaded_blocks = None, len(reading.document.blocks)
         self._apply_typography(document, rich, whole=True)
-        self.highlights = DocumentHighlights(document, self.positions, self._styler(reading))
+        self.lanes = {area.id: i for i, area in enumerate(reading.taxonomy.areas)}
+        self.highlights = DocumentHighlights(document, self.positions, self._styler(reading),
+                                             text)
         self.highlights.loaded = self._loaded
         self.highlights.set_marks(area_marks(reading))
         self._note_positions, self._note_colors = [], []
@@ -445,13 +461,21 @@ class ReaderView(QWidget):
             body.setLineHeight(LINE_HEIGHT, PROPORTIONAL)
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(body)
+        if rich:
+            # The empty line between paragraphs is made short by a small font, not by a
+            # reduced line height: Qt hit-tests a block by its font's full height, so a
+            # short line of body font reached into the next paragraph's first line and a
+            # right-click there found the gap instead of the words (issue 7, item 5).
             gap = QTextBlockFormat()
-            gap.setLineHeight(55, PROPORTIONAL)
+            gap.setLineHeight(100, PROPORTIONAL)
+            gap_font = QTextCharFormat()
+            gap_font.setFontPointSize(size * GAP_LINES)
             qt_block = document.firstBlock()
             while qt_block.isValid():
                 if qt_block.length() == 1:
                     cursor.setPosition(qt_block.position())
                     cursor.mergeBlockFormat(gap)
+                    cursor.mergeBlockCharFormat(gap_font)
                 qt_block = qt_block.next()
         all_blocks = self.reading.document.blocks
         first, last = blocks if blocks is not None else (0, self._loaded_blocks)
@@ -540,6 +564,8 @@ class ReaderView(QWidget):
         margins = page.viewportMargins()
         if margins.left() != left or margins.right() != right:
             page.setViewportMargins(left, 0, right, 0)
+        contents = page.contentsRect()
+        self.margin.place(contents.left(), contents.top(), left, contents.height())
 
     # -- zoom -----------------------------------------------------------------------
 
@@ -583,6 +609,11 @@ class ReaderView(QWidget):
         self._paint_waiters.append(callback)
 
     def painted(self) -> None:
+        if not self._tracking:
+            # Hover lights passages; tracking is switched on after the first paint, when
+            # asking for the viewport no longer delays it.
+            self._tracking = True
+            self.page.viewport().setMouseTracking(True)
         if self._paint_waiters:
             waiters, self._paint_waiters = self._paint_waiters, []
             for callback in waiters:
@@ -591,6 +622,27 @@ class ReaderView(QWidget):
     def set_area_visible(self, area_id: str, visible: bool) -> None:
         if self.highlights is not None:
             self.highlights.set_hidden(area_id, not visible)
+            self.margin.update()
+
+    def set_focus_area(self, area_id: str | None) -> None:
+        """Light every passage of an area (the one selected in the legend), or none."""
+        if self.highlights is not None:
+            self.highlights.set_focus(area_id)
+            self.margin.update()
+
+    def hover_passages(self, marks: Sequence[Mark]) -> None:
+        """Light these passages (under the mouse), and only these."""
+        if self.highlights is not None and self.highlights.hovered != frozenset(marks):
+            self.highlights.set_hovered(marks)
+            self.margin.update()
+
+    def hover_at(self, point: QPoint) -> None:
+        """The mouse is over this viewport point: light the passages under it."""
+        if self.highlights is None:
+            return
+        offset = self.offset_at(point)
+        marks = () if offset is None else self.highlights.marks_at(offset)
+        self.hover_passages([m for m in marks if m.layer is Layer.SUGGESTION])
 
     def char_format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at code-point `offset` (what the reader sees)."""
@@ -670,33 +722,7 @@ def area_marks(reading: Reading) -> list[Mark]:
     labels = {area.id: area.label for area in reading.taxonomy.areas}
     return [
         Mark(span.start, span.end, Layer.SUGGESTION, span.area,
-             labels.get(span.area, span.area), ", ".join(span.terms))
+             labels.get(span.area, span.area), ", ".join(span.terms), terms=span.terms)
         for span in reading.spans
         if span.area in labels
     ]
-
-
-def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None) -> str:
-    rows = []
-    for mark in marks:
-        style = highlights.styler.styles.get(mark.key) if highlights else None
-        color = style.color.name() if style else "#888888"
-        if mark.layer is Layer.READER:
-            # label: who made it; detail: the note's first words
-            note = (f"<br/><span style='white-space:pre-wrap'>{html.escape(mark.detail)}</span>"
-                    if mark.detail else "")
-            rows.append(
-                f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
-                f"<b>{html.escape(mark.label)}</b>{note}</p>"
-            )
-            continue
-        matched = html.escape(QCoreApplication.translate("ReaderView", "matched:"))
-        detail = (
-            f"<br/><span style='color:gray'>{matched}</span> {html.escape(mark.detail)}"
-            if mark.detail else ""
-        )
-        rows.append(
-            f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
-            f"<b>{html.escape(mark.label)}</b>{detail}</p>"
-        )
-    return "".join(rows)

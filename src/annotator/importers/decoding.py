@@ -21,7 +21,10 @@ from annotator.importers.base import Cancelled, Progress, Reader
 
 MAX_BYTES = 32 * 1024 * 1024
 _CHUNK = 1024 * 1024
-OPENS = "Annotator opens plain text (.txt) and Markdown (.md) files."
+OPENS = (
+    "Annotator opens plain text (.txt), Markdown (.md), web pages (.html) and EPUB books "
+    "(.epub)."
+)
 
 
 def _pe(data: bytes) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from annotator.core.document import Document
 from annotator.errors import ImportRejected
-from annotator.importers import markdown, plaintext
+from annotator.importers import epub, html, markdown, plaintext
 from annotator.importers.base import (
     HEAD_BYTES,
     Cancelled,
@@ -20,9 +20,11 @@ from annotator.importers.base import (
     never_cancelled,
     no_progress,
 )
-from annotator.importers.decoding import read_file
+from annotator.importers.decoding import MAX_BYTES, read_file, too_large
 
-IMPORTERS: tuple[Importer, ...] = (plaintext.IMPORTER, markdown.IMPORTER)
+IMPORTERS: tuple[Importer, ...] = (
+    epub.IMPORTER, html.IMPORTER, plaintext.IMPORTER, markdown.IMPORTER,
+)
 
 
 def supported_suffixes() -> list[str]:
@@ -49,6 +51,8 @@ def import_bytes(
     cancelled: Cancelled = never_cancelled,
 ) -> Document:
     """Parse file contents; `name` (a file name) breaks ties and labels errors."""
+    if len(data) > MAX_BYTES:
+        raise too_large(name, len(data))
     document = pick(data, name).read(data, name, progress, cancelled)
     if not document.text.strip():
         raise ImportRejected(f"{name} has no readable text.")
