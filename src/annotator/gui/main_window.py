@@ -480,8 +480,11 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             return
         parts, tips = [], []
+        # Before the layer exists (first paint) nothing can have been rejected yet.
+        counts = self.annotation_layer.suggestion_counts() if self.completed else {
+            area.id: len(self.reading.spans_of(area.id)) for area in self.reading.taxonomy.areas}
         for area in self.reading.taxonomy.areas:
-            count = len(self.reading.spans_of(area.id))
+            count = counts.get(area.id, 0)
             shown = area.id not in self.hidden_areas
             dot = f"<span style='color:{area.color}'>{'●' if shown else '○'}</span>"
             parts.append(f"{dot}&nbsp;{count}")
@@ -819,7 +822,7 @@ class MainWindow(QMainWindow):
     def _store_opened(self) -> None:
         session = self.annotation_layer.session
         assert session is not None
-        self.search_panel.searcher = session.search.search
+        self.search_panel.searcher = session.search.occurrences
         session.changed_elsewhere()  # the baseline
         self._watch.start(WATCH_MS)
         self._ask_identity_once()
@@ -859,6 +862,8 @@ class MainWindow(QMainWindow):
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
         self.annotations_panel.show_annotations(self.annotation_layer.ordered(), labels)
+        self.areas_panel.set_counts(self.annotation_layer.suggestion_counts())
+        self._update_area_summary()
 
     def _show_library(self) -> None:
         session = self.annotation_layer.session
