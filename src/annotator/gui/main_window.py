@@ -416,6 +416,10 @@ class MainWindow(QMainWindow):
         self._step_span = None
         self.reader.show_reading(reading)
         self.chapters_panel.show_document(reading.document)
+        # An article without headings has nothing to jump through: its tab would only
+        # crowd the sidebar (three tabs already fill it at 800x600).
+        self.sidebar.setTabVisible(self.sidebar.indexOf(self.chapters_panel),
+                                   self.chapters_panel.list.count() > 0)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
         document = reading.document
