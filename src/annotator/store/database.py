@@ -1,6 +1,7 @@
 """Opening the database safely: health check, backup, migration, then transactions.
 
-`Store.open()` is the one way in. In order it
+`Store.open()` is the one way in. Holding the data folder's lock (`store/lock.py`), so
+that two processes starting at once never see each other's half-created file, it
 1. checks the file (header, `quick_check`); a damaged one is moved aside, never deleted or
    overwritten, and `CorruptDatabaseError` names it and the newest backup that verifies;
 2. brings the schema to head with Alembic, after a verified backup copy, in one
@@ -31,6 +32,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from annotator import paths
 from annotator.errors import StoreError
 from annotator.store import sqlite
+from annotator.store.lock import folder_lock
 from annotator.store.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -146,17 +148,18 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the data folder {path.parent}: {exc}") from exc
-        if path.exists():
-            problem = sqlite.check_health(path)
-            if problem:
-                moved = sqlite.move_aside(path)
-                raise CorruptDatabaseError(path, problem, moved, newest_good_backup(path))
-        try:
-            _migrate(path, target_revision, keep)
-            store = cls(path)
-            store._routine_backup(keep)
-        except SQLAlchemyError as exc:
-            raise StoreError(sqlite.explain(exc, path)) from exc
+        with folder_lock(path.parent):
+            if path.exists() and not _never_finished(path):
+                problem = sqlite.check_health(path)
+                if problem:
+                    moved = sqlite.move_aside(path)
+                    raise CorruptDatabaseError(path, problem, moved, newest_good_backup(path))
+            try:
+                _migrate(path, target_revision, keep)
+                store = cls(path)
+                store._routine_backup(keep)
+            except SQLAlchemyError as exc:
+                raise StoreError(sqlite.explain(exc, path)) from exc
         return store
 
     def close(self) -> None:
@@ -244,6 +247,19 @@ class Store:
         except StoreError as exc:
             # A routine copy failing (disk full) must not stop the reader from reading.
             log.warning("%s", exc)
+
+
+def _never_finished(path: Path) -> bool:
+    """True for an empty file that never held a library: a first start killed before
+    SQLite wrote its first page. No backup was ever taken of it (the first one follows
+    the migration), so nothing can be lost by creating the library in it; an empty file
+    that has backups lost its content and is reported as damaged."""
+    wal = path.with_name(path.name + "-wal")
+    return (
+        path.stat().st_size == 0
+        and not (wal.exists() and wal.stat().st_size > 0)
+        and not list_backups(path)
+    )
 
 
 def _backup(database: Path, reason: str, keep: int) -> Path:
