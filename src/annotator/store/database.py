@@ -139,6 +139,7 @@ class Store:
         self._reader = sqlite.make_engine(path, writer=False)
         self._write_lock = threading.RLock()
         self._write_conn: Connection | None = None
+        self._journal: tuple[tuple[int, int] | None, ...] = ()
         self._writing = False
         self._keep = keep
         self._backup_period = backup_period
@@ -219,22 +220,61 @@ class Store:
         with self._write_lock:
             if self._writing:
                 raise StoreError("A write transaction is already open in this thread.")
-            if self._write_conn is None:
-                self._write_conn = self._writer.connect()
-            conn = self._write_conn
+            conn = self._writer_connection()
             self._writing = True
             try:
                 with sqlite.write_transaction(conn):
                     yield Repository(conn)
                 self._changed()
             except (DBAPIError, sqlite3.Error) as exc:
+                removed = self._journal_replaced()
                 # Rolled back; start the next write on a fresh connection all the same.
                 self._write_conn = None
                 conn.invalidate()
                 conn.close()
-                raise StoreError(sqlite.explain(exc, self.path)) from exc
+                message = (
+                    sqlite.journal_removed_message(self.path, saved=False)
+                    if removed
+                    else sqlite.explain(exc, self.path)
+                )
+                raise StoreError(message) from exc
             finally:
                 self._writing = False
+
+    def _writer_connection(self) -> Connection:
+        """The write connection, opened if needed; its files are checked first.
+
+        If another program removed the WAL or SHM under the open library, the acknowledged
+        commits still in the old WAL are folded into the database through this
+        connection (which holds the removed files open), the connection is dropped, and
+        the reader is told what happened instead of writing into a log nobody will read.
+        """
+        if self._write_conn is not None and self._journal_replaced():
+            saved = self._rescue_journal()
+            raise StoreError(sqlite.journal_removed_message(self.path, saved=saved))
+        if self._write_conn is None:
+            self._write_conn = self._writer.connect()
+            sqlite.driver(self._write_conn).execute("SELECT count(*) FROM sqlite_master")
+            self._journal = sqlite.journal_identity(self.path)
+        return self._write_conn
+
+    def _journal_replaced(self) -> bool:
+        return bool(self._journal) and sqlite.journal_identity(self.path) != self._journal
+
+    def _rescue_journal(self) -> bool:
+        conn, self._write_conn = self._write_conn, None
+        assert conn is not None
+        saved = True
+        try:
+            sqlite.driver(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("could not fold the removed WAL into %s: %s", self.path, exc)
+            saved = False
+        conn.invalidate()
+        conn.close()
+        self._reader.dispose()
+        self._journal = ()
+        return saved
 
     def data_version(self) -> int | None:
         """SQLite's `PRAGMA data_version` on the writer connection, None while it is busy.
@@ -249,9 +289,8 @@ class Store:
         try:
             if self._writing:
                 return None
-            if self._write_conn is None:
-                self._write_conn = self._writer.connect()
-            row = sqlite.driver(self._write_conn).execute("PRAGMA data_version").fetchone()
+            conn = self._writer_connection()
+            row = sqlite.driver(conn).execute("PRAGMA data_version").fetchone()
         except (DBAPIError, sqlite3.Error) as exc:
             raise StoreError(sqlite.explain(exc, self.path)) from exc
         finally:

@@ -28,6 +28,10 @@ from annotator.errors import StoreError
 HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 COMPANIONS = ("-wal", "-shm", "-journal")
+# Pages the WAL may grow to before SQLite folds it into the database (default 1000, 4 MB):
+# acknowledged commits live only in the WAL until then, so a WAL deleted by another
+# program (issue 13, item 5) loses at most this much.
+WAL_AUTOCHECKPOINT_PAGES = 100
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -> Engine:
@@ -55,6 +59,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         finally:
             cursor.close()
@@ -79,6 +84,7 @@ def raw_connect(path: Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -231,6 +237,36 @@ def move_aside(path: Path) -> Path:
         if companion.exists():
             companion.replace(target.with_name(target.name + suffix))
     return target
+
+
+def journal_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """(device, inode) of the database file, its WAL and its SHM; None for a missing one.
+
+    While a connection is open these files stay in place: if one disappears or is
+    replaced, another program removed it under the open library (issue 13, item 5).
+    """
+    identity: list[tuple[int, int] | None] = []
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            status = Path(f"{path}{suffix}").stat()
+        except OSError:
+            identity.append(None)
+        else:
+            identity.append((status.st_dev, status.st_ino))
+    return tuple(identity)
+
+
+def journal_removed_message(path: Path, saved: bool) -> str:
+    """What to tell the reader when the library's files were removed while in use."""
+    outcome = (
+        "everything saved so far was written back into the library; try again."
+        if saved
+        else "close every program using the library, then start Annotator again."
+    )
+    return (
+        f"Another program removed or replaced {path.name}'s journal files (-wal, -shm) in "
+        f"{path.parent} while Annotator was using them; {outcome}"
+    )
 
 
 # --- backups ------------------------------------------------------------------------
