@@ -132,11 +132,12 @@ class Store:
 
     def __init__(
         self, path: Path, *, keep: int = BACKUP_KEEP,
-        backup_period: float = BACKUP_PERIOD_SECONDS,
+        backup_period: float = BACKUP_PERIOD_SECONDS, read_only: bool = False,
     ) -> None:
         self.path = path
-        self._writer = sqlite.make_engine(path)
-        self._reader = sqlite.make_engine(path, writer=False)
+        self.read_only = read_only
+        self._writer = sqlite.make_engine(path, read_only=read_only)
+        self._reader = sqlite.make_engine(path, writer=False, read_only=read_only)
         self._write_lock = threading.RLock()
         self._write_conn: Connection | None = None
         self._journal: tuple[tuple[int, int] | None, ...] = ()
@@ -162,12 +163,20 @@ class Store:
         `target_revision` exists for migration tests that build a database at an old
         revision; the app always opens at head. `backup_period` is how often, in seconds,
         new work is backed up while the store stays open.
+
+        A library that exists but cannot be written (a read-only mount or file) opens
+        read-only (`read_only`): reading, search and export work, writes are refused
+        with a message saying why, and nothing in its folder is touched.
         """
         path = path or default_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the data folder {path.parent}: {exc}") from exc
+        if path.exists() and not sqlite.writable(path):
+            return cls._open_read_only(path, keep)
+        if not sqlite.writable(path):
+            raise StoreError(sqlite.explain(sqlite3.OperationalError("readonly"), path))
         with folder_lock(path.parent):
             if path.exists() and not _never_finished(path):
                 problem = sqlite.check_health(path)
@@ -180,6 +189,30 @@ class Store:
                 store._routine_backup(keep)
             except SQLAlchemyError as exc:
                 raise StoreError(sqlite.explain(exc, path)) from exc
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, keep: int) -> Store:
+        problem = sqlite.check_health(path)
+        if problem:
+            raise StoreError(
+                f"The database {path} {problem}; it is read-only, so it was left as it is. "
+                "Copy it and its backups folder somewhere writable to recover it."
+            )
+        store = cls(path, keep=keep, read_only=True)
+        try:
+            with store._reader.connect() as conn:
+                current = current_revision(conn)
+        except SQLAlchemyError as exc:
+            store.close()
+            raise StoreError(sqlite.explain(exc, path)) from exc
+        if current != head_revision():
+            store.close()
+            raise StoreError(
+                f"The library {path} is read-only and its schema ({current}) is not this "
+                "version's; open it once where it can be written, or with the matching "
+                "Annotator version."
+            )
         return store
 
     def close(self) -> None:
@@ -210,6 +243,8 @@ class Store:
         on the busy timeout rather than failing midway. SQLite failures surface as a
         `StoreError` whose message says what to do; nothing of the transaction persists.
         """
+        if write and self.read_only:
+            raise StoreError(sqlite.explain(sqlite3.OperationalError("readonly"), self.path))
         if not write:
             try:
                 with self._reader.connect() as conn, conn.begin():
@@ -284,7 +319,7 @@ class Store:
         window polls it to notice changes made elsewhere (issue 7, item 9). It never
         waits: a write in progress on another thread answers None for this poll.
         """
-        if not self._write_lock.acquire(blocking=False):
+        if self.read_only or not self._write_lock.acquire(blocking=False):
             return None
         try:
             if self._writing:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, create_engine, event, text
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -34,7 +34,23 @@ COMPANIONS = ("-wal", "-shm", "-journal")
 WAL_AUTOCHECKPOINT_PAGES = 100
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -> Engine:
+def writable(path: Path) -> bool:
+    """Whether the database at `path` (and its folder, for the WAL) can be written."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads `path` without writing anything: no WAL, SHM or lock files.
+
+    `immutable` is what lets SQLite read a WAL-mode file in a folder it cannot write
+    (a read-only mount). A cleanly closed library has no WAL, so nothing is missed.
+    """
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
+def make_engine(
+    path: Path, *, foreign_keys: bool = True, writer: bool = True, read_only: bool = False
+) -> Engine:
     """An engine on `path` with WAL, foreign keys, busy timeout and real transactions.
 
     sqlite3's legacy transaction control never emits BEGIN before DDL, so a migration
@@ -48,12 +64,28 @@ def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -
 
     Migrations use `foreign_keys=False`: a batch migration copies and drops tables, and
     dropping a parent with foreign keys on would cascade-delete its children.
+
+    `read_only` opens the file as immutable (`read_only_uri`) and sets no pragma that
+    would write: a library on a read-only mount still reads, searches and exports.
     """
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if read_only:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(
+                read_only_uri(path), uri=True, check_same_thread=False
+            ),
+            poolclass=QueuePool,
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
+        if read_only:
+            return
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -199,10 +231,9 @@ def check_health(path: Path, *, full: bool = False) -> str | None:
         return "is empty (0 bytes)"
     if header != HEADER:
         return "is not an SQLite database (bad header)"
-    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-        raise StoreError(explain(sqlite3.OperationalError("readonly"), path))
+    uri = f"{path.as_uri()}?mode=ro" if writable(path) else read_only_uri(path)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(uri, uri=True, timeout=5)
     except sqlite3.Error as exc:
         return f"cannot be opened ({exc})"
     try:
