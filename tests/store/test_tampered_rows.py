@@ -123,8 +123,8 @@ def test_a_tampered_document_is_named_and_the_rest_works(
                                    "motivation", "start", "color")]
     ),
     value=st.one_of(
-        st.text(max_size=40), st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False), st.none(),
-        st.binary(max_size=20),
+        st.text(max_size=40), st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False),
+        st.none(), st.binary(max_size=20),
     ),
 )
 def test_any_value_in_a_column_is_read_or_reported(
