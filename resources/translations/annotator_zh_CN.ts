@@ -407,6 +407,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
+    <message>
+        <location line="+44" />
+        <source>%n passage(s)</source>
+        <translation>%n 个段落</translation>
+    </message>
 </context>
 <context>
     <name>Colors</name>
