@@ -144,3 +144,15 @@ def test_every_area_of_an_overlap_shows(window: MainWindow, qtbot: QtBot) -> Non
             styles[span.area] = fmt.underlineStyle()
     assert len(set(styles.values())) == 4
     assert QTextCharFormat.UnderlineStyle.NoUnderline not in styles.values()
+
+
+def test_the_legend_draws_an_area_as_the_page_does(qtbot: QtBot) -> None:
+    """A bar and an underline in the area's colour, and no fill (the old swatch was a
+    tinted square, the look the page no longer has)."""
+    from annotator.gui.areas_panel import swatch
+
+    image = swatch(QColor("#009e73"), 1).pixmap(36, 36).toImage()
+    assert image.pixelColor(4, 18).rgb() == QColor("#009e73").rgb()  # the margin bar
+    assert image.pixelColor(20, 31).rgb() == QColor("#009e73").rgb()  # the underline
+    behind = image.pixelColor(30, 14)  # between the lines of text: nothing
+    assert behind.alpha() == 0

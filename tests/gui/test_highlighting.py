@@ -76,3 +76,10 @@ def test_terms_are_found_in_their_passage_longest_first() -> None:
     assert found == ["Climate change", "climate", "climate"]
     assert term_ranges(text, 0, 10, ("climate change",)) == []
     assert term_ranges(text, 0, len(text), ()) == []
+
+
+def test_terms_are_found_where_lowering_changes_lengths() -> None:
+    text = "İstanbul talks on climate, Climate-change and climates."
+    assert len(text.lower()) != len(text)
+    found = [text[s:e] for s, e in term_ranges(text, 0, len(text), ("climate",))]
+    assert found == ["climate", "Climate"]

@@ -285,14 +285,16 @@ class AnnotationLayer(QObject):
                       key=lambda a: (a.placement is Placement.UNPLACED, a.start, a.end))
 
     def visible_suggestions(self) -> set[Suggestion]:
-        from annotator.services.reader_session import visible_suggestions
-
         reading = self.window.reading
         if reading is None:
             return set()
         all_ = [(s.area, s.start, s.end) for s in reading.spans]
         if self.opened is None:
             return set(all_)
+        # Imported once a document is stored: it brings the store (SQLAlchemy, ~50 MB)
+        # in, which the first paint and a window without a library never need.
+        from annotator.services.reader_session import visible_suggestions
+
         return set(visible_suggestions(all_, self.opened.rejected, self.annotations.values()))
 
     def suggestion_counts(self) -> dict[str, int]:

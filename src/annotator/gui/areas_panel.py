@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.gui.highlighting import SUGGESTION_ALPHA, UNDERLINES, blend
+from annotator.gui.highlighting import UNDERLINES, blend
 from annotator.services.reading import Reading
 
 _PEN_STYLES = {
@@ -36,18 +36,22 @@ AREA_ROLE = Qt.ItemDataRole.UserRole
 
 
 def swatch(color: QColor, index: int, size: int = 18) -> QIcon:
-    """A tinted square underlined like the area's highlights."""
+    """The area as the page draws it: a bar in the margin beside lines of text, the
+    matched word underlined in the area's style, and no fill (highlighting.py)."""
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(blend(color, SUGGESTION_ALPHA + 0.25))
-    painter.drawRoundedRect(QRectF(2, 2, size * 2 - 4, size * 2 - 10), 6, 6)
+    painter.setBrush(color)
+    painter.drawRoundedRect(QRectF(2, 3, 5, size * 2 - 6), 2, 2)
+    painter.setBrush(blend(QColor(Qt.GlobalColor.gray), 0.45))
+    for row, width in enumerate((0.8, 0.55)):
+        painter.drawRoundedRect(QRectF(11, 6 + row * 11, (size * 2 - 13) * width, 5), 2, 2)
     pen = QPen(color, 4)
     pen.setStyle(_PEN_STYLES.get(UNDERLINES[index % len(UNDERLINES)].name, Qt.PenStyle.SolidLine))
     painter.setPen(pen)
-    painter.drawLine(QPointF(4, size * 2 - 4), QPointF(size * 2 - 4, size * 2 - 4))
+    painter.drawLine(QPointF(11, size * 2 - 5), QPointF(size * 2 - 2, size * 2 - 5))
     painter.end()
     return QIcon(pixmap)
 
