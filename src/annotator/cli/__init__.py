@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _dispatch(list(sys.argv[1:] if argv is None else argv))
         except UsageError as exc:
-            print(f"annotator: {exc}", file=sys.stderr)
+            _say_error(exc)
             return EXIT_USAGE
         except KeyboardInterrupt:
             # Every write is one transaction and every export a temp file, so an
@@ -67,10 +67,16 @@ def _dispatch(args_list: list[str]) -> int:
     try:
         return commands[args.command](args)
     except AnnotatorError as exc:
-        print(f"annotator: {exc}", file=sys.stderr)
+        _say_error(exc)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+
+
+def _say_error(exc: Exception) -> None:
+    """The error as the one line promised, even when it quotes a value with line breaks."""
+    message = str(exc).replace("\r", "\\r").replace("\n", "\\n")
+    print(f"annotator: {message}", file=sys.stderr)
 
 
 def _is_text(value: str) -> bool:
