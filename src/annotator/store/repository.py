@@ -472,3 +472,19 @@ class Repository:
         finally:
             matcher.close()
         return hits
+
+    def text_matches(self, query: str, document_ids: Sequence[str],
+                     ) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+        """Each document's text and where every word matching `query` stands in it (the
+        same words `search` finds: stemmed, prefixes), for listing every hit. Linear in
+        the text whatever the number of matches (store/snippets.py)."""
+        terms = sqlite.match_terms(query)
+        if not terms or not document_ids:
+            return {}
+        rows = self._conn.execute(
+            select(D.c.id, D.c.text).where(D.c.id.in_(list(document_ids)))).all()
+        matcher = snippets.WordMatcher(terms, sqlite.FTS_TOKENIZER)
+        try:
+            return {doc_id: (body, snippets.every_match(body, matcher)) for doc_id, body in rows}
+        finally:
+            matcher.close()

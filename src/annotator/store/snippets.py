@@ -125,3 +125,12 @@ def opening(text: str) -> Snippet:
             break
     end = _run_around(text, 0, words[-1].end())[1] if words else 0
     return Snippet(0, text[:end] + (ELLIPSIS if text[end:].strip() else ""), ())
+
+
+def every_match(text: str, matcher: WordMatcher) -> tuple[tuple[int, int], ...]:
+    """[start, end) of every word of `text` the query matches, in one pass."""
+    marks: list[tuple[int, int]] = []
+    for batch in _batches(text):
+        matcher.learn([t.group().lower() for t in batch])
+        marks.extend((t.start(), t.end()) for t in batch if matcher.matches(t.group().lower()))
+    return tuple(marks)
