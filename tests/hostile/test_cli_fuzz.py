@@ -97,3 +97,12 @@ def test_fuzzed_argv_as_real_processes(
     assert done.returncode in (0, 2), (argv, done.returncode, done.stderr)
     if done.returncode == 2:
         assert done.stderr.startswith("annotator: ") and done.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("word", ["frob\nnicate", "fr\x00ob", "x" * 300, "\x1b[2Jclear"])
+def test_a_hostile_first_word_is_an_unknown_command(
+    library: str, capsys: pytest.CaptureFixture[str], word: str
+) -> None:
+    assert main([word]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: unknown command") and err.count("\n") == 1

@@ -58,9 +58,8 @@ def _dispatch(args_list: list[str]) -> int:
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         if args_list and _looks_like_command(args_list[0]):
-            print(f"annotator: unknown command '{args_list[0]}' (commands: "
-                  f"{', '.join(sorted(commands))}; or give a file to open)", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError(f"unknown command '{args_list[0]}' (commands: "
+                             f"{', '.join(sorted(commands))}; or give a file to open)")
         return _open_window(args_list)
     args = parser.parse_args(args_list)
     _refuse_undecodable(args)
@@ -87,6 +86,9 @@ def _is_text(value: str) -> bool:
     return True
 
 
+POSITIONAL = frozenset({"doc", "query"})
+
+
 def _refuse_undecodable(args: argparse.Namespace) -> None:
     """Refuse a text argument (a note, tag, id, name, query) that is not valid UTF-8.
 
@@ -101,12 +103,13 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
                 raise UsageError(f"{shown} is not valid UTF-8 text: '{item}'")
 
 
-POSITIONAL = frozenset({"doc", "query"})
-
-
 def _looks_like_command(word: str) -> bool:
     """A bare word that names no file (`frobnicate`) is a mistyped command, not a file."""
-    return not Path(word).exists() and "." not in word and "/" not in word and "\\" not in word
+    try:
+        exists = Path(word).exists()
+    except (OSError, ValueError):  # a NUL, or a name too long for the file system
+        exists = False
+    return not exists and "." not in word and "/" not in word and "\\" not in word
 
 
 def _open_window(args_list: list[str]) -> int:
