@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from annotator import __version__, paths
+from annotator.errors import AnnotatorError
 from annotator.gui import i18n
 from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
@@ -91,7 +92,11 @@ def run_gui(path: str | None = None) -> int:
     from annotator.gui import handoff, instance_lock
 
     target = Path(path).expanduser() if path else None
-    lock = instance_lock.acquire()
+    try:
+        lock = instance_lock.acquire()
+    except AnnotatorError as exc:  # the state folder cannot be used (issue 13, item 9)
+        print(f"annotator: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if lock is None:
         if handoff.send(target):
             shown = f"{target} was opened there" if target else "its window was raised"

@@ -24,6 +24,10 @@ class NotFound(AnnotatorError):
     """A document or annotation id (or prefix) matched nothing, or more than one thing."""
 
 
+class FolderError(AnnotatorError):
+    """A folder Annotator keeps its files in cannot be used (a file, read-only, no home)."""
+
+
 class StoreError(AnnotatorError):
     """The database could not be read or written (corrupt, read-only, disk full, locked)."""
 

@@ -3,14 +3,23 @@
 All locations come from platformdirs, except when `ANNOTATOR_HOME` is set: then every
 location lives under that one folder, which is how tests (and portable installs) keep
 real user data out of reach.
+
+A folder that cannot be used (it is a file, it cannot be created, the user has no home
+directory) is a `FolderError` naming the folder and what to do, never a traceback
+(issue 13, item 9). An existing read-only folder is returned as it is: the library in it
+still opens for reading (`store/database.py`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
+
+from annotator.errors import FolderError
 
 APP_NAME = "Annotator"
 HOME_ENV = "ANNOTATOR_HOME"
@@ -21,27 +30,59 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+def _platform(locate: Callable[[str], str], what: str) -> Path:
+    try:
+        path = Path(locate(APP_NAME))
+    except RuntimeError:  # platformdirs: "could not determine the home directory"
+        path = Path("~")
+    if not path.is_absolute() or path.parts[0].startswith("~"):
+        # No HOME and no passwd entry: expanduser() leaves "~" and the folder would be
+        # created under whatever the current directory happens to be.
+        raise FolderError(
+            f"Annotator cannot place its {what} folder: {path} is not an absolute path "
+            f"(no home directory for this user, or a relative XDG_* variable); set "
+            f"{HOME_ENV} to a folder it may use."
+        )
     return path
+
+
+def _ensure(path: Path, what: str) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FolderError(f"Annotator cannot use {path} as its {what} folder: "
+                          f"{_reason(path, exc)}.") from exc
+    return path
+
+
+def _reason(path: Path, exc: OSError) -> str:
+    blocking = next((p for p in (path, *path.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        return f"{blocking} is a file, not a folder; move it away or set {HOME_ENV}"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"it cannot be created there (read-only); set {HOME_ENV} to a writable folder"
+    return f"{exc.strerror or exc}; set {HOME_ENV} to a folder Annotator may use"
 
 
 def data_dir() -> Path:
     """The folder holding the database and its backups."""
     home = _home()
-    return _ensure(home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME)))
+    folder = home / "data" if home else _platform(platformdirs.user_data_dir, "data")
+    return _ensure(folder, "data")
 
 
 def config_dir() -> Path:
     """The folder holding settings and the user's own taxonomy copy."""
     home = _home()
-    return _ensure(home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME)))
+    folder = home / "config" if home else _platform(platformdirs.user_config_dir, "settings")
+    return _ensure(folder, "settings")
 
 
 def state_dir() -> Path:
     """The folder holding window geometry, recent files and lock files."""
     home = _home()
-    return _ensure(home / "state" if home else Path(platformdirs.user_state_dir(APP_NAME)))
+    folder = home / "state" if home else _platform(platformdirs.user_state_dir, "state")
+    return _ensure(folder, "state")
 
 
 def user_taxonomy_path() -> Path:

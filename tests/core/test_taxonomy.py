@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import colorsys
 import itertools
+import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator import paths
+from annotator.core.detection import Detector
 from annotator.core.taxonomy import load_taxonomy, parse_taxonomy
 from annotator.errors import TaxonomyError
 from annotator.services.reading import active_taxonomy, bundled_taxonomy
@@ -99,3 +104,114 @@ def test_parse_taxonomy_accepts_minimal_area() -> None:
     assert area is not None and area.terms == ("ocean", "sea")
     assert taxonomy.area("nope") is None
 
+
+
+# --- issue 13, item 8: wrong shapes get a schema error with file, line and problem ------
+
+WRONG_SHAPES = {
+    "areas-number": ("version = 1\nareas = 5\n", 2, "at least one [[areas]]"),
+    "areas-string": ('version = 1\nareas = "climate"\n', 2, "at least one [[areas]]"),
+    "areas-numbers": ("version = 1\nareas = [1, 2]\n", 2, "area 1 must be a table"),
+    "areas-strings": ('version = 1\nareas = ["climate"]\n', 2, "area 1 must be a table"),
+    "areas-nested-lists": ("version = 1\nareas = [[1], [2]]\n", 2, "area 1 must be a table"),
+    "version-bool": ("version = true\n" + GOOD.split("\n", 1)[1], 1, "`version`"),
+    "term-only-star": (GOOD.replace('["ocean", "sea"]', '["ocean", "*"]'), 3,
+                       "'*' has no letter or digit"),
+    "weak-only-stars": (GOOD + 'weak = ["**"]\n', 3, "'**' has no letter or digit"),
+    "deep-nesting": ("version = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n", None,
+                     "nested too deeply"),
+    "deep-tables": ("version = 1\nx = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n", None,
+                    "nested too deeply"),
+}
+
+
+@pytest.mark.parametrize(("text", "line", "problem"), WRONG_SHAPES.values(),
+                         ids=WRONG_SHAPES.keys())
+def test_wrong_shapes_are_schema_errors(text: str, line: int | None, problem: str) -> None:
+    with pytest.raises(TaxonomyError) as caught:
+        parse_taxonomy(text, "mine.toml")
+    message = str(caught.value)
+    assert message.startswith("mine.toml")
+    assert problem in message
+    if line is not None:
+        assert message.startswith(f"mine.toml, line {line}:"), message
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert load_taxonomy(path).ids == ["oceans"]
+    assert parse_taxonomy("\ufeff" + GOOD, "s").ids == ["oceans"]
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(TaxonomyError, match="not a regular file"):
+        load_taxonomy(fifo)
+
+
+# --- fuzzing: only a Taxonomy (that compiles) or TaxonomyError -------------------------
+
+_KEYS = st.sampled_from(["id", "label", "color", "description", "terms", "weak", "exclude",
+                         "version", "areas", "x"])
+_SCALARS = st.one_of(
+    st.integers(-3, 3), st.booleans(), st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(["*", "**", "ocean", "sea*", "#123456", "#12345G", "oceans", "", " ",
+                     "Ocean-2", "a b", "\u00e9t\u00e9*"]),
+    st.text(max_size=8),
+)
+
+
+def _render(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_render(v) for v in value) + "]"
+    assert isinstance(value, dict)
+    return "{" + ", ".join(f"{k} = {_render(v)}" for k, v in value.items()) + "}"
+
+
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(_KEYS, inner, max_size=6)),
+    max_leaves=25,
+)
+_AREA = st.fixed_dictionaries(
+    {"id": st.sampled_from(["oceans", "Oceans", "", "a-1"]),
+     "label": _SCALARS, "color": _SCALARS, "description": _SCALARS,
+     "terms": st.one_of(st.lists(_SCALARS, max_size=4), _VALUES)},
+    optional={"weak": _VALUES, "exclude": st.lists(_SCALARS, max_size=3)},
+)
+
+
+@st.composite
+def _taxonomy_texts(draw: st.DrawFn) -> str:
+    version = draw(st.one_of(st.integers(-1, 3), _SCALARS))
+    lines = [f"version = {_render(version)}"]
+    if draw(st.booleans()):
+        lines.append(f"areas = {_render(draw(_VALUES))}")
+    else:
+        for area in draw(st.lists(_AREA, min_size=0, max_size=3)):
+            lines.append("[[areas]]")
+            lines.extend(f"{k} = {_render(v)}" for k, v in area.items())
+    text = "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        text = "\ufeff" + text
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_taxonomy_texts(), st.text(max_size=200)))
+def test_fuzzed_taxonomies_load_or_raise_taxonomy_error(text: str) -> None:
+    try:
+        taxonomy = parse_taxonomy(text, "fuzz.toml")
+    except TaxonomyError as exc:
+        assert str(exc).startswith("fuzz.toml")
+        return
+    Detector(taxonomy)  # what loads also compiles: no empty pattern, no crash

@@ -1,4 +1,8 @@
-"""T07: a read-only data folder gives a clear error, is never taken for corruption."""
+"""T07 / issue 13 item 9: a read-only library opens for reading, search and export.
+
+Writes get one clear line; the library is never taken for corruption, nothing is
+written into its folder.
+"""
 
 from __future__ import annotations
 
@@ -47,14 +51,33 @@ def test_read_only_data_folder(tmp_path: Path, sample_path: Path) -> None:
     database = data / "annotator.db"
     before = hashlib.sha256(database.read_bytes()).hexdigest()
 
-    for args in (("documents",), ("highlight", "x", "--quote", "peace")):
-        done = _cli(home, *args, read_only=data)
-        assert done.returncode == 2, done.stderr
-        assert "read-only" in done.stderr and "Earlier data is intact" in done.stderr
-        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    listing = _cli(home, "documents", "--json", read_only=data)
+    assert listing.returncode == 0, listing.stderr
+    assert json.loads(listing.stdout)[0]["annotations"] == 1
+    found = _cli(home, "search", "climate", read_only=data)
+    assert found.returncode == 0 and found.stdout.strip(), found.stderr
+    exported = tmp_path / "summary.md"
+    done = _cli(home, "export", doc_id, "-o", str(exported), read_only=data)
+    assert done.returncode == 0, done.stderr
+    assert "climate change" in exported.read_text(encoding="utf-8")
+
+    done = _cli(home, "highlight", doc_id, "--quote", "peace", read_only=data)
+    assert done.returncode == 2, done.stderr
+    assert "read-only" in done.stderr and "Earlier data is intact" in done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
     assert sorted(p.name for p in data.iterdir()) == ["annotator.db", "backups"]
     assert hashlib.sha256(database.read_bytes()).hexdigest() == before
     listing = _cli(home, "documents", "--json")
     assert listing.returncode == 0
     assert json.loads(listing.stdout)[0]["annotations"] == 1
+
+
+def test_read_only_home_without_a_library(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    done = _cli(home, "documents", read_only=home)
+    assert done.returncode == 2, done.stderr
+    assert "read-only" in done.stderr and str(home / "data") in done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert list(home.iterdir()) == []

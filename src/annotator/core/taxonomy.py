@@ -16,6 +16,9 @@ from annotator.errors import TaxonomyError
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_WORD = re.compile(r"\w")
+MAX_BYTES = 16 * 1024 * 1024  # 100,000 terms take 1.3 MB
+BOM = "\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,12 @@ def _line_of(text: str, needle: str) -> int:
 def _strings(raw: object, where: str, fail: type[Exception] = TaxonomyError) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(t, str) and t.strip() for t in raw):
         raise fail(f"{where} must be a list of non-empty strings")
-    return tuple(t.strip() for t in raw)
+    terms = tuple(t.strip() for t in raw)
+    for term in terms:
+        if not _WORD.search(term.rstrip("*")):
+            # `*` alone would be an empty pattern that matches everywhere
+            raise fail(f"{where}: {term!r} has no letter or digit to match")
+    return terms
 
 
 class _ProblemError(Exception):
@@ -59,9 +67,18 @@ class _ProblemError(Exception):
 
 
 def parse_taxonomy(text: str, source: str) -> Taxonomy:
-    """Validate a taxonomy's text; `source` names it in error messages."""
+    """Validate a taxonomy's text; `source` names it in error messages.
+
+    The schema: `version`, a positive whole number; `areas`, a non-empty array of tables,
+    each with `id`, `label`, `color` (#rrggbb), `description` and `terms` (and optional
+    `weak` and `exclude`), all non-empty strings; every term holds a letter or digit.
+    Anything else - areas as numbers, strings or nested arrays, nesting too deep for the
+    parser, a term that is only `*` - is a `TaxonomyError` naming file, line and problem.
+    A UTF-8 byte-order mark, as Windows editors write, is accepted.
+    """
     import tomllib  # here, not at the top: a cached taxonomy never needs the parser
 
+    text = text.removeprefix(BOM)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -69,19 +86,24 @@ def parse_taxonomy(text: str, source: str) -> Taxonomy:
         line = located.group(1) if located else "?"
         problem = _LINE.sub("", str(exc)).strip()
         raise TaxonomyError(f"{source}, line {line}: {problem}") from None
+    except RecursionError:
+        raise TaxonomyError(f"{source}: arrays or tables are nested too deeply") from None
 
     def fail(needle: str, problem: str) -> TaxonomyError:
         return TaxonomyError(f"{source}, line {_line_of(text, needle)}: {problem}")
 
     version = data.get("version")
-    if not isinstance(version, int) or version < 1:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise fail("version", "`version` must be a positive whole number")
     raw_areas = data.get("areas")
     if not isinstance(raw_areas, list) or not raw_areas:
-        raise fail("[[areas]]", "the file must define at least one [[areas]] table")
+        raise fail("areas", "the file must define at least one [[areas]] table")
     areas: list[PolicyArea] = []
     seen: set[str] = set()
     for number, raw in enumerate(raw_areas, start=1):
+        if not isinstance(raw, dict):
+            raise fail("areas", f"area {number} must be a table ([[areas]] with keys), "
+                                f"not {type(raw).__name__} {str(raw)[:40]!r}")
         area_id = raw.get("id")
         if not isinstance(area_id, str) or not _ID.match(area_id):
             raise fail(str(area_id) if area_id else "[[areas]]",
@@ -110,8 +132,15 @@ def parse_taxonomy(text: str, source: str) -> Taxonomy:
 
 
 def read_taxonomy_text(path: Path) -> str:
+    """The file's text (a BOM dropped), refusing what is not a regular file or too large."""
+    if path.exists() and not path.is_file():  # a FIFO or device would block or never end
+        raise TaxonomyError(f"{path}: not a regular file")
     try:
-        return path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise TaxonomyError(f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise TaxonomyError(f"{path}: the taxonomy file does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:

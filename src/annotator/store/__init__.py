@@ -6,23 +6,20 @@ after its first paint. `Store.open()` is the only way to a database.
 
 from __future__ import annotations
 
-from annotator.store.database import (
-    CorruptDatabaseError,
-    Store,
-    default_path,
-    list_backups,
-    newest_good_backup,
-    restore_backup,
-)
+from annotator.store.backups import BackupInfo, list_backups, newest_good_backup
+from annotator.store.backups import describe as describe_backup
+from annotator.store.database import CorruptDatabaseError, Store, default_path, restore_backup
 from annotator.store.repository import DocumentSummary, StoredDocument, Suggestion
 
 __all__ = [
+    "BackupInfo",
     "CorruptDatabaseError",
     "DocumentSummary",
     "Store",
     "StoredDocument",
     "Suggestion",
     "default_path",
+    "describe_backup",
     "list_backups",
     "newest_good_backup",
     "restore_backup",

@@ -1,11 +1,13 @@
 """Opening the database safely: health check, backup, migration, then transactions.
 
-`Store.open()` is the one way in. In order it
+`Store.open()` is the one way in. Holding the data folder's lock (`store/lock.py`), so
+that two processes starting at once never see each other's half-created file, it
 1. checks the file (header, `quick_check`); a damaged one is moved aside, never deleted or
    overwritten, and `CorruptDatabaseError` names it and the newest backup that verifies;
 2. brings the schema to head with Alembic, after a verified backup copy, in one
    transaction (all revisions or none);
-3. takes a routine backup when the newest one is older than a day, keeping `keep` copies.
+3. takes a routine backup when the newest one is older than a day; then backups follow the
+   work while it is open (`Store`, `store/backups.py`).
 
 No engine exists before `open()`: importing this module touches no file.
 """
@@ -31,6 +33,17 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from annotator import paths
 from annotator.errors import StoreError
 from annotator.store import sqlite
+from annotator.store.backups import (
+    PRE_MIGRATION,
+    ROUTINE,
+    BackupInfo,
+    list_backups,
+    newest_good_backup,
+)
+from annotator.store.backups import backups_dir as backups_dir
+from annotator.store.backups import describe as describe_backup
+from annotator.store.backups import take as take_backup
+from annotator.store.lock import folder_lock
 from annotator.store.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -38,50 +51,42 @@ log = logging.getLogger(__name__)
 DATABASE_NAME = "annotator.db"
 BACKUP_KEEP = 7
 BACKUP_INTERVAL = timedelta(days=1)
-PRE_MIGRATION = "pre-migration"
-ROUTINE = "routine"
+BACKUP_PERIOD_SECONDS = 600.0
 
 
 class CorruptDatabaseError(StoreError):
     """The database file is damaged; it has been moved to `moved_to`.
 
-    `backup` is the newest backup that passes `integrity_check` (None when there is none);
-    `restore_backup(backup, database)` puts it back.
+    `backup` is the newest backup that passes `integrity_check` (None when there is none),
+    `backup_info` what it holds (documents, annotations, when it was taken) when it can be
+    read; `restore_backup(backup, database)` puts it back.
     """
 
     def __init__(self, database: Path, problem: str, moved_to: Path, backup: Path | None):
         self.database = database
         self.moved_to = moved_to
         self.backup = backup
-        offer = (
-            f"the newest good backup is {backup}"
-            if backup
-            else "there is no good backup; the next start begins an empty library"
-        )
+        self.backup_info = _info(backup)
+        if self.backup_info is not None:
+            offer = f"the newest good backup is {self.backup_info.describe()}"
+        elif backup is not None:
+            offer = f"the newest good backup is {backup}"
+        else:
+            offer = "there is no good backup; the next start begins an empty library"
         super().__init__(f"The database {database} {problem}; it was moved to {moved_to}, {offer}.")
+
+
+def _info(backup: Path | None) -> BackupInfo | None:
+    if backup is None:
+        return None
+    try:
+        return describe_backup(backup)
+    except StoreError:
+        return None
 
 
 def default_path() -> Path:
     return paths.data_dir() / DATABASE_NAME
-
-
-def backups_dir(database: Path) -> Path:
-    return database.parent / "backups"
-
-
-def list_backups(database: Path) -> list[Path]:
-    """Backups of `database`, newest first (their names sort by time)."""
-    folder = backups_dir(database)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{database.stem}-*.db"), reverse=True)
-
-
-def newest_good_backup(database: Path) -> Path | None:
-    for backup in list_backups(database):
-        if sqlite.check_health(backup, full=True) is None:
-            return backup
-    return None
 
 
 def restore_backup(backup: Path, database: Path | None = None) -> Path:
@@ -118,15 +123,31 @@ class Store:
     Writes go through one connection the store keeps checked out, one transaction at a
     time (a lock serialises threads): checking a connection out of the pool and back in
     cost a fifth of a one-highlight commit. Reads check out pooled connections as usual.
+
+    Backups follow the work (issue 13, item 3): once something is written, a thread takes
+    a verified backup every `backup_period` seconds while there are new commits, and
+    `close()` takes one when anything changed since the last, so a damaged library
+    restores to within minutes of the last work.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self, path: Path, *, keep: int = BACKUP_KEEP,
+        backup_period: float = BACKUP_PERIOD_SECONDS, read_only: bool = False,
+    ) -> None:
         self.path = path
-        self._writer = sqlite.make_engine(path)
-        self._reader = sqlite.make_engine(path, writer=False)
+        self.read_only = read_only
+        self._writer = sqlite.make_engine(path, read_only=read_only)
+        self._reader = sqlite.make_engine(path, writer=False, read_only=read_only)
         self._write_lock = threading.RLock()
         self._write_conn: Connection | None = None
+        self._journal: tuple[tuple[int, int] | None, ...] = ()
         self._writing = False
+        self._keep = keep
+        self._backup_period = backup_period
+        self._changes = 0  # commits not yet in a backup
+        self._changes_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._follower: threading.Thread | None = None
 
     @classmethod
     def open(
@@ -135,31 +156,72 @@ class Store:
         *,
         keep: int = BACKUP_KEEP,
         target_revision: str = "head",
+        backup_period: float = BACKUP_PERIOD_SECONDS,
     ) -> Store:
         """Open (creating if needed) the database at `path`, default the data folder's.
 
         `target_revision` exists for migration tests that build a database at an old
-        revision; the app always opens at head.
+        revision; the app always opens at head. `backup_period` is how often, in seconds,
+        new work is backed up while the store stays open.
+
+        A library that exists but cannot be written (a read-only mount or file) opens
+        read-only (`read_only`): reading, search and export work, writes are refused
+        with a message saying why, and nothing in its folder is touched.
         """
         path = path or default_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Cannot create the data folder {path.parent}: {exc}") from exc
-        if path.exists():
-            problem = sqlite.check_health(path)
-            if problem:
-                moved = sqlite.move_aside(path)
-                raise CorruptDatabaseError(path, problem, moved, newest_good_backup(path))
+        if path.exists() and not sqlite.writable(path):
+            return cls._open_read_only(path, keep)
+        if not sqlite.writable(path):
+            raise StoreError(sqlite.explain(sqlite3.OperationalError("readonly"), path))
+        with folder_lock(path.parent):
+            if path.exists() and not _never_finished(path):
+                problem = sqlite.check_health(path)
+                if problem:
+                    moved = sqlite.move_aside(path)
+                    raise CorruptDatabaseError(path, problem, moved, newest_good_backup(path))
+            try:
+                _migrate(path, target_revision, keep)
+                store = cls(path, keep=keep, backup_period=backup_period)
+                store._routine_backup(keep)
+            except SQLAlchemyError as exc:
+                raise StoreError(sqlite.explain(exc, path)) from exc
+        return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, keep: int) -> Store:
+        problem = sqlite.check_health(path)
+        if problem:
+            raise StoreError(
+                f"The database {path} {problem}; it is read-only, so it was left as it is. "
+                "Copy it and its backups folder somewhere writable to recover it."
+            )
+        store = cls(path, keep=keep, read_only=True)
         try:
-            _migrate(path, target_revision, keep)
-            store = cls(path)
-            store._routine_backup(keep)
+            with store._reader.connect() as conn:
+                current = current_revision(conn)
         except SQLAlchemyError as exc:
+            store.close()
             raise StoreError(sqlite.explain(exc, path)) from exc
+        if current != head_revision():
+            store.close()
+            raise StoreError(
+                f"The library {path} is read-only and its schema ({current}) is not this "
+                "version's; open it once where it can be written, or with the matching "
+                "Annotator version."
+            )
         return store
 
     def close(self) -> None:
+        """Stop the backup thread, back up what changed since the last backup, close."""
+        self._stop.set()
+        if self._follower is not None:
+            self._follower.join()
+            self._follower = None
+        self._backup_changes()
         with self._write_lock:
             if self._write_conn is not None:
                 self._write_conn.close()
@@ -181,6 +243,8 @@ class Store:
         on the busy timeout rather than failing midway. SQLite failures surface as a
         `StoreError` whose message says what to do; nothing of the transaction persists.
         """
+        if write and self.read_only:
+            raise StoreError(sqlite.explain(sqlite3.OperationalError("readonly"), self.path))
         if not write:
             try:
                 with self._reader.connect() as conn, conn.begin():
@@ -191,21 +255,61 @@ class Store:
         with self._write_lock:
             if self._writing:
                 raise StoreError("A write transaction is already open in this thread.")
-            if self._write_conn is None:
-                self._write_conn = self._writer.connect()
-            conn = self._write_conn
+            conn = self._writer_connection()
             self._writing = True
             try:
                 with sqlite.write_transaction(conn):
                     yield Repository(conn)
+                self._changed()
             except (DBAPIError, sqlite3.Error) as exc:
+                removed = self._journal_replaced()
                 # Rolled back; start the next write on a fresh connection all the same.
                 self._write_conn = None
                 conn.invalidate()
                 conn.close()
-                raise StoreError(sqlite.explain(exc, self.path)) from exc
+                message = (
+                    sqlite.journal_removed_message(self.path, saved=False)
+                    if removed
+                    else sqlite.explain(exc, self.path)
+                )
+                raise StoreError(message) from exc
             finally:
                 self._writing = False
+
+    def _writer_connection(self) -> Connection:
+        """The write connection, opened if needed; its files are checked first.
+
+        If another program removed the WAL or SHM under the open library, the acknowledged
+        commits still in the old WAL are folded into the database through this
+        connection (which holds the removed files open), the connection is dropped, and
+        the reader is told what happened instead of writing into a log nobody will read.
+        """
+        if self._write_conn is not None and self._journal_replaced():
+            saved = self._rescue_journal()
+            raise StoreError(sqlite.journal_removed_message(self.path, saved=saved))
+        if self._write_conn is None:
+            self._write_conn = self._writer.connect()
+            sqlite.driver(self._write_conn).execute("SELECT count(*) FROM sqlite_master")
+            self._journal = sqlite.journal_identity(self.path)
+        return self._write_conn
+
+    def _journal_replaced(self) -> bool:
+        return bool(self._journal) and sqlite.journal_identity(self.path) != self._journal
+
+    def _rescue_journal(self) -> bool:
+        conn, self._write_conn = self._write_conn, None
+        assert conn is not None
+        saved = True
+        try:
+            sqlite.driver(conn).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            log.warning("could not fold the removed WAL into %s: %s", self.path, exc)
+            saved = False
+        conn.invalidate()
+        conn.close()
+        self._reader.dispose()
+        self._journal = ()
+        return saved
 
     def data_version(self) -> int | None:
         """SQLite's `PRAGMA data_version` on the writer connection, None while it is busy.
@@ -215,14 +319,13 @@ class Store:
         window polls it to notice changes made elsewhere (issue 7, item 9). It never
         waits: a write in progress on another thread answers None for this poll.
         """
-        if not self._write_lock.acquire(blocking=False):
+        if self.read_only or not self._write_lock.acquire(blocking=False):
             return None
         try:
             if self._writing:
                 return None
-            if self._write_conn is None:
-                self._write_conn = self._writer.connect()
-            row = sqlite.driver(self._write_conn).execute("PRAGMA data_version").fetchone()
+            conn = self._writer_connection()
+            row = sqlite.driver(conn).execute("PRAGMA data_version").fetchone()
         except (DBAPIError, sqlite3.Error) as exc:
             raise StoreError(sqlite.explain(exc, self.path)) from exc
         finally:
@@ -230,8 +333,38 @@ class Store:
         return int(row[0])
 
     def backup(self, reason: str = ROUTINE, keep: int = BACKUP_KEEP) -> Path:
-        """A verified copy in the backups folder; the oldest routine ones beyond `keep` go."""
-        return _backup(self.path, reason, keep)
+        """A verified copy in the backups folder, then rotation (`store/backups.py`)."""
+        with self._changes_lock:
+            pending = self._changes
+        with folder_lock(self.path.parent):
+            target = take_backup(self.path, reason, keep)
+        with self._changes_lock:
+            self._changes -= pending
+        return target
+
+    def _changed(self) -> None:
+        with self._changes_lock:
+            self._changes += 1
+            if self._follower is None and not self._stop.is_set():
+                self._follower = threading.Thread(
+                    target=self._follow, name="annotator-backups", daemon=True
+                )
+                self._follower.start()
+
+    def _follow(self) -> None:
+        while not self._stop.wait(self._backup_period):
+            self._backup_changes()
+
+    def _backup_changes(self) -> None:
+        """Back up if anything was committed since the last backup; failures are logged
+        (a full disk must not stop the reader), and the changes stay pending."""
+        with self._changes_lock:
+            if not self._changes:
+                return
+        try:
+            self.backup(ROUTINE, self._keep)
+        except StoreError as exc:
+            log.warning("%s", exc)
 
     def _routine_backup(self, keep: int) -> None:
         newest = list_backups(self.path)
@@ -240,37 +373,23 @@ class Store:
             if age < BACKUP_INTERVAL:
                 return
         try:
-            _backup(self.path, ROUTINE, keep)
+            take_backup(self.path, ROUTINE, keep)
         except StoreError as exc:
             # A routine copy failing (disk full) must not stop the reader from reading.
             log.warning("%s", exc)
 
 
-def _backup(database: Path, reason: str, keep: int) -> Path:
-    folder = backups_dir(database)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{database.stem}-{stamp}-{reason}.db"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        sqlite.backup_to(database, target)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(
-            f"Could not back up {database} to {folder}: {exc}. The database is unchanged."
-        ) from exc
-    _rotate(database, keep)
-    return target
-
-
-def _rotate(database: Path, keep: int) -> None:
-    """Keep the newest `keep` routine backups; pre-migration ones are kept too, up to
-    `keep` of them, so retried migrations cannot rotate the last good copy away."""
-    for reason in (ROUTINE, PRE_MIGRATION):
-        ours = [b for b in list_backups(database) if b.stem.endswith(f"-{reason}")]
-        for old in ours[keep:]:
-            try:
-                old.unlink()
-            except OSError as exc:
-                log.warning("could not remove old backup %s: %s", old, exc)
+def _never_finished(path: Path) -> bool:
+    """True for an empty file that never held a library: a first start killed before
+    SQLite wrote its first page. No backup was ever taken of it (the first one follows
+    the migration), so nothing can be lost by creating the library in it; an empty file
+    that has backups lost its content and is reported as damaged."""
+    wal = path.with_name(path.name + "-wal")
+    return (
+        path.stat().st_size == 0
+        and not (wal.exists() and wal.stat().st_size > 0)
+        and not list_backups(path)
+    )
 
 
 def current_revision(conn: Connection) -> str | None:
@@ -302,7 +421,7 @@ def _migrate(path: Path, target: str, keep: int) -> None:
                 return
             has_data = current is not None
         if has_data:
-            _backup(path, PRE_MIGRATION, keep)
+            take_backup(path, PRE_MIGRATION, keep)
         with engine.connect() as conn, conn.begin():
             config.attributes["connection"] = conn
             command.upgrade(config, target)

@@ -70,7 +70,8 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if isinstance(value, str):
             return datetime.fromisoformat(value)
-        assert isinstance(value, datetime)
+        if not isinstance(value, datetime):  # a tampered row (issue 13, item 10)
+            raise ValueError(f"not a date and time: {value!r:.40}")
         return value.astimezone(UTC)
 
 

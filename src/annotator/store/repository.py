@@ -13,13 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, false, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    String,
+    and_,
+    bindparam,
+    delete,
+    false,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 
 from annotator.core.annotation import Annotation, Motivation, Origin, Placement, restored
 from annotator.core.document import Block, BlockKind, Document, Metadata
+from annotator.errors import StoreError
 from annotator.store import snippets, sqlite
 from annotator.store.models import (
     AnnotationRow,
@@ -32,6 +45,33 @@ from annotator.store.models import (
 )
 
 Suggestion = tuple[str, int, int]  # (area id, start, end)
+
+# What a tampered or damaged row raises while it is turned into core objects: bad JSON
+# (a ValueError), a date that is not ISO 8601, an enum value no version wrote (KeyError),
+# a wrong shape (TypeError, IndexError).
+ROW_PROBLEMS = (ValueError, KeyError, TypeError, IndexError, AttributeError)
+
+
+class DamagedDocument(StoreError):
+    """A document's stored row (or one of its annotations) cannot be read back.
+
+    Raised for that document only: the rest of the library keeps working (issue 13,
+    item 10). The message names the document and what is wrong.
+    """
+
+    def __init__(self, doc_id: str, title: str | None, problem: str) -> None:
+        self.doc_id = doc_id
+        name = f"'{title}' ({doc_id})" if title else doc_id
+        super().__init__(
+            f"The document {name} is damaged in the library ({problem}); it is skipped, "
+            "the rest of the library is unaffected. Restore a backup to recover it."
+        )
+
+
+def _problem(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"unknown value {exc.args[0]!r}"
+    return f"{type(exc).__name__}: {exc}"[:200]
 
 _ORIGIN = {o.value: o for o in Origin}
 _PLACEMENT = {p.value: p for p in Placement}
@@ -96,6 +136,7 @@ class DocumentSummary:
     added: datetime
     last_opened: datetime | None
     source_path: str | None
+    problem: str | None = None  # set when the row is damaged: open it to see the error
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +204,24 @@ def _loaded(rows: Iterable[Sequence[Any]], tags: dict[str, tuple[str, ...]]) -> 
              origin, placement, id_, created, modified, deleted, motivation, reply_to,
              revision) in rows
     ]  # fmt: skip
+
+
+def _summary(row: Sequence[Any]) -> DocumentSummary:
+    """One library line; a damaged row still lists, by its id and title, with `problem`."""
+    doc_id, title, author, day, count, added, last_opened, source = row
+    try:
+        return DocumentSummary(
+            doc_id, str(title), str(author or ""),
+            date.fromisoformat(day) if day else None, int(count),
+            datetime.fromisoformat(added),
+            datetime.fromisoformat(last_opened) if last_opened else None,
+            source,
+        )
+    except ROW_PROBLEMS as exc:
+        return DocumentSummary(
+            doc_id, str(title or doc_id), "", None, int(count), datetime.min.replace(tzinfo=UTC),
+            None, None, problem=_problem(exc),
+        )
 
 
 def _grouped_tags(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
@@ -289,6 +348,15 @@ class Repository:
         )
 
     def document(self, doc_id: str) -> StoredDocument | None:
+        """The document, or None; `DamagedDocument` when its row cannot be read back."""
+        try:
+            return self._document(doc_id)
+        except ROW_PROBLEMS as exc:
+            title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
+                D.c.id == doc_id))
+            raise DamagedDocument(doc_id, title, _problem(exc)) from exc
+
+    def _document(self, doc_id: str) -> StoredDocument | None:
         row = self._conn.execute(select(D).where(D.c.id == doc_id)).mappings().first()
         if row is None:
             return None
@@ -324,18 +392,15 @@ class Repository:
                 D.c.author,
                 D.c.date,
                 func.coalesce(counts.c.n, 0),
-                D.c.added,
-                D.c.last_opened,
+                type_coerce(D.c.added, String),  # parsed here, row by row: see _summary
+                type_coerce(D.c.last_opened, String),
                 D.c.source_path,
             )
             .outerjoin(counts, counts.c.document_id == D.c.id)
             .where(D.c.deleted == false())
             .order_by(func.coalesce(D.c.last_opened, D.c.added).desc())
         )
-        return [
-            DocumentSummary(r[0], r[1], r[2], date.fromisoformat(r[3]) if r[3] else None, *r[4:])
-            for r in rows
-        ]
+        return [_summary(r) for r in rows]
 
     def reading_position(self, doc_id: str) -> int | None:
         return self._conn.scalar(select(D.c.reading_position).where(D.c.id == doc_id))
@@ -343,11 +408,19 @@ class Repository:
     # --- annotations --------------------------------------------------------------
 
     def annotations(self, doc_id: str) -> list[Annotation]:
-        """Live annotations of a document: placed ones in document order, then unplaced."""
+        """Live annotations of a document: placed ones in document order, then unplaced.
+
+        A damaged annotation row makes this `DamagedDocument`, naming the document.
+        """
         values = {"doc_id": doc_id}
         tags = _grouped_tags(_LOAD_TAGS.execute(self._conn, values))
         # Streamed: each row tuple is freed as soon as its annotation is built.
-        return _loaded(_LOAD.execute(self._conn, values), tags)
+        try:
+            return _loaded(_LOAD.execute(self._conn, values), tags)
+        except ROW_PROBLEMS as exc:
+            title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
+                D.c.id == doc_id))
+            raise DamagedDocument(doc_id, title, f"an annotation: {_problem(exc)}") from exc
 
     def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The stored state of these annotations, tombstones included."""

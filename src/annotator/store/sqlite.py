@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Dialect, Engine, create_engine, event, text
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -28,9 +28,29 @@ from annotator.errors import StoreError
 HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 COMPANIONS = ("-wal", "-shm", "-journal")
+# Pages the WAL may grow to before SQLite folds it into the database (default 1000, 4 MB):
+# acknowledged commits live only in the WAL until then, so a WAL deleted by another
+# program (issue 13, item 5) loses at most this much.
+WAL_AUTOCHECKPOINT_PAGES = 100
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -> Engine:
+def writable(path: Path) -> bool:
+    """Whether the database at `path` (and its folder, for the WAL) can be written."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads `path` without writing anything: no WAL, SHM or lock files.
+
+    `immutable` is what lets SQLite read a WAL-mode file in a folder it cannot write
+    (a read-only mount). A cleanly closed library has no WAL, so nothing is missed.
+    """
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
+def make_engine(
+    path: Path, *, foreign_keys: bool = True, writer: bool = True, read_only: bool = False
+) -> Engine:
     """An engine on `path` with WAL, foreign keys, busy timeout and real transactions.
 
     sqlite3's legacy transaction control never emits BEGIN before DDL, so a migration
@@ -44,17 +64,34 @@ def make_engine(path: Path, *, foreign_keys: bool = True, writer: bool = True) -
 
     Migrations use `foreign_keys=False`: a batch migration copies and drops tables, and
     dropping a parent with foreign keys on would cascade-delete its children.
+
+    `read_only` opens the file as immutable (`read_only_uri`) and sets no pragma that
+    would write: a library on a read-only mount still reads, searches and exports.
     """
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    if read_only:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(
+                read_only_uri(path), uri=True, check_same_thread=False
+            ),
+            poolclass=QueuePool,
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None
+        if read_only:
+            return
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         finally:
             cursor.close()
@@ -79,6 +116,7 @@ def raw_connect(path: Path) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -193,10 +231,9 @@ def check_health(path: Path, *, full: bool = False) -> str | None:
         return "is empty (0 bytes)"
     if header != HEADER:
         return "is not an SQLite database (bad header)"
-    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-        raise StoreError(explain(sqlite3.OperationalError("readonly"), path))
+    uri = f"{path.as_uri()}?mode=ro" if writable(path) else read_only_uri(path)
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(uri, uri=True, timeout=5)
     except sqlite3.Error as exc:
         return f"cannot be opened ({exc})"
     try:
@@ -231,6 +268,36 @@ def move_aside(path: Path) -> Path:
         if companion.exists():
             companion.replace(target.with_name(target.name + suffix))
     return target
+
+
+def journal_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
+    """(device, inode) of the database file, its WAL and its SHM; None for a missing one.
+
+    While a connection is open these files stay in place: if one disappears or is
+    replaced, another program removed it under the open library (issue 13, item 5).
+    """
+    identity: list[tuple[int, int] | None] = []
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            status = Path(f"{path}{suffix}").stat()
+        except OSError:
+            identity.append(None)
+        else:
+            identity.append((status.st_dev, status.st_ino))
+    return tuple(identity)
+
+
+def journal_removed_message(path: Path, saved: bool) -> str:
+    """What to tell the reader when the library's files were removed while in use."""
+    outcome = (
+        "everything saved so far was written back into the library; try again."
+        if saved
+        else "close every program using the library, then start Annotator again."
+    )
+    return (
+        f"Another program removed or replaced {path.name}'s journal files (-wal, -shm) in "
+        f"{path.parent} while Annotator was using them; {outcome}"
+    )
 
 
 # --- backups ------------------------------------------------------------------------
