@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _dispatch(list(sys.argv[1:] if argv is None else argv))
         except UsageError as exc:
-            print(f"annotator: {exc}", file=sys.stderr)
+            _say_error(exc)
             return EXIT_USAGE
         except KeyboardInterrupt:
             # Every write is one transaction and every export a temp file, so an
@@ -58,19 +58,24 @@ def _dispatch(args_list: list[str]) -> int:
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         if args_list and _looks_like_command(args_list[0]):
-            print(f"annotator: unknown command '{args_list[0]}' (commands: "
-                  f"{', '.join(sorted(commands))}; or give a file to open)", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError(f"unknown command '{args_list[0]}' (commands: "
+                             f"{', '.join(sorted(commands))}; or give a file to open)")
         return _open_window(args_list)
     args = parser.parse_args(args_list)
     _refuse_undecodable(args)
     try:
         return commands[args.command](args)
     except AnnotatorError as exc:
-        print(f"annotator: {exc}", file=sys.stderr)
+        _say_error(exc)
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+
+
+def _say_error(exc: Exception) -> None:
+    """The error as the one line promised, even when it quotes a value with line breaks."""
+    message = str(exc).replace("\r", "\\r").replace("\n", "\\n")
+    print(f"annotator: {message}", file=sys.stderr)
 
 
 def _is_text(value: str) -> bool:
@@ -79,6 +84,9 @@ def _is_text(value: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+POSITIONAL = frozenset({"doc", "query"})
 
 
 def _refuse_undecodable(args: argparse.Namespace) -> None:
@@ -95,12 +103,13 @@ def _refuse_undecodable(args: argparse.Namespace) -> None:
                 raise UsageError(f"{shown} is not valid UTF-8 text: '{item}'")
 
 
-POSITIONAL = frozenset({"doc", "query"})
-
-
 def _looks_like_command(word: str) -> bool:
     """A bare word that names no file (`frobnicate`) is a mistyped command, not a file."""
-    return not Path(word).exists() and "." not in word and "/" not in word and "\\" not in word
+    try:
+        exists = Path(word).exists()
+    except (OSError, ValueError):  # a NUL, or a name too long for the file system
+        exists = False
+    return not exists and "." not in word and "/" not in word and "\\" not in word
 
 
 def _open_window(args_list: list[str]) -> int:
