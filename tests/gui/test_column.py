@@ -104,3 +104,16 @@ def test_zooming_in_makes_the_docks_give_way(window: MainWindow, qtbot: QtBot) -
         window.library_dock in window.tabifiedDockWidgets(window.sidebar_dock))
     qtbot.waitUntil(lambda: window.reader.chars_per_line() >= MIN_MEASURE, timeout=2000)
     assert _no_sideways_scroll(window)
+
+
+def test_the_area_bars_keep_clear_of_the_window_edge_at_800x600(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.complete()
+    _sized(window, qtbot, 800, 600)
+    margin = window.reader.margin
+    lanes = len(window.reader.lanes)
+    assert lanes == 5 and margin.width() >= 5 * 5  # every area has its full lane
+    left_edge = margin.mapTo(window, margin.rect().topLeft()).x()
+    assert left_edge >= 6, f"the bars touch the window's edge (x = {left_edge})"
+    assert window.reader.chars_per_line() >= MIN_MEASURE

@@ -54,6 +54,12 @@ class AreaMargin(QWidget):
         width = max(0, min(int(LANE * len(self._view.lanes)) + 1, margin - GAP))
         self.setGeometry(left + margin - GAP - width, top, width, height)
 
+    def wanted(self) -> int:
+        """The left margin the bars need to sit clear of the window's edge: every lane,
+        the gap to the text, and as much again as the gap on the outside."""
+        lanes = len(self._view.lanes)
+        return int(LANE * lanes) + 1 + 3 * GAP if lanes else 0
+
     def lane_width(self) -> float:
         return min(LANE, self.width() / max(1, len(self._view.lanes)))
 

@@ -541,7 +541,12 @@ class ReaderView(QWidget):
     def minimum_width(self) -> int:
         """The narrowest this view may be and still set MIN_MEASURE characters a line."""
         bar = self.page.style().pixelMetric(self.page.style().PixelMetric.PM_ScrollBarExtent)
-        return int(self.column_width(MIN_MEASURE) + 2 * MIN_SIDE_MARGIN + bar) + 1
+        return int(self.column_width(MIN_MEASURE) + self._min_left() + MIN_SIDE_MARGIN
+                   + bar) + 1
+
+    def _min_left(self) -> int:
+        """The left margin holds the area bars (`margin_bars.py`): never narrower than they."""
+        return max(MIN_SIDE_MARGIN, self.margin.wanted())
 
     def chars_per_line(self) -> float:
         """How many characters of body text a line of the column holds now."""
@@ -559,7 +564,7 @@ class ReaderView(QWidget):
         bar = page.verticalScrollBar()
         bar_width = bar.width() if bar.isVisible() else 0
         column = self.column_width()
-        left = max(MIN_SIDE_MARGIN, int((total - column) / 2))
+        left = max(self._min_left(), int((total - column) / 2))
         right = max(MIN_SIDE_MARGIN, int(total - column - left - bar_width))
         margins = page.viewportMargins()
         if margins.left() != left or margins.right() != right:
