@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QTextBlock, QTextListFormat
 from pytestqt.qtbot import QtBot
 
 from annotator.gui.reader_view import ReaderView
@@ -39,3 +39,40 @@ def test_bold_italic_and_links_are_drawn_and_plain_words_are_not(qtbot: QtBot) -
     assert link.toolTip() == "https://example.org/m"
     assert not link.isAnchor()  # shown, never followed
     assert view.char_format_at(at("Quoted")).fontItalic()
+
+
+LISTED = b"""# Ocean treaties
+
+The treaty lists three aims.
+
+- Fisheries subsidies
+- Marine protected areas
+  - in the high seas
+- Shared science
+
+After the list, prose again.
+"""
+
+
+def test_list_items_carry_bullets_and_keep_every_offset(qtbot: QtBot) -> None:
+    reading = read_document(import_bytes(LISTED, "ocean.md"), bundled_taxonomy())
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show_reading(reading)
+    text = reading.document.text
+    page = view.page.document()
+
+    def block_at(phrase: str) -> QTextBlock:
+        return page.findBlock(view.positions.to_qt(text.index(phrase)))
+
+    top = block_at("Fisheries").textList()
+    assert top is not None and top.format().style() is QTextListFormat.Style.ListDisc
+    assert block_at("Shared science").textList() is top
+    nested = block_at("in the high seas").textList()
+    assert nested is not None and nested is not top
+    assert nested.format().style() is QTextListFormat.Style.ListCircle
+    assert block_at("After the list").textList() is None
+    assert block_at("The treaty").textList() is None
+    # bullets are drawn, not typed: the page's text is still the document's
+    assert page.toPlainText() == text

@@ -12,7 +12,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
-from PySide6.QtGui import QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QFont,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextList,
+    QTextListFormat,
+)
 
 from annotator.core.document import BlockKind, Document, InlineStyle
 
@@ -34,6 +42,23 @@ def _char_format(style: InlineStyle, target: str, palette: QPalette) -> QTextCha
     return char
 
 
+def _bullet(cursor: QTextCursor, bullets: dict[int, QTextList], level: int) -> None:
+    """Put the cursor's block in its level's list: Qt draws the bullet in the margin, so
+    the text and every offset into it stay as they are."""
+    current = bullets.get(level)
+    if current is None:
+        style = (QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListCircle,
+                 QTextListFormat.Style.ListSquare)[(level - 1) % 3]
+        list_format = QTextListFormat()
+        list_format.setStyle(style)
+        list_format.setIndent(level)
+        bullets[level] = cursor.createList(list_format)
+        for deeper in [key for key in bullets if key > level]:
+            del bullets[deeper]
+    else:
+        current.add(cursor.block())
+
+
 def apply_inline_styles(
     cursor: QTextCursor,
     document: Document,
@@ -47,11 +72,14 @@ def apply_inline_styles(
     if first >= last:
         return
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
+    bullets: dict[int, QTextList] = {}  # level -> the list of the run of items being set
     for block in document.blocks[first:last]:
         if block.kind not in _INDENTED:
+            bullets.clear()
             continue
         fmt = QTextBlockFormat()
-        fmt.setLeftMargin(size * 1.6 * max(1, block.level))
+        if block.kind is not BlockKind.LIST_ITEM:  # a list indents by its own level
+            fmt.setLeftMargin(size * 1.6 * max(1, block.level))
         char = QTextCharFormat()
         if block.kind is BlockKind.QUOTE:
             char.setFontItalic(True)
@@ -62,6 +90,8 @@ def apply_inline_styles(
         cursor.setPosition(to_qt(block.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeBlockFormat(fmt)
         cursor.mergeCharFormat(char)
+        if block.kind is BlockKind.LIST_ITEM:
+            _bullet(cursor, bullets, max(1, block.level))
     inlines = document.inlines
     if not inlines:
         return
