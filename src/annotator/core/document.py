@@ -164,6 +164,10 @@ class DocumentBuilder:
     def add_runs(self, kind: BlockKind, runs: Iterable[Run], level: int = 0) -> None:
         """A block made of styled runs. Whitespace is collapsed across runs exactly as
         `add` collapses it, and each style becomes one `Inline` per unbroken stretch."""
+        runs = list(runs)
+        if not any(run.styles for run in runs):  # the common case: plain text, one pass
+            self.add(kind, "".join(run.text for run in runs), level)
+            return
         pieces: list[str] = []
         spans: list[tuple[int, int, Run]] = []
         length = 0

@@ -2,13 +2,14 @@
 
 A book (EPUB), a web page or a Markdown file shows its headings here; choosing one
 scrolls the article to it. Headings nest by level (indentation), up to `MAX_LEVEL`,
-so a long book lists its chapters and sections without every minor heading.
+so a long book lists its chapters and sections without every minor heading. The window
+hides the tab for a text without headings.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.document import BlockKind, Document
 
@@ -37,15 +38,9 @@ class ChaptersPanel(QWidget):
         self.list.setObjectName("chapters-list")
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
-        self.empty = QLabel(self.tr("This document has no headings."), self)
-        self.empty.setObjectName("chapters-empty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setContentsMargins(8, 8, 8, 8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
-        layout.addWidget(self.empty)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         self.show_document(None)
@@ -59,8 +54,6 @@ class ChaptersPanel(QWidget):
             item.setData(_OFFSET, offset)
             item.setToolTip(text)
             self.list.addItem(item)
-        self.list.setVisible(bool(found))
-        self.empty.setVisible(not found)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.chapter_chosen.emit(int(item.data(_OFFSET)))

@@ -1,8 +1,9 @@
 """Big files are imported off the GUI thread, with a progress bar and Cancel.
 
 File ▸ Open…, drag and drop and a handed-over `annotator FILE` all come through
-`MainWindow.open_file`, which reads a file of up to `BACKGROUND_BYTES` at once (it
-takes well under 0.3 s) and gives a bigger one to `BackgroundImport`: the importer
+`MainWindow.open_file`, which reads a file at once when that takes well under 0.3 s
+and gives a bigger one (`importers.registry.slow_to_import`: over 64 KB of web page,
+1 MB of EPUB, 2 MB of text) to `BackgroundImport`: the importer
 (the same registry, `importers/registry.py`) and detection run on a pool thread
 (`gui/workers.py`), a bar in the status bar shows how far they are, and Cancel stops
 them between steps. The document shown until then stays, and stays if the import
@@ -11,7 +12,6 @@ fails or is cancelled.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -20,18 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from annotator.core.taxonomy import Taxonomy
 from annotator.gui.workers import ProgressReport, Worker, run_in_background
-from annotator.importers.decoding import MAX_BYTES
 from annotator.services.reading import Reading, open_path
-
-BACKGROUND_BYTES = 2 * 1024 * 1024
-
-
-def is_big(path: Path) -> bool:
-    """Whether `path` is a regular file large enough to import in the background (and
-    not so large that the importer refuses it at once)."""
-    with contextlib.suppress(OSError):
-        return path.is_file() and BACKGROUND_BYTES < path.stat().st_size <= MAX_BYTES
-    return False
 
 
 class BackgroundImport(QWidget):

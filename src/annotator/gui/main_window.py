@@ -53,13 +53,13 @@ from annotator.gui.chapters_panel import ChaptersPanel
 from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
-from annotator.gui.import_progress import BackgroundImport, is_big
+from annotator.gui.import_progress import BackgroundImport
 from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
 from annotator.gui.theme import theme_manager
 from annotator.gui.theme_menu import theme_menu
-from annotator.importers import supported_suffixes
+from annotator.importers import slow_to_import, supported_suffixes
 from annotator.services.reading import (
     Reading,
     active_taxonomy,
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: Path) -> bool:
         """Open `path`; on failure explain why and keep the current document. A big file
         is imported off the GUI thread and shown when ready (gui/import_progress.py)."""
-        if is_big(path):
+        if slow_to_import(path):
             self.background_import.start(path, self.taxonomy)
             return True
         try:
@@ -416,6 +416,10 @@ class MainWindow(QMainWindow):
         self._step_span = None
         self.reader.show_reading(reading)
         self.chapters_panel.show_document(reading.document)
+        # An article without headings has nothing to jump through: its tab would only
+        # crowd the sidebar (three tabs already fill it at 800x600).
+        self.sidebar.setTabVisible(self.sidebar.indexOf(self.chapters_panel),
+                                   self.chapters_panel.list.count() > 0)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
         document = reading.document

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from annotator.importers.registry import import_bytes, import_path, supported_suffixes
+from annotator.importers.registry import (
+    import_bytes,
+    import_path,
+    slow_to_import,
+    supported_suffixes,
+)
 
-__all__ = ["import_bytes", "import_path", "supported_suffixes"]
+__all__ = ["import_bytes", "import_path", "slow_to_import", "supported_suffixes"]

@@ -53,6 +53,9 @@ class Importer:
     mime_types: tuple[str, ...]
     sniff: Callable[[bytes], bool]
     read: Reader
+    slow_above: int = 2 * 1024 * 1024
+    """Bytes above which reading may take over ~0.3 s: a window imports such a file off
+    its GUI thread (text: ~20 MB/s; a web page's extractors: ~1 MB/s or slower)."""
 
 
 HEAD_BYTES = 4096

@@ -341,7 +341,7 @@ def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Do
         heading = labels.get(path) or next((_text(t) for t in _children(tree, "title")), "")
         if heading and not _starts_with_heading(body):
             builder.add(BlockKind.HEADING, heading, 1)
-        walker = BlockWalker(builder)
+        walker = BlockWalker(builder, check=lambda: check_cancelled(cancelled, name))
         walker.walk(body)
         walker.flush()
     progress(1.0)
@@ -372,4 +372,5 @@ def sniff(head: bytes) -> bool:
         head[30:58] == b"mimetypeapplication/epub+zip" or b"META-INF/container.xml" in head)
 
 
-IMPORTER = Importer("EPUB book", (".epub",), ("application/epub+zip",), sniff, read)
+IMPORTER = Importer("EPUB book", (".epub",), ("application/epub+zip",), sniff, read,
+                    slow_above=1024 * 1024)

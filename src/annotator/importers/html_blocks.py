@@ -37,6 +37,7 @@ _STYLES = {
 }
 _REND = {"#b": InlineStyle.BOLD, "#i": InlineStyle.ITALIC, "#t": InlineStyle.CODE}
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
+_MAX_SKIPPED = 1_000  # `skip_text` sees short blocks only (it drops a repeated title)
 
 
 def local_name(element: Any) -> str:
@@ -59,14 +60,20 @@ class BlockWalker:
     level: int = 0
     lists: int = 0
     quotes: int = 0
-    headings: list[str] = field(default_factory=list)
+    check: Callable[[], None] = lambda: None
+    """Called every 1,024 blocks: raises to stop a long walk (the reader cancelled)."""
+    flushed: int = 0
 
     def flush(self) -> None:
+        if not self.runs:
+            return
+        self.flushed += 1
+        if self.flushed % 1024 == 0:
+            self.check()
         text = "".join(run.text for run in self.runs)
-        if text.strip() and not self.skip_text(" ".join(text.split())):
+        if text.strip() and (len(text) > _MAX_SKIPPED or not self.skip_text(" ".join(
+                text.split()))):
             self.builder.add_runs(self.kind, self.runs, self.level)
-            if self.kind is BlockKind.HEADING:
-                self.headings.append(" ".join(text.split()))
         self.runs = []
 
     def text(self, text: str | None, styles: frozenset[InlineStyle], target: str) -> None:

@@ -7,6 +7,8 @@ importer claims and whose suffix is unknown is read as plain text.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from annotator.core.document import Document
@@ -65,3 +67,21 @@ def import_path(
     cancelled: Cancelled = never_cancelled,
 ) -> Document:
     return import_bytes(read_file(path), path.name, progress, cancelled)
+
+
+def slow_to_import(path: Path) -> bool:
+    """Whether importing `path` may take over ~0.3 s (a window then does it off its GUI
+    thread); False for anything `import_path` refuses at once (not a regular file, over
+    MAX_BYTES). Only the first bytes are read, without blocking on a swapped-in FIFO."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return False
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return info.st_size > pick(head, path.name).slow_above
