@@ -16,6 +16,7 @@ from annotator import paths
 from annotator.core.detection import Detector
 from annotator.core.taxonomy import load_taxonomy, parse_taxonomy
 from annotator.errors import TaxonomyError
+from annotator.importers.plaintext import parse as parse_plain
 from annotator.services.reading import active_taxonomy, bundled_taxonomy
 
 REQUIRED = {"peace-security", "climate", "ai-governance", "multilateral-reform", "people-exchange"}
@@ -215,3 +216,46 @@ def test_fuzzed_taxonomies_load_or_raise_taxonomy_error(text: str) -> None:
         assert str(exc).startswith("fuzz.toml")
         return
     Detector(taxonomy)  # what loads also compiles: no empty pattern, no crash
+
+
+# --- issue 13, item 13: a user's taxonomy is cached like the bundled one ---------------
+
+
+def _many_terms(count: int, wildcard_every: int = 3) -> str:
+    terms = ", ".join(
+        f'"term{i}x{"*" if i % wildcard_every == 0 else ""}"' for i in range(count)
+    )
+    return GOOD.replace('["ocean", "sea"]', f'["ocean", "sea", {terms}]')
+
+
+def test_a_user_taxonomy_is_cached_by_its_text_and_detects_the_same(tmp_path: Path) -> None:
+    from annotator.services import reading
+
+    path = paths.user_taxonomy_path()
+    path.write_text(_many_terms(3000), encoding="utf-8")
+    cache = paths.state_dir() / "cache"
+    fresh = active_taxonomy()
+    files = sorted(cache.iterdir())
+    assert len(files) == 1, "the compiled user taxonomy is stored"
+
+    reading._detectors.clear()  # as in a new process
+    cached = reading._load_shared(files[0].read_bytes())
+    assert isinstance(cached, Detector) and cached.taxonomy == fresh
+    document = parse_plain("Oceans\n\nThe sea and term12xyz and term13x and the ocean.\n", "t")
+    assert Detector(fresh).detect(document) == cached.detect(document)
+
+    path.write_text(_many_terms(3001), encoding="utf-8")
+    assert active_taxonomy() != fresh
+    assert len(list(cache.iterdir())) == 2, "an edited file is a new key"
+
+
+def test_no_usable_state_folder_still_loads_the_taxonomy(tmp_path: Path) -> None:
+    from annotator.services import reading
+
+    path = tmp_path / "mine.toml"
+    path.write_text(GOOD, encoding="utf-8")
+    home = Path(os.environ["ANNOTATOR_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "state").write_text("a file, not a folder")
+    reading._detectors.clear()
+    assert load_taxonomy(path).ids == ["oceans"]

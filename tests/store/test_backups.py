@@ -20,6 +20,7 @@ from annotator.store import (
     list_backups,
     newest_good_backup,
     restore_backup,
+    set_aside_damage,
 )
 
 TEXT = "Carbon pricing and climate adaptation shape the energy budget. " * 40
@@ -115,3 +116,39 @@ def test_rotation_keeps_one_backup_per_recent_day(tmp_path: Path) -> None:
             made.append(backup)
     kept = list_backups(path)
     assert kept == [made[4], made[3], made[2], made[0]], "two newest, one per older day"
+
+
+def test_no_empty_library_over_a_damaged_one_without_asking(tmp_path: Path) -> None:
+    path = tmp_path / "annotator.db"
+    with Store.open(path) as store:
+        doc_id = Library(store).add(import_bytes(TEXT.encode(), "a.txt"))
+        _highlight(store, doc_id, 1)
+    _damage(path)
+    with pytest.raises(CorruptDatabaseError):
+        Store.open(path)
+
+    for _ in range(2):  # every later start repeats the offer instead of starting empty
+        with pytest.raises(CorruptDatabaseError, match="has not been restored yet") as again:
+            Store.open(path)
+        assert again.value.backup_info is not None
+        assert again.value.backup_info.annotations == 1
+    assert not path.exists()
+
+    set_aside_damage(path)  # the reader chose to start empty
+    with Store.open(path) as store, store.transaction(write=False) as repo:
+        assert repo.document_summaries() == []
+    assert list(tmp_path.glob("annotator.db.damaged-*")), "the damaged file is kept"
+
+
+def test_restoring_resolves_the_damage(tmp_path: Path) -> None:
+    path = tmp_path / "annotator.db"
+    with Store.open(path) as store:
+        Library(store).add(import_bytes(TEXT.encode(), "a.txt"))
+    _damage(path)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        Store.open(path)
+    assert caught.value.backup is not None
+    restore_backup(caught.value.backup, path)
+    path.unlink()  # even if the restored file went missing later, the damage was handled
+    with Store.open(path) as store, store.transaction(write=False) as repo:
+        assert repo.document_summaries() == []

@@ -141,16 +141,17 @@ class AnnotationLayer(QObject):
             box.addButton(self.tr("Start Empty"), QMessageBox.ButtonRole.RejectRole)
 
             def answered() -> None:
-                from annotator.store import restore_backup
+                from annotator.store import restore_backup, set_aside_damage
 
-                if box.clickedButton() is restore:
-                    try:
+                try:
+                    if box.clickedButton() is restore:
                         restore_backup(exc.backup, exc.database)
-                    except AnnotatorError as error:
-                        self.window.last_error = show_error(
-                            self.window, self.tr("The backup could not be restored"),
-                            str(error))
-                        return
+                    else:  # the reader chose to start empty; the damaged file is kept
+                        set_aside_damage(exc.database)
+                except AnnotatorError as error:
+                    self.window.last_error = show_error(
+                        self.window, self.tr("The backup could not be restored"), str(error))
+                    return
                 self.store_failed = False
                 self.open_store()
 

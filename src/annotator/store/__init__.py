@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from annotator.store.backups import BackupInfo, list_backups, newest_good_backup
 from annotator.store.backups import describe as describe_backup
-from annotator.store.database import CorruptDatabaseError, Store, default_path, restore_backup
+from annotator.store.database import (
+    CorruptDatabaseError,
+    Store,
+    default_path,
+    restore_backup,
+    set_aside_damage,
+)
 from annotator.store.repository import DocumentSummary, StoredDocument, Suggestion
 
 __all__ = [
@@ -23,4 +29,5 @@ __all__ = [
     "list_backups",
     "newest_good_backup",
     "restore_backup",
+    "set_aside_damage",
 ]

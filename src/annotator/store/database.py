@@ -99,6 +99,7 @@ def restore_backup(backup: Path, database: Path | None = None) -> Path:
         if database.exists():
             sqlite.move_aside(database)
         sqlite.copy_back(backup, database)
+        set_aside_damage(database)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Could not restore {backup} to {database}: {exc}") from exc
     return database
@@ -178,6 +179,7 @@ class Store:
         if not sqlite.writable(path):
             raise StoreError(sqlite.explain(sqlite3.OperationalError("readonly"), path))
         with folder_lock(path.parent):
+            _refuse_empty_over_damage(path)
             if path.exists() and not _never_finished(path):
                 problem = sqlite.check_health(path)
                 if problem:
@@ -377,6 +379,46 @@ class Store:
         except StoreError as exc:
             # A routine copy failing (disk full) must not stop the reader from reading.
             log.warning("%s", exc)
+
+
+def _damaged_copies(database: Path) -> list[Path]:
+    """Damaged libraries moved aside and not yet set aside by the reader, newest first."""
+    return sorted(
+        (p for p in database.parent.glob(f"{database.name}.corrupt-*") if p.name.endswith("Z")),
+        reverse=True,
+    )
+
+
+def _refuse_empty_over_damage(path: Path) -> None:
+    """Never start an empty library while a damaged one waits for its good backup.
+
+    After `CorruptDatabaseError` the library file is gone; the next start (a CLI command,
+    say) would otherwise create an empty one, and its backups would soon rotate the good
+    one away (issue 13, item 5). Until the reader restores (`restore_backup`) or chooses
+    to start empty (`set_aside_damage`), every open repeats the offer.
+    """
+    if path.exists():
+        return
+    damaged = _damaged_copies(path)
+    if not damaged:
+        return
+    backup = newest_good_backup(path)
+    if backup is not None:
+        raise CorruptDatabaseError(path, "was damaged and has not been restored yet",
+                                   damaged[0], backup)
+
+
+def set_aside_damage(database: Path | None = None) -> None:
+    """The reader chose to start an empty library: keep the damaged files, renamed
+    `.damaged-…`, so the next open creates a new library instead of offering a backup."""
+    database = database or default_path()
+    for damaged in _damaged_copies(database):
+        for companion in database.parent.glob(f"{damaged.name}*"):
+            kept = companion.name.replace(".corrupt-", ".damaged-", 1)
+            try:
+                companion.replace(companion.with_name(kept))
+            except OSError as exc:
+                raise StoreError(f"Could not set {companion} aside: {exc}") from exc
 
 
 def _never_finished(path: Path) -> bool:
