@@ -17,7 +17,7 @@ from pathlib import Path
 from annotator import __version__, bundled, paths
 from annotator.core import detection
 from annotator.core import taxonomy as taxonomy_module
-from annotator.core.detection import AreaSpan, Detector
+from annotator.core.detection import AreaSpan, Detector, SentenceEvidence
 from annotator.core.document import Document
 from annotator.core.taxonomy import Taxonomy, parse_taxonomy, read_taxonomy_text
 from annotator.importers import import_bytes, import_path
@@ -108,6 +108,11 @@ def _detector(taxonomy: Taxonomy) -> Detector:
 
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     return Reading(document, taxonomy, tuple(_detector(taxonomy).detect(document)), path)
+
+
+def explain(reading: Reading) -> list[SentenceEvidence]:
+    """Each sentence's evidence per area (weights, rules, carry-over): why it is highlighted."""
+    return _detector(reading.taxonomy).explain(reading.document)
 
 
 def open_path(path: Path, taxonomy: Taxonomy | None = None) -> Reading:
