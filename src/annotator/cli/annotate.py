@@ -24,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     hl.add_argument("--note", default="", help="a note (Markdown)")
     hl.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     hl.add_argument("--area", help="a policy-area id")
+    hl.add_argument(
+        "--question", action="store_true", help="a question to the class (students answer it)"
+    )
     hl.add_argument("--json", action="store_true", help="print one JSON object")
 
     ann = subparsers.add_parser("annotations", help="a document's annotations")
@@ -37,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_highlight(args: argparse.Namespace) -> int:
+    from annotator.core.annotation import Motivation
     from annotator.services.annotating import Annotating
     from annotator.services.identity import Identity
     from annotator.services.library import Library
@@ -60,6 +64,7 @@ def run_highlight(args: argparse.Namespace) -> int:
             note=args.note,
             tags=args.tag,
             area=args.area,
+            motivation=Motivation.QUESTIONING if args.question else Motivation.HIGHLIGHTING,
         )
     # highlight_quote returns only after the transaction committed.
     annotation_id = change.after[0].id

@@ -35,6 +35,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--page-size", choices=[p.value for p in PageSize], default="a4",
                         help="paper size of a PDF (default a4)")
     parser.add_argument("--taxonomy", type=Path, help="a policy-area TOML file to use instead")
+    parser.add_argument(
+        "--answers", action="store_true",
+        help="grading material: each student's answer to each question (csv, html, md)",
+    )
     return {"export": run}
 
 
@@ -57,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
     from annotator.services.exporting import export
     from annotator.services.reading import active_taxonomy
 
+    if args.answers:
+        from annotator.cli.sharing import run_export_answers
+
+        return run_export_answers(args)
     output: Path = args.output
     if args.format:
         fmt = export_format(args.format)

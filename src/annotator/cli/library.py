@@ -11,7 +11,9 @@ from annotator.cli.common import EXIT_OK, Command, path_text, print_json
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
     imp = subparsers.add_parser("import", help="add a file to the library; print its id")
-    imp.add_argument("file", type=Path, help="a .txt, .md, .html or .epub file")
+    imp.add_argument(
+        "file", type=Path, help="a .txt, .md, .html or .epub file, or a shared .annot bundle"
+    )
     imp.add_argument(
         "--revise", metavar="DOC", help="the file is a new version of DOC: re-anchor its notes"
     )
@@ -39,6 +41,10 @@ def run_import(args: argparse.Namespace) -> int:
     from annotator.services.library import Library
     from annotator.store import Store
 
+    if args.file.suffix.lower() == ".annot":
+        from annotator.cli.sharing import run_import_bundle
+
+        return run_import_bundle(args)
     document = import_path(args.file)  # a bad file is refused before the store is opened
     with Store.open() as store:
         library = Library(store)

@@ -21,6 +21,13 @@ from annotator.core.detection import AreaSpan, Detector, SentenceEvidence
 from annotator.core.document import Document
 from annotator.core.taxonomy import Taxonomy, parse_taxonomy, read_taxonomy_text
 from annotator.importers import import_bytes, import_path
+from annotator.importers.base import (
+    Cancelled,
+    Progress,
+    check_cancelled,
+    never_cancelled,
+    no_progress,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +122,12 @@ def explain(reading: Reading) -> list[SentenceEvidence]:
     return _detector(reading.taxonomy).explain(reading.document)
 
 
-def open_path(path: Path, taxonomy: Taxonomy | None = None) -> Reading:
-    return read_document(import_path(path), taxonomy or active_taxonomy(), path)
+def open_path(path: Path, taxonomy: Taxonomy | None = None, progress: Progress = no_progress,
+              cancelled: Cancelled = never_cancelled) -> Reading:
+    """Import and detect; `progress` and `cancelled` let a window run it off its thread."""
+    document = import_path(path, progress, cancelled)
+    check_cancelled(cancelled, path.name)
+    return read_document(document, taxonomy or active_taxonomy(), path)
 
 
 def open_sample(taxonomy: Taxonomy | None = None) -> Reading:

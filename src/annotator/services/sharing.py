@@ -29,6 +29,7 @@ from annotator.core.annotation import (
 from annotator.core.document import Document
 from annotator.errors import AnnotatorError, BundleRejected, NotFound
 from annotator.exchange import jsonld_file
+from annotator.exchange.answers import Row, answer_sheet, write_answers
 from annotator.exchange.bundle import Area, Author, Bundle, Original, read_bundle, write_bundle
 from annotator.exchange.merge import Conflict, merge, shown_author
 from annotator.services.annotating import Annotating
@@ -83,6 +84,7 @@ class _Incoming:
     authors: tuple[Author, ...]
     document: Document | None = None  # None: a W3C file, `target` names a library document
     target: str = ""
+    original: Original | None = None
 
 
 def parse_layers(value: str) -> tuple[str, ...]:
@@ -173,7 +175,8 @@ class Sharing:
                 for source, found in jsonld_file.read_annotations_file(path).items()
             ]
         bundle = read_bundle(path)
-        return [_Incoming(path.name, bundle.records, bundle.authors, bundle.document)]
+        return [_Incoming(path.name, bundle.records, bundle.authors, bundle.document,
+                          original=bundle.original)]
 
     def merge(self, paths: Sequence[Path], *, into: str | None = None) -> MergeReport:
         """Merge every file in `paths` into the library: all of them, or nothing.
@@ -187,9 +190,13 @@ class Sharing:
         target = Library(self._store).document(into) if into else None
         records: dict[str, list[Annotation]] = {}
         placed = Reanchoring((), 0, 0, 0)
+        created: dict[str, Original] = {}
         with self._store.transaction() as repo:
             for item in incoming:
+                known = item.document and repo.document_by_hash(item.document.content_hash)
                 doc_id, copies, counts = self._place(repo, item, target)
+                if item.document and item.original and not known and target is None:
+                    created[doc_id] = item.original
                 records.setdefault(doc_id, []).extend(copies)
                 placed = Reanchoring((), placed.kept + counts.kept, placed.moved + counts.moved,
                                      placed.unplaced + counts.unplaced)
@@ -206,6 +213,7 @@ class Sharing:
                 added, updated = added + result.added, updated + result.updated
                 unchanged += result.unchanged
                 conflicts.extend(result.conflicts)
+        self._keep_originals(created)
         every = [c for copies in records.values() for c in copies if not c.deleted]
         return MergeReport(
             tuple(records), added, updated, unchanged, tuple(conflicts), self._layers(every),
@@ -235,6 +243,23 @@ class Sharing:
             repo.update_document(doc_id, deleted=False, last_opened=utc_now())
         return doc_id, _owned(item.records, doc_id), none
 
+    def _keep_originals(self, created: dict[str, Original]) -> None:
+        """Keep the original files of documents a merge added, beside the library.
+
+        So a bundle made from this library carries them on: nothing is lost in a round
+        trip. The name was checked on reading (no folders); a file that cannot be written
+        leaves the document without one, as an imported text whose file was moved.
+        """
+        for doc_id, original in created.items():
+            path = self._store.path.parent / "originals" / doc_id / original.name
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(original.data)
+            except OSError:
+                continue
+            with self._store.transaction() as repo:
+                repo.update_document(doc_id, source_path=str(path))
+
     def _save_authors(self, repo: Repository, item: _Incoming) -> None:
         """Record authors the library does not know yet (a name is never changed here)."""
         named = {a.id: a.name for a in item.authors}
@@ -243,6 +268,20 @@ class Sharing:
         for author_id, name in named.items():
             if author_id != self._reader.id and repo.author_name(author_id) is None:
                 repo.save_author(author_id, name, utc_now())
+
+    # --- answers ------------------------------------------------------------------
+
+    def export_answers(self, doc_ref: str, fmt: str, path: Path) -> list[Row]:
+        """Write the answer sheet (one row per student and question) of `doc_ref`."""
+        stored, annotations = Library(self._store).load(doc_ref)
+        rows = answer_sheet(annotations, self._reader.id)
+        if not rows:
+            raise AnnotatorError(
+                "This document has no questions with students to answer them: mark a note "
+                "as a question (highlight --question) and merge the students' hand-ins."
+            )
+        write_answers(rows, fmt, path, stored.document.metadata.title or "Untitled")
+        return rows
 
     # --- replies ------------------------------------------------------------------
 
