@@ -134,3 +134,35 @@ def test_explain_lists_weights_and_rules_for_every_sentence(detector: Detector) 
     reform = {e.area: e for e in explained[1].evidence}["multilateral-reform"]
     assert reform.counted and reform.score >= 1.0
     assert dict(reform.weights)["security council"] == 1.0
+
+
+def _suggest(detector: Detector, paragraph: str, quote: str) -> str | None:
+    document = document_of(paragraph)
+    start = document.text.index(quote)
+    suggestion = detector.suggest_area(document, start, start + len(quote))
+    return suggestion.area if suggestion else None
+
+
+def test_a_readers_highlight_takes_the_area_of_its_own_words(detector: Detector) -> None:
+    paragraph = (
+        "The war has displaced millions, and we must also reduce emissions from "
+        "greenhouse gases like methane."
+    )
+    quote = "reduce emissions from greenhouse gases like methane"
+    assert _suggest(detector, paragraph, quote) == "climate"
+    document = document_of(paragraph)
+    start = document.text.index(quote)
+    suggestion = detector.suggest_area(document, start, start + len(quote))
+    assert suggestion is not None
+    assert suggestion.terms == ("emissions", "greenhouse gases", "methane")
+
+
+def test_a_highlight_without_terms_takes_the_passage_under_it(detector: Detector) -> None:
+    paragraph = "Artificial intelligence is changing our world. It can spread falsehoods at scale."
+    assert _suggest(detector, paragraph, "spread falsehoods") == "ai-governance"
+    assert _suggest(detector, "The weather was fine. We walked home.", "walked home") is None
+
+
+def test_a_venue_alone_suggests_no_area(detector: Detector) -> None:
+    paragraph = "I thank the Security Council for this meeting."
+    assert _suggest(detector, paragraph, "Security Council") is None

@@ -84,6 +84,15 @@ class SentenceEvidence:
 
 
 @dataclass(frozen=True, slots=True)
+class AreaSuggestion:
+    """The area proposed for a reader's own highlight, and why."""
+
+    area: str
+    terms: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Pattern:
     wildcard: bool
     folded: bool  # from an all-lower-case term: report the match in lower case
@@ -181,6 +190,43 @@ class Detector:
             found.extend(s for s in self._block_sentences(text, block, hits) if s.evidence)
         return found
 
+    def suggest_area(self, document: Document, start: int, end: int) -> AreaSuggestion | None:
+        """The area a reader's highlight of text[start:end] belongs to, if one is clear.
+
+        The highlight's own words decide first ("reduce emissions from greenhouse gases
+        like methane" is climate even inside a sentence that is also about conflict);
+        words of several areas are settled by the detection under the highlight; with no
+        words of its own, a highlight inside passages of exactly one area takes that
+        area. Only the blocks under the highlight are read.
+        """
+        text = document.text
+        blocks = [b for b in document.blocks if b.start < end and start < b.end]
+        if self._automaton is None or not blocks or start >= end:
+            return None
+        found: dict[str, dict[str, str]] = {}
+        for hit_start, hit_end, pattern in self._scan(self._automaton, text[start:end]):
+            _add_hit(found, text[start + hit_start : start + hit_end], pattern)
+        own = {area: _weigh(area, words) for area, words in found.items()}
+        under: dict[str, int] = {}
+        for block in blocks:
+            hits = self._scan(self._automaton, text[block.start : block.end])
+            shifted = [(block.start + a, block.start + b, p) for a, b, p in hits]
+            for span in _spans(self._block_sentences(text, block, shifted)):
+                overlap = min(end, span.end) - max(start, span.start)
+                if overlap > 0:
+                    under[span.area] = under.get(span.area, 0) + overlap
+        sure = [e for e in own.values() if e.score >= THRESHOLD]
+        if sure:
+            best = max(sure, key=lambda e: (e.score, under.get(e.area, 0)))
+            rivals = [e for e in sure if e.score == best.score and e is not best]
+            if rivals and under.get(best.area, 0) == max(under.get(e.area, 0) for e in rivals):
+                return None
+            return AreaSuggestion(best.area, best.terms, "the highlight's own words")
+        if len(under) == 1:
+            (area,) = under
+            return AreaSuggestion(area, (), "inside a passage on this area")
+        return None
+
     def _blocks_with_hits(
         self, document: Document, *, only_promising: bool
     ) -> list[tuple[Block, list[_Hit]]]:
@@ -255,13 +301,7 @@ class Detector:
         found: dict[int, dict[str, dict[str, str]]] = {}
         for hit_start, hit_end, pattern in hits:
             index = bisect.bisect_right(bounds, hit_start) - 1
-            word = text[hit_start:hit_end]
-            word = word.lower() if pattern.folded else word
-            per_area = found.setdefault(index, {})
-            for area, kind in pattern.weights:
-                words = per_area.setdefault(area, {})
-                if word not in words or _RANK[kind] < _RANK[words[word]]:
-                    words[word] = kind
+            _add_hit(found.setdefault(index, {}), text[hit_start:hit_end], pattern)
         result: list[SentenceEvidence] = []
         previous: set[str] = set()  # areas of the sentence before
         previous_scores: dict[str, float] = {}
@@ -310,6 +350,15 @@ class Detector:
         if len(text[start:end].split()) <= SHORT_WORDS:
             return {a: word for a in topic if previous_scores.get(a, 0.0) >= CLEAR}
         return dict.fromkeys(topic, word)
+
+
+def _add_hit(per_area: dict[str, dict[str, str]], word: str, pattern: _Pattern) -> None:
+    """Record a matched word under each area it speaks for, keeping its strongest kind."""
+    word = word.lower() if pattern.folded else word
+    for area, kind in pattern.weights:
+        words = per_area.setdefault(area, {})
+        if word not in words or _RANK[kind] < _RANK[words[word]]:
+            words[word] = kind
 
 
 def _weigh(area: str, words: dict[str, str]) -> Evidence:
