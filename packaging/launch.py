@@ -2,6 +2,6 @@
 
 import sys
 
-from annotator.cli import main
+from annotator.entry import main
 
 sys.exit(main())

@@ -1,27 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>BackgroundImport</name>
-    <message>
-        <location filename="../../src/annotator/gui/import_progress.py" line="+44" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+16" />
-        <source>Importing {name}…</source>
-        <translation>正在导入 {name}…</translation>
-    </message>
-</context>
-<context>
-    <name>ChaptersPanel</name>
-    <message>
-        <location filename="../../src/annotator/gui/chapters_panel.py" line="+40" />
-        <source>This document has no headings.</source>
-        <translation>此文档没有标题。</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <location filename="../../src/annotator/gui/actions.py" line="+94" />
@@ -237,22 +216,22 @@
         <translation>分开保存</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+72" />
         <source>you</source>
         <translation>您</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>suggested, accepted by {who}</source>
         <translation>机器建议，由{who}接受</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-3" />
         <source>by {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+36" />
         <source>Your change could not be saved</source>
         <translation>您的更改未能保存</translation>
     </message>
@@ -268,12 +247,12 @@
     </message>
     <message>
         <location line="+27" />
-        <location line="+90" />
+        <location line="+93" />
         <source>Select some text first, then choose a colour.</source>
         <translation>请先选择一段文字，再选择颜色。</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-25" />
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
@@ -283,7 +262,7 @@
         <translation>接受 {n} 条建议</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+28" />
         <source>Highlight Colour</source>
         <translation>高亮颜色</translation>
     </message>
@@ -403,9 +382,35 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>AreasPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/areas_panel.py" line="+81" />
+        <location filename="../../src/annotator/gui/areas_panel.py" line="+84" />
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>%n passage(s)</source>
+        <translation>%n 个段落</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundImport</name>
+    <message>
+        <location filename="../../src/annotator/gui/import_progress.py" line="+49" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ChaptersPanel</name>
+    <message>
+        <location filename="../../src/annotator/gui/chapters_panel.py" line="+40" />
+        <source>This document has no headings.</source>
+        <translation>此文档没有标题。</translation>
     </message>
 </context>
 <context>
@@ -474,7 +479,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+144" />
+        <location filename="../../src/annotator/gui/export_dialog.py" line="+145" />
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -589,7 +594,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+69" />
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -824,17 +829,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/language_menu.py" line="+18" />
+        <location filename="../../src/annotator/gui/language_menu.py" line="+26" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-8" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+5" />
         <source>The language changes the next time Annotator starts.</source>
         <translation>语言将在下次启动批注阅读器时更改。</translation>
     </message>
@@ -902,17 +907,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+135" />
+        <location filename="../../src/annotator/gui/main_window.py" line="+137" />
         <source>Areas</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+5" />
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-5" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -922,12 +927,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>Sidebar</source>
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -938,12 +943,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+9" />
-        <location line="+540" />
+        <location line="+557" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-525" />
+        <location line="-542" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -963,7 +968,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+101" />
+        <location line="+116" />
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -973,7 +978,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+11" />
         <source>Open an Article</source>
         <translation>打开文章</translation>
     </message>
@@ -983,7 +988,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文章（{patterns}）;;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>{title} — Annotator</source>
         <translation>{title} — 批注阅读器</translation>
     </message>
@@ -1018,7 +1023,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{count} 个字符</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+72" />
         <source>{area}: no passages</source>
         <translation>{area}：没有段落</translation>
     </message>
@@ -1033,12 +1038,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+40" />
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+76" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1068,7 +1073,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+94" />
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
@@ -1109,7 +1114,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/reader_view.py" line="+690" />
+        <location filename="../../src/annotator/gui/highlighting.py" line="+368" />
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
@@ -1117,7 +1122,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/search_panel.py" line="+60" />
+        <location filename="../../src/annotator/gui/search_panel.py" line="+81" />
         <source>Search all documents and notes</source>
         <translation>搜索所有文档和笔记</translation>
     </message>
@@ -1162,12 +1167,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ThemeMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/theme_menu.py" line="+16" />
+        <location filename="../../src/annotator/gui/theme_menu.py" line="+25" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-8" />
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>

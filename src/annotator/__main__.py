@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from annotator.cli import main
+from annotator.entry import main
 
 sys.exit(main())

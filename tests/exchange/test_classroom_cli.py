@@ -18,7 +18,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from annotator.exchange.bundle import read_bundle
+
+# Dozens of CLI processes, each starting Python: two minutes on a loaded 2-core machine.
+pytestmark = pytest.mark.timeout(600)
 
 
 def run(home: Path, *args: str | Path, ok: bool = True) -> subprocess.CompletedProcess[str]:

@@ -178,3 +178,18 @@ def test_ctrl_c_during_import_leaves_the_store_untouched(
         assert _library_count(annotator_home) == 0
     else:  # the import won the race: it is whole
         assert child.returncode == 0 and _library_count(annotator_home) == 1
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.15, 0.3])
+def test_ctrl_c_while_python_loads_the_command_is_quiet(
+    annotator_home: Path, sample_path: Path, delay: float
+) -> None:
+    """An interrupt before the command's own handler exists (Python still importing it)."""
+    child = _start(annotator_home, "import", sample_path)
+    time.sleep(delay)
+    child.send_signal(signal.SIGINT)
+    _, err = child.communicate(timeout=60)
+    assert b"Traceback" not in err, err
+    assert child.returncode in (0, 130, -signal.SIGINT)
+    if child.returncode != 0:
+        assert _library_count(annotator_home) == 0
