@@ -1,11 +1,14 @@
 """Which passages of a text discuss which policy area, and why.
 
-The unit a reader sees highlighted is the sentence: a sentence is about an area when it
-holds one of the area's terms (or two weak ones), or when it continues the sentence
-before it ("It ...", "These initiatives ...", "By doing so ...", or a weak term right
-after a sentence on the same area). Consecutive sentences on one area in one paragraph
-form one passage. Each passage carries the words that matched, so every highlight can
-explain itself.
+The unit a reader sees highlighted is the sentence: a sentence is about an area when its
+evidence reaches 1.0 (a term 1.0, a weak word 0.5, a venue such as "the UN" 1.0 but only
+next to another word of the area or a companion, a word against the area -1.0; see
+resources/taxonomies/policy-areas.toml), or when it continues the sentence before it
+("It ...", "These initiatives ...", "By doing so ...", or a weak term right after a
+sentence on the same area). Consecutive sentences on one area in one paragraph form one
+passage. Each passage carries the words that matched and the rules that applied, so
+every highlight can explain itself; `Detector.explain` gives every sentence's weights.
+Agreement with a careful reader is measured by `python -m benchmarks.score_detection`.
 
 Speed matters (a 5 MB text must take a few times `str.lower()`), so terms are found by
 one pass of an Aho-Corasick DFA (ahocorasick-rs, 2-3x faster than pyahocorasick here and
@@ -307,7 +310,13 @@ class Detector:
         previous_scores: dict[str, float] = {}
         topic: set[str] = set()  # areas of the run's head sentence
         for index, (start, end) in enumerate(sentences):
-            own = {area: _weigh(area, words) for area, words in found.get(index, {}).items()}
+            here = found.get(index)
+            if here is None and not previous:  # nothing of its own, nothing to continue
+                previous_scores = {}
+                topic = set()
+                result.append(SentenceEvidence(start, end, ()))
+                continue
+            own = {area: _weigh(area, words) for area, words in (here or {}).items()}
             counted: dict[str, Evidence] = {}
             for area, evidence in own.items():
                 if evidence.score >= THRESHOLD:
