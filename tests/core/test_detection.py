@@ -122,7 +122,7 @@ def test_false_friends_are_not_highlighted(detector: Detector, sentence: str) ->
 def test_acronyms_match_only_in_capitals(detector: Detector) -> None:
     assert "ai-governance" in areas_of(detector, "Rules for AI are coming.")
     assert areas_of(detector, "Ai Weiwei opened an exhibition. He said it was fun.") == set()
-    assert "multilateral-reform" in areas_of(detector, "The UN General Assembly met.")
+    assert "multilateral-reform" in areas_of(detector, "The UN General Assembly needs reform.")
     assert areas_of(detector, "They were under pressure until noon.") == set()
 
 
@@ -157,7 +157,7 @@ def test_carry_over_does_not_cross_paragraphs(detector: Detector) -> None:
 
 def test_overlapping_areas_each_get_a_span(detector: Detector) -> None:
     spans = detector.detect(document_of(
-        "The UN Security Council discussed climate change and the war in Sudan."
+        "Reform of the UN Security Council, climate change and the war in Sudan were discussed."
     ))
     assert {s.area for s in spans} >= {"climate", "peace-security", "multilateral-reform"}
 

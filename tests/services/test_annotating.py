@@ -138,3 +138,22 @@ def test_change_inverse_is_an_involution(
     assert change.inverse().inverse() == change
     assert isinstance(change.inverse(), Change)
     assert replace(change, description="x").inverse().description == "x"
+
+
+def test_a_readers_highlight_is_filed_under_the_area_detected_under_it(
+    library: Library, annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    text = sample_doc.document.text
+    quote = "the world’s largest carbon emitters"
+    start = text.index(quote)
+    change = annotating.highlight(sample_doc, start, start + len(quote), color="green")
+    assert change.after[0].area == "climate"
+    # an area the reader chose, and a reply, are left as they are
+    chosen = annotating.highlight(sample_doc, start, start + 9, area="people-exchange")
+    assert chosen.after[0].area == "people-exchange"
+    plain = text.index("In moving forward")
+    none = annotating.highlight(sample_doc, plain, plain + len("In moving forward"))
+    assert none.after[0].area is None
+    assert {a.area for a in library.annotations(sample_doc.id)} == {
+        "climate", "people-exchange", None
+    }

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cli.common import EXIT_OK, Command, print_json
-from annotator.services.reading import Reading, active_taxonomy, open_path
+from annotator.core.detection import SentenceEvidence
+from annotator.services.reading import Reading, active_taxonomy, explain, open_path
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -17,6 +18,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", type=Path, help="a .txt or .md file")
     parser.add_argument("--taxonomy", type=Path, help="a policy-area TOML file to use instead")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--explain", action="store_true",
+        help="for each sentence, the evidence per area and its weights",
+    )
     return {"areas": run}
 
 
@@ -35,16 +40,61 @@ def as_json(reading: Reading) -> dict[str, Any]:
                 "end": s.end,
                 "exact": text[s.start : s.end],
                 "terms": list(s.terms),
+                "reasons": list(s.reasons),
             }
             for s in reading.spans
         ],
     }
 
 
+def explained_json(text: str, sentences: list[SentenceEvidence]) -> list[dict[str, Any]]:
+    return [
+        {
+            "start": s.start,
+            "end": s.end,
+            "exact": text[s.start : s.end],
+            "evidence": [
+                {
+                    "area": e.area,
+                    "score": e.score,
+                    "counted": e.counted,
+                    "weights": [[word, weight] for word, weight in e.weights],
+                    "reasons": list(e.reasons),
+                }
+                for e in s.evidence
+            ],
+        }
+        for s in sentences
+    ]
+
+
+def print_explained(reading: Reading, sentences: list[SentenceEvidence]) -> None:
+    text = reading.document.text
+    labels = {a.id: a.label for a in reading.taxonomy.areas}
+    print("\nEvidence per sentence (+ highlighted, - not):")
+    for sentence in sentences:
+        print(f"  [{sentence.start}-{sentence.end}] {_excerpt(text, sentence.start, sentence.end)}")
+        for e in sentence.evidence:
+            weights = ", ".join(f"{word} {weight:+.1f}" for word, weight in e.weights)
+            mark = "+" if e.counted else "-"
+            print(f"    {mark} {labels.get(e.area, e.area)} {e.score:.1f}: {weights or 'no terms'}")
+            for reason in e.reasons:
+                print(f"        {reason}")
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    excerpt = " ".join(text[start:end].split())
+    return excerpt if len(excerpt) <= 110 else excerpt[:107] + "..."
+
+
 def run(args: argparse.Namespace) -> int:
     reading = open_path(args.file, active_taxonomy(args.taxonomy))
+    sentences = explain(reading) if args.explain else []
     if args.json:
-        print_json(as_json(reading))
+        data = as_json(reading)
+        if args.explain:
+            data["explain"] = explained_json(reading.document.text, sentences)
+        print_json(data)
         return EXIT_OK
     meta = reading.document.metadata
     print(meta.title)
@@ -56,9 +106,10 @@ def run(args: argparse.Namespace) -> int:
         spans = reading.spans_of(area.id)
         print(f"\n{area.label} ({area.color}): {len(spans)} passage(s)")
         for span in spans:
-            excerpt = " ".join(text[span.start : span.end].split())
-            if len(excerpt) > 110:
-                excerpt = excerpt[:107] + "..."
-            print(f"  [{span.start}-{span.end}] {excerpt}")
+            print(f"  [{span.start}-{span.end}] {_excerpt(text, span.start, span.end)}")
             print(f"      terms: {', '.join(span.terms)}")
+            if span.reasons:
+                print(f"      because: {'; '.join(span.reasons)}")
+    if args.explain:
+        print_explained(reading, sentences)
     return EXIT_OK

@@ -1,11 +1,14 @@
 """Which passages of a text discuss which policy area, and why.
 
-The unit a reader sees highlighted is the sentence: a sentence is about an area when it
-holds one of the area's terms (or two weak ones), or when it continues the sentence
-before it ("It ...", "These initiatives ...", "By doing so ...", or a weak term right
-after a sentence on the same area). Consecutive sentences on one area in one paragraph
-form one passage. Each passage carries the words that matched, so every highlight can
-explain itself.
+The unit a reader sees highlighted is the sentence: a sentence is about an area when its
+evidence reaches 1.0 (a term 1.0, a weak word 0.5, a venue such as "the UN" 1.0 but only
+next to another word of the area or a companion, a word against the area -1.0; see
+resources/taxonomies/policy-areas.toml), or when it continues the sentence before it
+("It ...", "These initiatives ...", "By doing so ...", or a weak term right after a
+sentence on the same area). Consecutive sentences on one area in one paragraph form one
+passage. Each passage carries the words that matched and the rules that applied, so
+every highlight can explain itself; `Detector.explain` gives every sentence's weights.
+Agreement with a careful reader is measured by `python -m benchmarks.score_detection`.
 
 Speed matters (a 5 MB text must take a few times `str.lower()`), so terms are found by
 one pass of an Aho-Corasick DFA (ahocorasick-rs, 2-3x faster than pyahocorasick here and
@@ -28,6 +31,9 @@ from annotator.core.taxonomy import Taxonomy
 
 STRONG, WEAK = 1.0, 0.5
 THRESHOLD = 1.0
+NEGATIVE = -1.0  # a word against the area cancels one term's worth of evidence
+CLEAR = 2.0  # a very short sentence inherits only from a neighbour this sure of its area
+SHORT_WORDS = 4  # "This must change." is short: it has no topic of its own
 _SKIPPED_BLOCKS = frozenset({BlockKind.BYLINE, BlockKind.SOURCE})
 _FULL_STOPS = ".!?…"
 _CJK_STOPS = "。！？"
@@ -40,23 +46,60 @@ _OPENER = re.compile(
     r"By doing so|In doing so|By so doing|Doing so|To that end|To this end|As such|"
     r"In turn|Similarly|Likewise|Moreover|Furthermore|Additionally|The latter)\b"
 )
+# "They ..." in a statement is its subject (the ministers), not the topic: it carries the
+# topic on only into a sentence that has none of its own
+_SUBJECT_OPENERS = frozenset({"They", "Their"})
+
+# kinds of evidence, strongest first: a spelling listed under two kinds counts as the first
+TERM, VENUE, WEAK_TERM, COMPANION, AGAINST = "term", "venue", "weak", "companion", "negative"
+_KIND_WEIGHT = {TERM: STRONG, VENUE: STRONG, WEAK_TERM: WEAK, COMPANION: 0.0, AGAINST: NEGATIVE}
+_RANK = {kind: rank for rank, kind in enumerate(_KIND_WEIGHT)}
 
 
 @dataclass(frozen=True, slots=True)
 class AreaSpan:
-    """A passage of the text about one area, with the words that made it so."""
+    """A passage of the text about one area, with the words and rules that made it so."""
 
     area: str
     start: int
     end: int
     terms: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # the rules and carry-over that applied, in words
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why one sentence is, or is not quite, about one area."""
+
+    area: str
+    score: float
+    weights: tuple[tuple[str, float], ...]  # each matched word and what it added
+    terms: tuple[str, ...]  # the words that make the case, for the reader to see
+    reasons: tuple[str, ...]
+    counted: bool  # whether the sentence is highlighted for the area
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvidence:
+    start: int
+    end: int
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AreaSuggestion:
+    """The area proposed for a reader's own highlight, and why."""
+
+    area: str
+    terms: tuple[str, ...]
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     wildcard: bool
     folded: bool  # from an all-lower-case term: report the match in lower case
-    weights: tuple[tuple[str, float], ...]  # empty for a false friend
+    weights: tuple[tuple[str, str], ...]  # (area, kind); empty for a false friend
 
 
 _Hit = tuple[int, int, _Pattern]  # start, end, pattern: tuples are 3x cheaper than objects
@@ -74,7 +117,7 @@ class _Automaton:
     """
 
     def __init__(
-        self, entries: dict[str, dict[str, float]], wildcards: set[str], folded: set[str]
+        self, entries: dict[str, dict[str, str]], wildcards: set[str], folded: set[str]
     ) -> None:
         self.keys = list(entries)
         self.patterns = [
@@ -113,11 +156,15 @@ class Detector:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        table: dict[str, dict[str, float]] = {}
+        table: dict[str, dict[str, str]] = {}
         wildcards: set[str] = set()
         folded: set[str] = set()
         for area in taxonomy.areas:
-            for terms, weight in ((area.terms, STRONG), (area.weak, WEAK), (area.exclude, 0.0)):
+            lists = (
+                (area.terms, TERM), (area.venue, VENUE), (area.weak, WEAK_TERM),
+                (area.companions, COMPANION), (area.negative, AGAINST), (area.exclude, ""),
+            )
+            for terms, kind in lists:
                 for term in terms:
                     stem = term.rstrip("*")
                     for key in _case_variants(stem):
@@ -125,19 +172,73 @@ class Detector:
                             wildcards.add(key)
                         if stem == stem.lower():
                             folded.add(key)
-                        weights = table.setdefault(key, {})
-                        if weight:
-                            weights[area.id] = max(weight, weights.get(area.id, 0.0))
+                        kinds = table.setdefault(key, {})
+                        if kind and (area.id not in kinds or _RANK[kind] < _RANK[kinds[area.id]]):
+                            kinds[area.id] = kind
         self._automaton = _Automaton(table, wildcards, folded) if table else None
 
     def detect(self, document: Document) -> list[AreaSpan]:
         text = document.text
-        hits = self._hits(text)
+        spans: list[AreaSpan] = []
+        for block, hits in self._blocks_with_hits(document, only_promising=True):
+            spans.extend(_spans(self._block_sentences(text, block, hits)))
+        spans.sort(key=lambda s: (s.start, s.area))
+        return spans
+
+    def explain(self, document: Document) -> list[SentenceEvidence]:
+        """Every sentence with evidence for an area, counted or not, with its weights."""
+        text = document.text
+        found: list[SentenceEvidence] = []
+        for block, hits in self._blocks_with_hits(document, only_promising=False):
+            found.extend(s for s in self._block_sentences(text, block, hits) if s.evidence)
+        return found
+
+    def suggest_area(self, document: Document, start: int, end: int) -> AreaSuggestion | None:
+        """The area a reader's highlight of text[start:end] belongs to, if one is clear.
+
+        The highlight's own words decide first ("reduce emissions from greenhouse gases
+        like methane" is climate even inside a sentence that is also about conflict);
+        words of several areas are settled by the detection under the highlight; with no
+        words of its own, a highlight inside passages of exactly one area takes that
+        area. Only the blocks under the highlight are read.
+        """
+        text = document.text
+        blocks = [b for b in document.blocks if b.start < end and start < b.end]
+        if self._automaton is None or not blocks or start >= end:
+            return None
+        found: dict[str, dict[str, str]] = {}
+        for hit_start, hit_end, pattern in self._scan(self._automaton, text[start:end]):
+            _add_hit(found, text[start + hit_start : start + hit_end], pattern)
+        own = {area: _weigh(area, words) for area, words in found.items()}
+        under: dict[str, int] = {}
+        for block in blocks:
+            hits = self._scan(self._automaton, text[block.start : block.end])
+            shifted = [(block.start + a, block.start + b, p) for a, b, p in hits]
+            for span in _spans(self._block_sentences(text, block, shifted)):
+                overlap = min(end, span.end) - max(start, span.start)
+                if overlap > 0:
+                    under[span.area] = under.get(span.area, 0) + overlap
+        sure = [e for e in own.values() if e.score >= THRESHOLD]
+        if sure:
+            best = max(sure, key=lambda e: (e.score, under.get(e.area, 0)))
+            rivals = [e for e in sure if e.score == best.score and e is not best]
+            if rivals and under.get(best.area, 0) == max(under.get(e.area, 0) for e in rivals):
+                return None
+            return AreaSuggestion(best.area, best.terms, "the highlight's own words")
+        if len(under) == 1:
+            (area,) = under
+            return AreaSuggestion(area, (), "inside a passage on this area")
+        return None
+
+    def _blocks_with_hits(
+        self, document: Document, *, only_promising: bool
+    ) -> list[tuple[Block, list[_Hit]]]:
+        hits = self._hits(document.text)
         if not hits:
             return []
         blocks = [b for b in document.blocks if b.kind not in _SKIPPED_BLOCKS]
         block_starts = [b.start for b in blocks]
-        spans: list[AreaSpan] = []
+        found: list[tuple[Block, list[_Hit]]] = []
         first = 0
         while first < len(hits):
             index = bisect.bisect_right(block_starts, hits[first][0]) - 1
@@ -148,11 +249,10 @@ class Detector:
             last = first
             while last < len(hits) and hits[last][0] < block.end:
                 last += 1
-            if _may_reach_threshold(hits, first, last):
-                spans.extend(self._block_spans(text, block, hits[first:last]))
+            if not only_promising or _may_reach_threshold(hits, first, last):
+                found.append((block, hits[first:last]))
             first = last
-        spans.sort(key=lambda s: (s.start, s.area))
-        return spans
+        return found
 
     def _hits(self, text: str) -> list[_Hit]:
         if self._automaton is None:
@@ -186,44 +286,144 @@ class Detector:
             append((start, end, pattern))
         return hits
 
-    def _block_spans(self, text: str, block: Block, hits: list[_Hit]) -> list[AreaSpan]:
+    def _block_sentences(
+        self, text: str, block: Block, hits: list[_Hit]
+    ) -> list[SentenceEvidence]:
+        """Each sentence's evidence per area: its own words, the rules, the carried topic.
+
+        Carry-over: a sentence led by a pronoun or connective ("It ...", "These ...",
+        "By doing so ...") continues the topic of the run's head sentence, so a run of
+        "It could ..." after a sentence on AI stays on AI (their own words may add
+        another area, which does not carry on). A weak word right after a sentence on
+        the same area counts. A very short sentence inherits only from a neighbour
+        that is clearly on its area.
+        """
         sentences = _sentences(text, block.start, block.end)
         bounds = [start for start, _ in sentences]
-        # sentence index -> area -> (score, matched words); only sentences with hits
-        found: dict[int, dict[str, tuple[float, set[str]]]] = {}
+        # sentence index -> area -> matched word -> kind (the strongest seen)
+        found: dict[int, dict[str, dict[str, str]]] = {}
         for hit_start, hit_end, pattern in hits:
             index = bisect.bisect_right(bounds, hit_start) - 1
-            word = text[hit_start:hit_end]
-            word = word.lower() if pattern.folded else word
-            per_area = found.setdefault(index, {})
-            for area, weight in pattern.weights:
-                score, words = per_area.get(area, (0.0, set()))
-                if word not in words:
-                    words.add(word)
-                    per_area[area] = (score + weight, words)
-        spans: list[AreaSpan] = []
-        open_spans: dict[str, tuple[int, int, set[str]]] = {}
-        previous: set[str] = set()
+            _add_hit(found.setdefault(index, {}), text[hit_start:hit_end], pattern)
+        result: list[SentenceEvidence] = []
+        previous: set[str] = set()  # areas of the sentence before
+        previous_scores: dict[str, float] = {}
+        topic: set[str] = set()  # areas of the run's head sentence
         for index, (start, end) in enumerate(sentences):
-            per_area = found.get(index, {})
-            if not per_area and not previous:
+            here = found.get(index)
+            if here is None and not previous:  # nothing of its own, nothing to continue
+                previous_scores = {}
+                topic = set()
+                result.append(SentenceEvidence(start, end, ()))
                 continue
-            areas = {a for a, (score, _) in per_area.items() if score >= THRESHOLD}
-            areas.update(a for a in per_area if a in previous)
-            if previous and _OPENER.match(text, start):
-                areas |= previous
-            for area in [a for a in open_spans if a not in areas]:
-                spans.append(_close(area, open_spans.pop(area)))
-            for area in areas:
-                words = per_area[area][1] if area in per_area else set()
-                if area in open_spans:
-                    first, _, seen = open_spans[area]
-                    open_spans[area] = (first, end, seen | words)
-                else:
-                    open_spans[area] = (start, end, set(words))
-            previous = areas
-        spans.extend(_close(area, value) for area, value in open_spans.items())
-        return spans
+            own = {area: _weigh(area, words) for area, words in (here or {}).items()}
+            counted: dict[str, Evidence] = {}
+            for area, evidence in own.items():
+                if evidence.score >= THRESHOLD:
+                    counted[area] = _counted(evidence)
+                elif evidence.score > 0 and area in previous:
+                    counted[area] = _counted(
+                        evidence, "continues the sentence before on this area"
+                    )
+            carried = self._carried(text, start, end, topic, counted, previous_scores)
+            for area in carried:
+                if area in counted or (area in own and own[area].score < 0):
+                    continue
+                reason = f"carried over: “{carried[area]} …” continues the topic"
+                base = own.get(area, Evidence(area, 0.0, (), (), (), False))
+                counted[area] = _counted(base, reason)
+            if not carried:
+                topic = set(counted)
+            previous = set(counted)
+            previous_scores = {a: e.score for a, e in own.items()}
+            merged = {**own, **counted}
+            result.append(SentenceEvidence(start, end, tuple(merged[a] for a in sorted(merged))))
+        return result
+
+    @staticmethod
+    def _carried(
+        text: str,
+        start: int,
+        end: int,
+        topic: set[str],
+        counted: dict[str, Evidence],
+        previous_scores: dict[str, float],
+    ) -> dict[str, str]:
+        """Areas a pronoun-led sentence takes from its run, each with the opening word."""
+        opener = _OPENER.match(text, start) if topic else None
+        if opener is None:
+            return {}
+        word = opener.group(0)
+        if word in _SUBJECT_OPENERS and counted:
+            return {}
+        if len(text[start:end].split()) <= SHORT_WORDS:
+            return {a: word for a in topic if previous_scores.get(a, 0.0) >= CLEAR}
+        return dict.fromkeys(topic, word)
+
+
+def _add_hit(per_area: dict[str, dict[str, str]], word: str, pattern: _Pattern) -> None:
+    """Record a matched word under each area it speaks for, keeping its strongest kind."""
+    word = word.lower() if pattern.folded else word
+    for area, kind in pattern.weights:
+        words = per_area.setdefault(area, {})
+        if word not in words or _RANK[kind] < _RANK[words[word]]:
+            words[word] = kind
+
+
+def _weigh(area: str, words: dict[str, str]) -> Evidence:
+    """One area's evidence in one sentence: terms, venues in company, words against it.
+
+    A venue (the UN, the Security Council, a summit) is where something is said, not what
+    it is about: it counts only next to another word of the area or one of its companions.
+    """
+    company = [w for w, kind in words.items() if kind in (TERM, WEAK_TERM, COMPANION)]
+    weights: list[tuple[str, float]] = []
+    terms: dict[str, None] = {}
+    reasons: list[str] = []
+    score = 0.0
+    for word, kind in words.items():
+        weight = _KIND_WEIGHT[kind]
+        if kind == VENUE and not company:
+            weight = 0.0
+            reasons.append(f"“{word}” alone is a venue, not the topic")
+        elif kind == VENUE:
+            reasons.append(f"“{word}” counts with “{company[0]}”")
+            terms.update({word: None, company[0]: None})
+        elif kind == AGAINST:
+            reasons.append(f"“{word}” argues against this area")
+        elif kind == COMPANION:
+            continue
+        else:
+            terms[word] = None
+        score += weight
+        weights.append((word, weight))
+    return Evidence(area, score, tuple(weights), tuple(terms), tuple(reasons), False)
+
+
+def _counted(evidence: Evidence, *more: str) -> Evidence:
+    return Evidence(
+        evidence.area, evidence.score, evidence.weights, evidence.terms,
+        (*evidence.reasons, *more), True,
+    )
+
+
+def _spans(sentences: list[SentenceEvidence]) -> list[AreaSpan]:
+    """Consecutive sentences on one area become one passage with their words and rules."""
+    spans: list[AreaSpan] = []
+    open_spans: dict[str, tuple[int, int, dict[str, None], dict[str, None]]] = {}
+    for sentence in sentences:
+        areas = {e.area: e for e in sentence.evidence if e.counted}
+        for area in [a for a in open_spans if a not in areas]:
+            spans.append(_close(area, open_spans.pop(area)))
+        for area, evidence in areas.items():
+            first, _, words, reasons = open_spans.get(
+                area, (sentence.start, sentence.end, {}, {})
+            )
+            words.update(dict.fromkeys(evidence.terms))
+            reasons.update((r, None) for r in evidence.reasons)
+            open_spans[area] = (first, sentence.end, words, reasons)
+    spans.extend(_close(area, value) for area, value in open_spans.items())
+    return spans
 
 
 def _may_reach_threshold(hits: list[_Hit], first: int, last: int) -> bool:
@@ -235,17 +435,17 @@ def _may_reach_threshold(hits: list[_Hit], first: int, last: int) -> bool:
     """
     totals: dict[str, float] = {}
     for index in range(first, last):
-        for area, weight in hits[index][2].weights:
-            total = totals.get(area, 0.0) + weight
+        for area, kind in hits[index][2].weights:
+            total = totals.get(area, 0.0) + max(_KIND_WEIGHT[kind], 0.0)
             if total >= THRESHOLD:
                 return True
             totals[area] = total
     return False
 
 
-def _close(area: str, value: tuple[int, int, set[str]]) -> AreaSpan:
-    start, end, words = value
-    return AreaSpan(area, start, end, tuple(sorted(words)))
+def _close(area: str, value: tuple[int, int, dict[str, None], dict[str, None]]) -> AreaSpan:
+    start, end, words, reasons = value
+    return AreaSpan(area, start, end, tuple(sorted(words)), tuple(reasons))
 
 
 def _stops(text: str, start: int, end: int) -> list[int]:

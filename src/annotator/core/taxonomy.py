@@ -30,6 +30,11 @@ class PolicyArea:
     terms: tuple[str, ...]
     weak: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # context rules (core/detection.py): names that count only in company, the company
+    # that makes them count, and words that argue against the area in a sentence
+    venue: tuple[str, ...] = ()
+    companions: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +127,15 @@ def parse_taxonomy(text: str, source: str) -> Taxonomy:
                 raise _ProblemError("`terms` must be a list of at least one term")
             weak = _strings(raw.get("weak", []), "`weak`", _ProblemError)
             exclude = _strings(raw.get("exclude", []), "`exclude`", _ProblemError)
+            rules = tuple(
+                _strings(raw.get(key, []), f"`{key}`", _ProblemError)
+                for key in ("venue", "companions", "negative")
+            )
         except _ProblemError as exc:
             raise fail(f'"{area_id}"', f"area {area_id!r}: {exc}") from None
         areas.append(
             PolicyArea(area_id, raw["label"].strip(), raw["color"].lower(),
-                       raw["description"].strip(), terms, weak, exclude)
+                       raw["description"].strip(), terms, weak, exclude, *rules)
         )
     return Taxonomy(version, tuple(areas), source)
 

@@ -23,6 +23,7 @@ from annotator.core.annotation import (
 from annotator.errors import AnnotatorError, NotFound
 from annotator.services.changes import Change
 from annotator.services.identity import Reader
+from annotator.services.reading import suggested_area
 from annotator.store import Store, StoredDocument, Suggestion
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
@@ -109,13 +110,17 @@ class Annotating:
         """Highlight doc.text[start:end]; committed before this returns.
 
         `motivation=QUESTIONING` makes it a question to the class; a reply names the
-        annotation it answers in `reply_to`.
+        annotation it answers in `reply_to`. A reader's plain highlight with no area
+        takes the area the detection under it suggests (issue 9 item 3), so it is filed
+        under Climate rather than "Other highlights"; the reader can change it.
         """
         text = doc.document.text
         if not 0 <= start < end <= len(text):
             raise AnnotatorError(
                 f"Cannot highlight {start}..{end}: the document has {len(text)} characters."
             )
+        if area is None and origin is Origin.READER and motivation is Motivation.HIGHLIGHTING:
+            area = suggested_area(doc.document, start, end)
         position, quote = describe(text, start, end)
         now = utc_now()
         annotation = Annotation(

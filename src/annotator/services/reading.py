@@ -20,10 +20,10 @@ from typing import Any
 from annotator import __version__, bundled, paths
 from annotator.core import detection
 from annotator.core import taxonomy as taxonomy_module
-from annotator.core.detection import AreaSpan, Detector
+from annotator.core.detection import AreaSpan, Detector, SentenceEvidence
 from annotator.core.document import Document
 from annotator.core.taxonomy import Taxonomy, parse_taxonomy, read_taxonomy_text
-from annotator.errors import FolderError
+from annotator.errors import FolderError, TaxonomyError
 from annotator.importers import import_bytes, import_path
 from annotator.importers.base import (
     Cancelled,
@@ -175,6 +175,25 @@ def _detector(taxonomy: Taxonomy) -> Detector:
 
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     return Reading(document, taxonomy, tuple(_detector(taxonomy).detect(document)), path)
+
+
+def explain(reading: Reading) -> list[SentenceEvidence]:
+    """Each sentence's evidence per area (weights, rules, carry-over): why it is highlighted."""
+    return _detector(reading.taxonomy).explain(reading.document)
+
+
+def suggested_area(document: Document, start: int, end: int) -> str | None:
+    """The active taxonomy's area for a reader's highlight of text[start:end], if clear.
+
+    A broken user taxonomy is reported when a document is opened; here it only means no
+    suggestion, so highlighting never fails because of it.
+    """
+    try:
+        taxonomy = active_taxonomy()
+    except TaxonomyError:
+        return None
+    suggestion = _detector(taxonomy).suggest_area(document, start, end)
+    return suggestion.area if suggestion else None
 
 
 def open_path(path: Path, taxonomy: Taxonomy | None = None, progress: Progress = no_progress,
