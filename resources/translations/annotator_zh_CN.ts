@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackgroundImport</name>
+    <message>
+        <location filename="../../src/annotator/gui/import_progress.py" line="+44" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+</context>
+<context>
     <name>ChaptersPanel</name>
     <message>
         <location filename="../../src/annotator/gui/chapters_panel.py" line="+40" />

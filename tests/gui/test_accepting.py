@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core.annotation import COLOR_BY_KEY, Origin
 from annotator.gui.highlighting import READER_ALPHA
 from annotator.gui.main_window import MainWindow
-from tests.gui.test_annotations import ready, select, stored_annotations
+from tests.gui.test_annotations import ready_reading, select, stored_annotations
 
 CLIMATE = "#009e73"
 
@@ -21,9 +21,7 @@ def fill_at(window: MainWindow, offset: int) -> QColor:
 def test_an_accepted_suggestion_keeps_its_colour_and_the_highlight_inside_it(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    ready(window, qtbot)
-    reading = window.reading
-    assert reading is not None
+    reading = ready_reading(window, qtbot)
     text = reading.document.text
     climate = next(s for s in reading.spans_of("climate")
                    if text.startswith("Another critical area", s.start))
@@ -54,10 +52,9 @@ def test_a_suggestion_accepted_elsewhere_in_yellow_shows_in_its_area_colour(
 ) -> None:
     """One accepted with a reader colour (the CLI's default, or an older version of the
     window) is drawn as the exports draw it: in its area's colour."""
-    ready(window, qtbot)
-    reading = window.reading
+    reading = ready_reading(window, qtbot)
     layer = window.annotation_layer
-    assert reading is not None and layer.session is not None and layer.stored is not None
+    assert layer.session is not None and layer.stored is not None
     span = reading.spans_of("climate")[0]
     change = layer.session.annotating.accept(layer.stored, (span.area, span.start, span.end),
                                              color="yellow")

@@ -14,6 +14,7 @@ from annotator.core.annotation import COLOR_BY_KEY, Origin
 from annotator.gui.highlighting import Layer
 from annotator.gui.main_window import MainWindow
 from annotator.services.library import Library
+from annotator.services.reading import Reading
 from annotator.store import Store
 
 
@@ -21,6 +22,13 @@ def ready(window: MainWindow, qtbot: QtBot) -> MainWindow:
     """Wait until the store is open (after the first paint) and the document attached."""
     qtbot.waitUntil(lambda: window.annotation_layer.document_id is not None, timeout=10000)
     return window
+
+
+def ready_reading(window: MainWindow, qtbot: QtBot) -> Reading:
+    """`ready`, then the document on screen."""
+    ready(window, qtbot)
+    assert window.reading is not None
+    return window.reading
 
 
 def select(window: MainWindow, phrase: str) -> tuple[int, int]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QBrush, QTextCharFormat
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from annotator.core.detection import AreaSpan
@@ -125,3 +126,36 @@ def test_jumping_past_the_loaded_part_loads_it(qtbot: QtBot) -> None:
     end = len(reading.document.text) - 5
     view.select_range(end - 10, end)
     assert view.selected_range() == (end - 10, end)
+
+
+def test_a_passage_scrolled_to_after_a_resize_is_on_screen(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The plain page scrolls by blocks: stepping back a third of a screen counted in
+    lines could step back over whole paragraphs (after widening the window, the target
+    ended up below it)."""
+    path = tmp_path / "long.txt"
+    path.write_text(prose(), encoding="utf-8")
+    assert window.open_file(path)
+    reader = window.reader
+    reader.ensure_loaded(None)
+    assert window.reading is not None
+    blocks = window.reading.document.blocks
+    for size in ((800, 600), (1600, 1000)):
+        window.resize(*size)
+        qtbot.wait(300)
+        for block in blocks[len(blocks) // 3::len(blocks) // 7]:
+            reader.scroll_to_offset(block.start + 5, 0.3)
+            cursor = QTextCursor(reader.page.document())
+            cursor.setPosition(reader.positions.to_qt(block.start + 5))
+            rect = reader.page.cursorRect(cursor)
+            assert rect.top() >= 0 and rect.bottom() <= reader.viewport().height(), (size, rect)
+
+
+def prose() -> str:
+    """~1.5 MB of paragraphs of very different lengths, as a long report has."""
+    rng = random.Random(5)
+    paragraphs = []
+    while sum(len(p) + 2 for p in paragraphs) < RICH_LIMIT * 1.5:
+        paragraphs.append(" ".join(rng.choice(WORDS) for _ in range(rng.choice((3, 30, 300)))))
+    return "\n\n".join(paragraphs)

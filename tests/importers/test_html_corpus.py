@@ -98,6 +98,7 @@ def test_each_page_imports_its_article_and_title(corpus: Path, case: str) -> Non
     assert expected["title"].startswith(document.metadata.title)
     assert len(document.metadata.title) >= 0.5 * len(expected["title"])
     assert document.blocks[0].kind is BlockKind.TITLE
+    assert document.metadata.language == (expected.get("lang") or "")
     assert not re.search(r"<(p|div|span|a|script|style|img)\b", document.text, re.IGNORECASE)
 
 

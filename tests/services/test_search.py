@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from annotator.importers import import_bytes
 from annotator.services.annotating import Annotating
 from annotator.services.library import Library
-from annotator.services.search import Search
+from annotator.services.search import AFTER, BEFORE, Search
 from annotator.store import Store, StoredDocument
 
 
@@ -56,3 +58,44 @@ def test_any_input_is_a_valid_query(store: Store, sample_doc: StoredDocument, qu
 def test_prefix_and_stemming(store: Store, sample_doc: StoredDocument) -> None:
     assert Search(store).search("cooper*")
     assert Search(store).search("cooperating"), "porter stemming matches 'cooperation'"
+
+
+def test_occurrences_list_every_place_a_word_stands(
+    store: Store, sample_doc: StoredDocument
+) -> None:
+    text = sample_doc.document.text
+    places = [m.start() for m in re.finditer(r"\bChina\b", text)]
+    assert len(places) == 19
+    assert len([h for h in Search(store).search("China") if h.kind == "text"]) == 1
+    hits = Search(store).occurrences("China")
+    assert [h.offset for h in hits] == places
+    for hit in hits:
+        [(start, end)] = hit.marks
+        assert hit.snippet[start:end] == "China"
+        assert len(hit.snippet) <= BEFORE + AFTER + 2 * len("China") + 2
+    assert hits[0].snippet.startswith("Stakes") and hits[-1].snippet.startswith("…")
+    assert len(Search(store).occurrences("China", limit=5)) == 5
+
+
+def test_a_phrase_is_one_hit_and_stemmed_words_are_found(
+    store: Store, sample_doc: StoredDocument
+) -> None:
+    text = sample_doc.document.text
+    hits = Search(store).occurrences("climate change")
+    phrases = [m.start() for m in re.finditer(r"(?i)\bclimate change\b", text)]
+    assert phrases and set(phrases) <= {h.offset for h in hits}
+    both = [h for h in hits if len(h.marks) == 2]
+    assert both and all(h.snippet[h.marks[0][0]:h.marks[1][1]].lower() == "climate change"
+                        for h in both)
+    cooperating = Search(store).occurrences("cooperating")
+    words = [h.snippet[s:e] for h in cooperating for s, e in h.marks]
+    assert len(words) == len(re.findall(r"(?i)\bcooperat(?:ion|ive|e|ing)\b", text))
+
+
+def test_occurrences_list_note_hits_first(
+    store: Store, annotating: Annotating, sample_doc: StoredDocument
+) -> None:
+    annotating.highlight(sample_doc, 50, 60, note="China **and** the *zebracrossing*")
+    hits = Search(store).occurrences("zebracrossing")
+    assert [h.kind for h in hits] == ["note"]
+    assert Search(store).occurrences("China")[0].kind == "note"

@@ -18,6 +18,7 @@ window's own is used otherwise. Everything here works in a worker thread.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -39,7 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.document import BlockKind
-from annotator.core.summary import LegendEntry, Summary
+from annotator.core.summary import LegendEntry, Segment, Summary, TextBlock
 from annotator.exporters.base import ExportOptions, PageSize, Ticker
 from annotator.exporters.html import block_tag, coverage_chart, environment
 from annotator.exporters.notes import note_html
@@ -153,8 +154,60 @@ def _blocks(summary: Summary) -> Iterator[_Block]:
         yield _Block("heading", ("Full text",), section_gap, keep_with_next=True)
         for block in summary.full_text:
             heading = block.kind is BlockKind.HEADING
-            yield _Block("text_block", (block,), _pt(10 if heading else 6),
-                         keep_with_next=heading, splittable=not heading, ticks=True)
+            if heading:
+                yield _Block("text_block", (block,), _pt(10), keep_with_next=True, ticks=True)
+                continue
+            pieces = split_block(block)
+            for index, piece in enumerate(pieces):
+                yield _Block("text_block", (piece,), _pt(6) if index == 0 else 0.0,
+                             splittable=True, ticks=index == len(pieces) - 1)
+
+
+# A paragraph longer than this is typeset in pieces: one QTextDocument per piece keeps
+# each layout small, and a piece spans at most two pages, so drawing a page touches only
+# its own lines. One 2 MB paragraph as a single block took 15 s (31 MB: over 300 s and
+# 1.6 GB), as every page walked every line of the whole paragraph.
+PIECE_CHARS = 4000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
+def _cut(text: str, limit: int) -> int:
+    """Where to end a piece of `text` at most `limit` long: after a sentence in its last
+    quarter, else at a space, else at the limit."""
+    if len(text) <= limit:
+        return len(text)
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text, limit * 3 // 4, limit)]
+    if sentences:
+        return sentences[-1]
+    space = text.rfind(" ", limit // 2, limit)
+    return space + 1 if space > 0 else limit
+
+
+def split_block(block: TextBlock, limit: int = PIECE_CHARS) -> list[TextBlock]:
+    """`block` as consecutive blocks of at most `limit` characters, highlights kept."""
+    text = "".join(segment.text for segment in block.segments)
+    if len(text) <= limit:
+        return [block]
+    ends: list[int] = []
+    start = 0
+    while start < len(text):
+        start += _cut(text[start : start + limit + 1], limit)
+        ends.append(start)
+    pieces: list[TextBlock] = []
+    segments: list[Segment] = []
+    position, end_index = 0, 0
+    for segment in block.segments:
+        offset = 0
+        while offset < len(segment.text):
+            room = ends[end_index] - position
+            part = segment.text[offset : offset + room]
+            segments.append(Segment(part, segment.color))
+            offset += len(part)
+            position += len(part)
+            if position == ends[end_index]:
+                pieces.append(TextBlock(block.kind, block.level, tuple(segments)))
+                segments, end_index = [], end_index + 1
+    return pieces
 
 
 def _line_breaks(document: QTextDocument) -> tuple[float, ...]:

@@ -295,6 +295,13 @@ class AnnotationLayer(QObject):
             return set(all_)
         return set(visible_suggestions(all_, self.opened.rejected, self.annotations.values()))
 
+    def suggestion_counts(self) -> dict[str, int]:
+        """Suggested passages per area still shown (not rejected, not accepted)."""
+        counts: dict[str, int] = {}
+        for area, _start, _end in self.visible_suggestions():
+            counts[area] = counts.get(area, 0) + 1
+        return counts
+
     def render(self) -> None:
         """Put suggestions and the reader's highlights on the page (changed segments only)."""
         reading = self.window.reading

@@ -9,7 +9,7 @@ are lit on the page (highlighting.py); a click on the empty list below the rows 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,9 +61,10 @@ class AreasPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # A click on the checkbox also "clicks" the row: remember the state at the press
-        # so such a click toggles without stepping.
-        self._pressed_state: Qt.CheckState | None = None
+        # A click on a checkbox also "clicks" its row (after the toggle, in the same
+        # release): the toggled row is remembered for that turn of the event loop so
+        # such a click toggles without stepping (and scrolling the article).
+        self._toggled: QTreeWidgetItem | None = None
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("areas-tree")
         self.tree.setColumnCount(2)
@@ -91,7 +92,6 @@ class AreasPanel(QWidget):
         layout.addWidget(self.hint)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemClicked.connect(self._on_item_clicked)
-        self.tree.itemPressed.connect(self._on_item_pressed)
         self.tree.itemSelectionChanged.connect(
             lambda: self.area_selected.emit(self.selected_area()))
         self.tree.viewport().installEventFilter(self)
@@ -104,18 +104,30 @@ class AreasPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         for index, area in enumerate(reading.taxonomy.areas):
-            item = QTreeWidgetItem([area.label, str(counts[area.id])])
+            item = QTreeWidgetItem([area.label, ""])
             item.setData(0, AREA_ROLE, area.id)
             item.setIcon(0, swatch(QColor(area.color), index))
             item.setToolTip(0, area.description)
-            item.setToolTip(1, QCoreApplication.translate(
-                "AreasPanel", "%n passage(s)", "", counts[area.id]))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = area.id not in hidden
             item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.tree.addTopLevelItem(item)
+        self.set_counts(counts)
         self.tree.blockSignals(False)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """How many suggested passages each area has now (rejected ones gone)."""
+        blocked = self.tree.blockSignals(True)
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is None:
+                continue
+            count = counts.get(str(item.data(0, AREA_ROLE)), 0)
+            item.setText(1, str(count))
+            item.setToolTip(1, QCoreApplication.translate(
+                "AreasPanel", "%n passage(s)", "", count))
+        self.tree.blockSignals(blocked)
 
     def item_for(self, area_id: str) -> QTreeWidgetItem | None:
         for index in range(self.tree.topLevelItemCount()):
@@ -140,16 +152,17 @@ class AreasPanel(QWidget):
             self.tree.clearSelection()
         return False
 
-    def _on_item_pressed(self, item: QTreeWidgetItem, _column: int) -> None:
-        self._pressed_state = item.checkState(0)
-
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 0:
+            self._toggled = item
+            QTimer.singleShot(0, self._forget_toggle)
             visible = item.checkState(0) == Qt.CheckState.Checked
             self.visibility_changed.emit(str(item.data(0, AREA_ROLE)), visible)
 
+    def _forget_toggle(self) -> None:
+        self._toggled = None
+
     def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        pressed, self._pressed_state = self._pressed_state, None
-        if pressed is not None and pressed != item.checkState(0):
+        if item is self._toggled:
             return
         self.area_activated.emit(str(item.data(0, AREA_ROLE)))

@@ -53,6 +53,7 @@ from annotator.gui.chapters_panel import ChaptersPanel
 from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
 from annotator.gui.icons import app_icon
+from annotator.gui.import_progress import BackgroundImport, is_big
 from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
@@ -153,6 +154,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.background_import = BackgroundImport(self._opened, self._cannot_open, self)
+        self.statusBar().addPermanentWidget(self.background_import)
         self._connect()
         a = self.commands
         a.undo.setEnabled(False)
@@ -365,19 +368,30 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: Path) -> bool:
-        """Open `path`; on failure explain why and keep the current document."""
+        """Open `path`; on failure explain why and keep the current document. A big file
+        is imported off the GUI thread and shown when ready (gui/import_progress.py)."""
+        if is_big(path):
+            self.background_import.start(path, self.taxonomy)
+            return True
         try:
             reading = open_path(path, self.taxonomy)
         except AnnotatorError as exc:
-            self.last_error = show_error(
-                self, self.tr("Cannot open this file"), str(exc),
-                self.tr("The current document stays open. Choose another file with "
-                        "File ▸ Open (text, Markdown, web page or EPUB)."),
-            )
+            self._cannot_open(str(exc))
             return False
-        self.settings.add_recent(path)
-        self.show_reading(reading)
+        self._opened(reading)
         return True
+
+    def _opened(self, reading: Reading) -> None:
+        if reading.path is not None:
+            self.settings.add_recent(reading.path)
+        self.show_reading(reading)
+
+    def _cannot_open(self, message: str) -> None:
+        self.last_error = show_error(
+            self, self.tr("Cannot open this file"), message,
+            self.tr("The current document stays open. Choose another file with "
+                    "File ▸ Open (text, Markdown, web page or EPUB)."),
+        )
 
     def show_sample(self) -> None:
         self.show_reading(open_sample(self.taxonomy))
@@ -466,8 +480,11 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             return
         parts, tips = [], []
+        # Before the layer exists (first paint) nothing can have been rejected yet.
+        counts = self.annotation_layer.suggestion_counts() if self.completed else {
+            area.id: len(self.reading.spans_of(area.id)) for area in self.reading.taxonomy.areas}
         for area in self.reading.taxonomy.areas:
-            count = len(self.reading.spans_of(area.id))
+            count = counts.get(area.id, 0)
             shown = area.id not in self.hidden_areas
             dot = f"<span style='color:{area.color}'>{'●' if shown else '○'}</span>"
             parts.append(f"{dot}&nbsp;{count}")
@@ -626,6 +643,7 @@ class MainWindow(QMainWindow):
         A note being typed is stored first (T02); if that fails, the error dialog says
         so and the note stays in its editor.
         """
+        self.background_import.cancel()
         self.flush_edits()
         if self.completed:
             self.annotation_layer.save_position()
@@ -804,7 +822,7 @@ class MainWindow(QMainWindow):
     def _store_opened(self) -> None:
         session = self.annotation_layer.session
         assert session is not None
-        self.search_panel.searcher = session.search.search
+        self.search_panel.searcher = session.search.occurrences
         session.changed_elsewhere()  # the baseline
         self._watch.start(WATCH_MS)
         self._ask_identity_once()
@@ -844,6 +862,8 @@ class MainWindow(QMainWindow):
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
         self.annotations_panel.show_annotations(self.annotation_layer.ordered(), labels)
+        self.areas_panel.set_counts(self.annotation_layer.suggestion_counts())
+        self._update_area_summary()
 
     def _show_library(self) -> None:
         session = self.annotation_layer.session

@@ -683,13 +683,20 @@ class ReaderView(QWidget):
             top = page.cursorRect(cursor).top()
             bar.setValue(bar.value() + top - int(page.viewport().height() * ratio))
         else:
-            # The plain widget scrolls by lines: go to the end, then back up to the caret,
-            # which leaves it on the top line; then step back to honour `ratio`.
+            # The plain widget scrolls by blocks (and by lines within a wrapped one): go
+            # to the end, then back up to the caret, which leaves it on the top line;
+            # then step back until the caret is `ratio` down. Counting the steps from
+            # the line height could step back over whole paragraphs and leave the caret
+            # below the window.
             page.setTextCursor(cursor)
             bar.setValue(bar.maximum())
             page.ensureCursorVisible()
-            line_height = max(1.0, QFontMetricsF(self.body_font()).lineSpacing())
-            bar.setValue(bar.value() - int(page.viewport().height() * ratio / line_height))
+            goal = page.viewport().height() * ratio
+            while bar.value() > bar.minimum() and page.cursorRect(cursor).top() < goal:
+                bar.setValue(bar.value() - 1)
+            while (bar.value() < bar.maximum()
+                   and page.cursorRect(cursor).bottom() > page.viewport().height()):
+                bar.setValue(bar.value() + 1)
 
     def select_range(self, start: int, end: int) -> None:
         """Select a passage and bring it into view, a third of the way down."""

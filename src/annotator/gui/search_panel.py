@@ -1,13 +1,16 @@
 """The Search tab: one box over every document's text and every note (FTS5).
 
-Results arrive from `services.search.Search` (notes first, then text) with a snippet and
-the matched words; a click opens the hit's document and selects the match. Searching runs
-after a short pause in typing so each keystroke does not query the database.
+Results arrive from `services.search.Search.occurrences` (notes first, then every place
+in the text, one row each) with a snippet and the matched words; a click opens the hit's
+document and selects the match. A note's snippet is Markdown and is shown rendered, as
+the note cards show it. Searching runs after a short pause in typing so each keystroke
+does not query the database.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -34,15 +37,33 @@ DEBOUNCE_MS = 250
 Searcher = Callable[[str], Sequence["SearchHit"]]
 
 
+# Private-use characters that stand for the bold around matched words while a note's
+# Markdown is rendered (they survive markdown-it and the sanitiser as plain text).
+_OPEN, _CLOSE = "\ue000", "\ue001"
+# A row is one line of flowing text: a note's blocks (paragraphs, headings, lists) flatten.
+_BLOCK_TAGS = re.compile(r"</?(?:p|h[1-6]|ul|ol|li|blockquote|pre|hr)\b[^>]*>")
+
+
 def snippet_html(hit: SearchHit) -> str:
-    """The snippet with its matched words in bold (everything else escaped)."""
+    """The snippet with its matched words in bold: text escaped, a note's Markdown
+    rendered (and sanitised, exporters/notes.py)."""
+    if hit.kind == "note":
+        from annotator.exporters.notes import note_html  # markdown-it: not at start-up
+
+        marked = _marked(hit, lambda s: s, _OPEN, _CLOSE)
+        rendered = _BLOCK_TAGS.sub(" ", note_html(marked))
+        return " ".join(rendered.replace(_OPEN, "<b>").replace(_CLOSE, "</b>").split())
+    return " ".join(_marked(hit, html.escape, "<b>", "</b>").split())
+
+
+def _marked(hit: SearchHit, escape: Callable[[str], str], open_: str, close: str) -> str:
     out, last = [], 0
     for start, end in hit.marks:
-        out.append(html.escape(hit.snippet[last:start]))
-        out.append(f"<b>{html.escape(hit.snippet[start:end])}</b>")
+        out.append(escape(hit.snippet[last:start]))
+        out.append(f"{open_}{escape(hit.snippet[start:end])}{close}")
         last = end
-    out.append(html.escape(hit.snippet[last:]))
-    return " ".join("".join(out).split())
+    out.append(escape(hit.snippet[last:]))
+    return "".join(out)
 
 
 class SearchPanel(QWidget):

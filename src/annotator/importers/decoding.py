@@ -17,7 +17,7 @@ from pathlib import Path
 
 from annotator.core.document import Document, normalise
 from annotator.errors import ImportRejected
-from annotator.importers.base import Cancelled, Progress, Reader
+from annotator.importers.base import Cancelled, Progress, Reader, check_cancelled
 
 MAX_BYTES = 32 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -191,6 +191,9 @@ def text_reader(parse: Callable[[str, str], Document]) -> Reader:
     fallback_title)` with the file's stem as the title of last resort."""
 
     def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Document:
-        return parse(normalise(decode_text(data, name)), Path(name).stem)
+        text = normalise(decode_text(data, name))
+        check_cancelled(cancelled, name)
+        progress(0.5)
+        return parse(text, Path(name).stem)
 
     return read

@@ -38,7 +38,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
                            re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BASE = re.compile(r"<base\b[^>]*>", re.IGNORECASE)  # relative links stay relative
-_CONTROLS = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 127])
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # lxml refuses them in text
 _WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]|\w+")
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
             "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
@@ -80,7 +80,7 @@ def decode_html(data: bytes, name: str) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = data.decode(_declared(data), "replace")
-    return _BASE.sub("", _XML_DECLARATION.sub("", text.translate(_CONTROLS), count=1))
+    return _BASE.sub("", _XML_DECLARATION.sub("", _CONTROLS.sub("", text), count=1))
 
 
 def _declared(data: bytes) -> str:
@@ -194,8 +194,9 @@ def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Do
     walker.walk(article if local_name(article) else article.getroot())
     walker.flush()
     progress(1.0)
+    language = " ".join(str(tree.get("lang") or tree.get("xml:lang") or "").split())
     return builder.build(Metadata(title=title, author=author, date=published, source=site,
-                                  byline=byline))
+                                  byline=byline, language=language))
 
 
 IMPORTER = Importer("web page", (".html", ".htm", ".xhtml"),

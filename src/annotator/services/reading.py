@@ -21,6 +21,13 @@ from annotator.core.detection import AreaSpan, Detector
 from annotator.core.document import Document
 from annotator.core.taxonomy import Taxonomy, parse_taxonomy, read_taxonomy_text
 from annotator.importers import import_bytes, import_path
+from annotator.importers.base import (
+    Cancelled,
+    Progress,
+    check_cancelled,
+    never_cancelled,
+    no_progress,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +117,12 @@ def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = No
     return Reading(document, taxonomy, tuple(_detector(taxonomy).detect(document)), path)
 
 
-def open_path(path: Path, taxonomy: Taxonomy | None = None) -> Reading:
-    return read_document(import_path(path), taxonomy or active_taxonomy(), path)
+def open_path(path: Path, taxonomy: Taxonomy | None = None, progress: Progress = no_progress,
+              cancelled: Cancelled = never_cancelled) -> Reading:
+    """Import and detect; `progress` and `cancelled` let a window run it off its thread."""
+    document = import_path(path, progress, cancelled)
+    check_cancelled(cancelled, path.name)
+    return read_document(document, taxonomy or active_taxonomy(), path)
 
 
 def open_sample(taxonomy: Taxonomy | None = None) -> Reading:

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, false, func, insert,
 
 from annotator.core.annotation import Annotation, Motivation, Origin, Placement, restored
 from annotator.core.document import Block, BlockKind, Document, Metadata
-from annotator.store import sqlite
+from annotator.store import snippets, sqlite
 from annotator.store.models import (
     AnnotationRow,
     AnnotationTagRow,
@@ -462,25 +462,41 @@ class Repository:
         """Notes and quotes first, then document text; best first within each.
 
         The reader's words are made into a safe FTS5 expression, so no input is a syntax
-        error; a query without words finds nothing.
+        error; a query without words finds nothing. Snippets are cut in one pass over
+        each text (store/snippets.py), whatever the number of matches.
         """
-        match = sqlite.match_expression(query)
-        if match is None:
+        terms = sqlite.match_terms(query)
+        if not terms:
             return []
+        match = " ".join(terms)
+        matcher = snippets.WordMatcher(terms, sqlite.FTS_TOKENIZER)
         hits: list[Hit] = []
-        for doc_id, annotation_id, start, marked in sqlite.search_annotations(
-            self._conn, match, limit
-        ):
-            snippet, marks = sqlite.unmark(marked)
-            hits.append(Hit(doc_id, annotation_id, snippet, marks, start))
-        found = sqlite.search_documents(self._conn, match, limit)
-        texts = dict(
-            self._conn.execute(
-                select(D.c.id, D.c.text).where(D.c.id.in_([row[0] for row in found]))
-            ).all()
-        )
-        for doc_id, _seq, marked in found:
-            snippet, marks = sqlite.unmark(marked)
-            offset = sqlite.locate_snippet(texts[doc_id], snippet, marks)
-            hits.append(Hit(doc_id, None, snippet, marks, offset))
+        try:
+            for doc_id, annotation_id, start, note, exact in sqlite.search_annotations(
+                self._conn, match, limit
+            ):
+                found = ((snippets.snippet(note, matcher) if note else None)
+                         or snippets.snippet(exact, matcher) or snippets.opening(note or exact))
+                hits.append(Hit(doc_id, annotation_id, found.text, found.marks, start))
+            for doc_id, body in sqlite.search_documents(self._conn, match, limit):
+                found = snippets.snippet(body, matcher) or snippets.opening(body)
+                hits.append(Hit(doc_id, None, found.text, found.marks, found.offset))
+        finally:
+            matcher.close()
         return hits
+
+    def text_matches(self, query: str, document_ids: Sequence[str],
+                     ) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+        """Each document's text and where every word matching `query` stands in it (the
+        same words `search` finds: stemmed, prefixes), for listing every hit. Linear in
+        the text whatever the number of matches (store/snippets.py)."""
+        terms = sqlite.match_terms(query)
+        if not terms or not document_ids:
+            return {}
+        rows = self._conn.execute(
+            select(D.c.id, D.c.text).where(D.c.id.in_(list(document_ids)))).all()
+        matcher = snippets.WordMatcher(terms, sqlite.FTS_TOKENIZER)
+        try:
+            return {doc_id: (body, snippets.every_match(body, matcher)) for doc_id, body in rows}
+        finally:
+            matcher.close()

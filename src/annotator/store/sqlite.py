@@ -323,85 +323,57 @@ FTS_DROP: tuple[str, ...] = (
     "DROP TABLE IF EXISTS documents_fts",
 )
 
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-ELLIPSIS = "…"
 _WORD = re.compile(r"\w+\*?")
 
 
-def match_expression(query: str) -> str | None:
-    """The reader's words as a safe FTS5 query: every word required, `word*` a prefix.
+def match_terms(query: str) -> list[str]:
+    """The reader's words as safe FTS5 terms: each word quoted, `word*` a prefix.
 
     Quoting each word means punctuation, `AND`, `-` or a stray quote in the search box can
-    never be a syntax error. None when the query has no words at all. The index is
-    Porter-stemmed (`cooperating` finds `cooperation`), so a prefix matches stems:
-    `cooper*` does, `cooperat*` does not.
+    never be a syntax error. The index is Porter-stemmed (`cooperating` finds
+    `cooperation`), so a prefix matches stems: `cooper*` does, `cooperat*` does not.
     """
     terms = []
     for word in _WORD.findall(query):
-        prefix = word.endswith("*")
         core = word.rstrip("*")
         if core:
-            terms.append(f'"{core}"' + ("*" if prefix else ""))
-    return " ".join(terms) or None
+            terms.append(f'"{core}"' + ("*" if word.endswith("*") else ""))
+    return terms
+
+
+def match_expression(query: str) -> str | None:
+    """Every word of the query required; None when the query has no words at all."""
+    return " ".join(match_terms(query)) or None
 
 
 def search_documents(conn: Connection, match: str, limit: int) -> Sequence[Any]:
-    """(id, seq, snippet) of live documents whose title or text matches, best first."""
+    """(id, text) of live documents whose title or text matches, best first.
+
+    No FTS5 `snippet()`: it is quadratic in a row's matches (store/snippets.py).
+    """
     return conn.execute(
         text(
-            "SELECT d.id, d.seq, snippet(documents_fts, 1, :o, :c, :e, 16) "
-            "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
+            "SELECT d.id, d.text FROM documents_fts JOIN documents d "
+            "ON d.seq = documents_fts.rowid "
             "WHERE documents_fts MATCH :m AND d.deleted = 0 ORDER BY rank LIMIT :n"
         ),
-        {"o": MARK_OPEN, "c": MARK_CLOSE, "e": ELLIPSIS, "m": match, "n": limit},
+        {"m": match, "n": limit},
     ).all()
 
 
 def search_annotations(conn: Connection, match: str, limit: int) -> Sequence[Any]:
-    """(document id, annotation id, start, snippet) of live annotations whose note or
-    quote matches, best first."""
+    """(document id, annotation id, start, note, quote) of live annotations whose note
+    or quote matches, best first."""
     return conn.execute(
         text(
-            "SELECT a.document_id, a.id, a.start, "
-            "CASE WHEN a.note != '' THEN snippet(annotations_fts, 0, :o, :c, :e, 16) "
-            "ELSE snippet(annotations_fts, 1, :o, :c, :e, 16) END "
+            "SELECT a.document_id, a.id, a.start, a.note, a.exact "
             "FROM annotations_fts JOIN annotations a ON a.seq = annotations_fts.rowid "
             "JOIN documents d ON d.id = a.document_id "
             "WHERE annotations_fts MATCH :m AND a.deleted = 0 AND d.deleted = 0 "
             "ORDER BY rank LIMIT :n"
         ),
-        {"o": MARK_OPEN, "c": MARK_CLOSE, "e": ELLIPSIS, "m": match, "n": limit},
+        {"m": match, "n": limit},
     ).all()
-
-
-def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A snippet without FTS5's markers, and where the marked words were in it."""
-    plain: list[str] = []
-    marks: list[tuple[int, int]] = []
-    length = start = 0
-    for char in marked:
-        if char == MARK_OPEN:
-            start = length
-        elif char == MARK_CLOSE:
-            marks.append((start, length))
-        else:
-            plain.append(char)
-            length += 1
-    return "".join(plain), tuple(marks)
-
-
-def locate_snippet(text: str, snippet: str, marks: tuple[tuple[int, int], ...]) -> int:
-    """Offset in `text` of the first marked word of a snippet taken from it, else 0.
-
-    FTS5 returns the column's characters verbatim between optional ellipses, so the
-    snippet is found in the text by a plain substring search.
-    """
-    lead = len(ELLIPSIS) if snippet.startswith(ELLIPSIS) else 0
-    body = snippet[lead:].removesuffix(ELLIPSIS)
-    base = text.find(body)
-    if base < 0:
-        return 0
-    return base + (marks[0][0] - lead if marks else 0)
 
 
 def set_user_version(conn: Connection, version: int) -> None:
