@@ -9,8 +9,6 @@ The text is 1 MB rather than 5 MB: the PDF of 10,000 passages is already ~1,500 
 from __future__ import annotations
 
 import json
-import tracemalloc
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from io import BytesIO
@@ -21,7 +19,7 @@ from annotator.exporters import FORMATS, ExportFormat, ExportOptions
 from annotator.exporters.base import Ticker
 from annotator.importers.plaintext import parse
 from annotator.services.reading import bundled_taxonomy, read_document
-from benchmarks.common import Figure, best_of, prose_text
+from benchmarks.common import Figure, best_of, peak_mb, prose_text
 
 COUNT = 10_000
 COLORS = ("yellow", "green", "blue", "pink", "orange", "purple")
@@ -53,7 +51,7 @@ def run() -> list[Figure]:
     summary = build_summary(document, taxonomy, reading.spans, annotations)
     rows = [asdict(a) for a in annotations]
     floor = best_of(lambda: json.dumps(rows, default=str), 3)
-    floor_peak = _peak(lambda: json.dumps(rows, default=str))
+    floor_peak = peak_mb(lambda: json.dumps(rows, default=str))
     figures = []
     for fmt in FORMATS:
         def once(fmt: ExportFormat = fmt) -> None:
@@ -62,16 +60,6 @@ def run() -> list[Figure]:
         seconds = best_of(once, 1 if fmt.needs_qt else 3)
         figures.append(Figure(f"export_10k_{fmt.name}", seconds, "s",
                               "json.dumps of the same annotations", floor, None))
-        figures.append(Figure(f"export_10k_{fmt.name}_peak", _peak(once), "MB",
+        figures.append(Figure(f"export_10k_{fmt.name}_peak", peak_mb(once), "MB",
                               "json.dumps peak memory", floor_peak, None))
     return figures
-
-
-def _peak(fn: Callable[[], object]) -> float:
-    """Peak Python allocation (MB) while `fn` runs."""
-    tracemalloc.start()
-    try:
-        fn()
-        return tracemalloc.get_traced_memory()[1] / 1e6
-    finally:
-        tracemalloc.stop()

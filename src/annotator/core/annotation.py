@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from operator import attrgetter
 from typing import cast
 
 QUOTE_CONTEXT = 32
@@ -181,6 +182,21 @@ assert _Restoring.__init__.__code__.co_varnames[1:22] == tuple(f.name for f in f
 # An Annotation from all its stored fields, positionally, ~5x faster than `Annotation(...)`;
 # for the store's loading paths. Typed loosely: the signature is `_Restoring.__init__`.
 restored = cast(Callable[..., Annotation], _Restoring)
+
+
+_FIELD_INDEX = {f.name: i for i, f in enumerate(fields(Annotation))}
+_ALL_FIELDS = attrgetter(*_FIELD_INDEX)
+
+
+def changed(annotation: Annotation, **changes: object) -> Annotation:
+    """`dataclasses.replace` without an edit, ~10x cheaper: for merges of thousands.
+
+    Nothing is validated (as `restored`): the changes must be field values.
+    """
+    values = list(_ALL_FIELDS(annotation))
+    for name, value in changes.items():
+        values[_FIELD_INDEX[name]] = value
+    return restored(*values)
 
 
 def quote_context(text: str, start: int, end: int) -> tuple[str, str, str]:

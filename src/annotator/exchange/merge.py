@@ -56,10 +56,11 @@ def _substance(a: Annotation) -> tuple[Any, ...]:
     """What a reader would call the annotation's content; a tombstone has none."""
     if a.deleted:
         return (True, a.author_id)
+    # The enums are str members, compared as their values; the document is left out: a
+    # bundle's copies name it by text hash until the library places them.
     return (
-        False, a.author_id, a.document_id, a.note, a.tags, a.color, a.area or "", a.start,
-        a.end, a.exact, a.prefix, a.suffix, a.placement.value, a.origin.value,
-        a.motivation.value, a.reply_to or "", a.created,
+        False, a.author_id, a.note, a.tags, a.color, a.area or "", a.start, a.end, a.exact,
+        a.prefix, a.suffix, a.placement, a.origin, a.motivation, a.reply_to or "", a.created,
     )
 
 

@@ -15,7 +15,7 @@ that reader (`addressee`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.annotation import (
@@ -23,6 +23,7 @@ from annotator.core.annotation import (
     Motivation,
     Origin,
     Placement,
+    changed,
     new_id,
     utc_now,
 )
@@ -207,8 +208,9 @@ class Sharing:
                 local = repo.annotations_by_id({c.id for c in copies})
                 result = merge(local, copies, self._reader.id)
                 after = tuple(new for _, new in result.changes)
-                before = tuple(old or replace(new, deleted=True) for old, new in result.changes)
-                repo.save_annotations(after)
+                before = tuple(old or changed(new, deleted=True) for old, new in result.changes)
+                repo.insert_annotations([new for old, new in result.changes if old is None])
+                repo.save_annotations(new for old, new in result.changes if old is not None)
                 changes.append(Change("Merge notes", doc_id, before, after))
                 added, updated = added + result.added, updated + result.updated
                 unchanged += result.unchanged
@@ -305,7 +307,7 @@ class Sharing:
 
 
 def _owned(copies: Iterable[Annotation], doc_id: str) -> list[Annotation]:
-    return [replace(c, document_id=doc_id) for c in copies]
+    return [changed(c, document_id=doc_id) for c in copies]
 
 
 def _by_iri(repo: Repository, iri: str, name: str) -> StoredDocument:

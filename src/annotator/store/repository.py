@@ -450,6 +450,18 @@ class Repository:
                 ),
             )
 
+    def insert_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Add many new annotations at once (a merged bundle): one prepared batch."""
+        _INSERT.execute_many(self._conn, (_annotation_values(a) for a in annotations))
+        _INSERT_TAGS.execute_many(
+            self._conn,
+            (
+                {"annotation_id": a.id, "position": i, "tag": t}
+                for a in annotations
+                for i, t in enumerate(a.tags)
+            ),
+        )
+
     def save_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Write these states, whether the annotations exist already or not."""
         for a in annotations:
