@@ -11,6 +11,7 @@ from annotator.services.identity import Reader
 from annotator.services.library import Library
 from annotator.services.search import Search
 from annotator.store import Store
+from annotator.store.database import head_revision
 from tests.store.test_migrations import ANN, DOC, NOW
 
 
@@ -63,5 +64,5 @@ def test_revision_2_with_data_gets_the_sharing_columns(tmp_path: Path) -> None:
         ], "the FTS triggers survive the new columns"
 
     conn = sqlite3.connect(path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
     conn.close()

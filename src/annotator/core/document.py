@@ -77,7 +77,7 @@ class Metadata:
     date: date | None = None
     source: str = ""
     byline: str = ""
-    language: str = ""  # BCP 47, when the file says (EPUB, HTML); not stored yet
+    language: str = ""  # BCP 47, when the file says (EPUB, HTML)
 
     def as_json(self) -> dict[str, str | None]:
         return {

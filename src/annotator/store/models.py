@@ -113,6 +113,9 @@ class DocumentRow(Base):
     byline: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text)
     blocks: Mapped[list[list[Any]]] = mapped_column(JSON)  # [[kind, start, end, level], ...]
+    # [[style, start, end, target], ...]: emphasis and links of imported formats (0004)
+    inlines: Mapped[list[list[Any]]] = mapped_column(JSON, default=list, server_default="[]")
+    language: Mapped[str] = mapped_column(String(35), default="", server_default="")
     source_path: Mapped[str | None] = mapped_column(Text, nullable=True)
     added: Mapped[datetime] = mapped_column(UTCDateTime())
     last_opened: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 
 from annotator.core.annotation import Annotation, Motivation, Origin, Placement, restored
-from annotator.core.document import Block, BlockKind, Document, Metadata
+from annotator.core.document import Block, BlockKind, Document, Inline, InlineStyle, Metadata
 from annotator.errors import StoreError
 from annotator.store import snippets, sqlite
 from annotator.store.models import (
@@ -268,6 +268,8 @@ def _document_values(document: Document) -> dict[str, Any]:
         "byline": meta.byline,
         "text": document.text,
         "blocks": [[b.kind.value, b.start, b.end, b.level] for b in document.blocks],
+        "inlines": [[i.style.value, i.start, i.end, i.target] for i in document.inlines],
+        "language": meta.language,
     }
 
 
@@ -367,10 +369,13 @@ class Repository:
             date=date.fromisoformat(row["date"]) if row["date"] else None,
             source=row["source"],
             byline=row["byline"],
+            language=str(row["language"] or ""),
         )
+        inlines = tuple(Inline(InlineStyle(style), int(start), int(end), str(target))
+                        for style, start, end, target in row["inlines"] or ())
         return StoredDocument(
             id=row["id"],
-            document=Document(row["text"], blocks, metadata),
+            document=Document(row["text"], blocks, metadata, inlines),
             added=row["added"],
             last_opened=row["last_opened"],
             reading_position=row["reading_position"],
