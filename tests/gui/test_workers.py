@@ -58,7 +58,9 @@ class Recorder(QObject):
         self.done = True
 
 
-def _run(qtbot: QtBot, job: object, timeout: int = 5000) -> tuple[Recorder, Worker]:
+def _run(qtbot: QtBot, job: object, timeout: int = 30_000) -> tuple[Recorder, Worker]:
+    """Start `job` and wait for its outcome. The wait is generous: the shared thread pool
+    may still be finishing an earlier test's work on a loaded machine."""
     recorder = Recorder()
     worker = recorder.attach(Worker(job))  # type: ignore[arg-type]
     worker.start()
