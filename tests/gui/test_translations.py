@@ -191,3 +191,12 @@ def test_view_language_saves_the_choice_for_the_next_start(window: MainWindow) -
     assert Settings().language == "zh_CN"
     assert "next time" in window.statusBar().currentMessage()
     assert [a.text() for a in menu.actions() if a.isChecked()] == ["简体中文"]
+
+
+def test_a_font_for_simplified_chinese_is_installed() -> None:
+    """Without one, every Chinese label draws as boxes (seen in a screenshot); `make`
+    installs fonts-wqy-microhei."""
+    from PySide6.QtGui import QFontDatabase
+
+    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    assert families, "no font can draw Simplified Chinese"
