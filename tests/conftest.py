@@ -7,6 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore new examples on every developer run; CI (.ci/run) replays the
+# same derandomised examples, so a landing is judged on the code, not on a lucky draw.
+# A failure found locally is kept in .hypothesis/ and replayed first next time.
+settings.register_profile("ci", derandomize=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -68,6 +68,18 @@ def library(annotator_home: Path, sample_path: Path, tmp_path: Path,
     return import_sample(annotator_home, sample_path)
 
 
+@pytest.mark.parametrize("argv", [
+    ["areas", "\x00"], ["merge", "\x00"], ["import", "a\x00b"], ["export", "x", "-o", "\x00"],
+])
+def test_a_nul_in_any_argument_is_one_line(
+    library: str, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Cases hypothesis found in CI runs: each ended in `ValueError: embedded null byte`."""
+    _one_run(capsys, argv)
+    assert main(argv) == 2
+    assert "NUL" in capsys.readouterr().err
+
+
 def test_fuzzed_argv_in_process(
     library: str, sample_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

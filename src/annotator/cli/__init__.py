@@ -55,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args_list: list[str]) -> int:
+    if any("\x00" in arg for arg in args_list):
+        # A real command line cannot carry one (execve ends a string there); a caller
+        # passing argv in-process can, and no file name, note or id may hold it.
+        raise UsageError("an argument holds a NUL character, which no argument may contain")
     parser, commands = build_parser()
     if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
         if args_list and _looks_like_command(args_list[0]):

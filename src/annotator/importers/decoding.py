@@ -104,6 +104,9 @@ def read_file(path: Path) -> bytes:
         raise ImportRejected(f"{path} does not exist.") from None
     except OSError as exc:
         raise _unreadable(path, exc) from None
+    except ValueError:  # a NUL in the name: no file system has such a file
+        raise ImportRejected(f"{str(path)!r} is not a file name: it holds a NUL character."
+                             ) from None
     if stat.S_ISDIR(info.st_mode):
         raise ImportRejected(f"{path} is a folder, not a document.")
     if not stat.S_ISREG(info.st_mode):
