@@ -70,6 +70,7 @@ def library(annotator_home: Path, sample_path: Path, tmp_path: Path,
 
 @pytest.mark.parametrize("argv", [
     ["areas", "\x00"], ["merge", "\x00"], ["import", "a\x00b"], ["export", "x", "-o", "\x00"],
+    ["fr\x00ob"],
 ])
 def test_a_nul_in_any_argument_is_one_line(
     library: str, capsys: pytest.CaptureFixture[str], argv: list[str]
@@ -111,7 +112,7 @@ def test_fuzzed_argv_as_real_processes(
         assert done.stderr.startswith("annotator: ") and done.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize("word", ["frob\nnicate", "fr\x00ob", "x" * 300, "\x1b[2Jclear"])
+@pytest.mark.parametrize("word", ["frob\nnicate", "x" * 300, "\x1b[2Jclear"])
 def test_a_hostile_first_word_is_an_unknown_command(
     library: str, capsys: pytest.CaptureFixture[str], word: str
 ) -> None:
