@@ -12,6 +12,9 @@ APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core libegl1 libg
 	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	desktop-file-utils appstream shared-mime-info fonts-wqy-microhei
 export QT_QPA_PLATFORM ?= offscreen
+# Property tests replay fixed examples (tests/conftest.py), so make test judges the code,
+# not a lucky draw; HYPOTHESIS_PROFILE=default make test explores new examples.
+export HYPOTHESIS_PROFILE ?= ci
 
 # Compiled translations (resources/translations/README.md): build output, not committed.
 QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# Property tests explore new examples on every developer run; CI (.ci/run) replays the
-# same derandomised examples, so a landing is judged on the code, not on a lucky draw.
-# A failure found locally is kept in .hypothesis/ and replayed first next time.
+# `make test` (and so CI) replays the same derandomised examples (HYPOTHESIS_PROFILE=ci),
+# so a landing is judged on the code, not on a lucky draw; a bare pytest run, or
+# HYPOTHESIS_PROFILE=default, explores new ones, and keeps any failure in .hypothesis/.
 settings.register_profile("ci", derandomize=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
