@@ -19,13 +19,18 @@ Oslo is **very** firm on *climate* finance, says [the ministry](https://example.
 """.encode()
 
 
-def test_bold_italic_and_links_are_drawn_and_plain_words_are_not(qtbot: QtBot) -> None:
-    reading = read_document(import_bytes(ARTICLE, "nordic.md"), bundled_taxonomy())
+def _shown(qtbot: QtBot, markdown: bytes, name: str) -> tuple[ReaderView, str]:
+    """A reader view showing `markdown` imported as `name`, and the document's text."""
+    reading = read_document(import_bytes(markdown, name), bundled_taxonomy())
     view = ReaderView()
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show_reading(reading)
-    text = reading.document.text
+    return view, reading.document.text
+
+
+def test_bold_italic_and_links_are_drawn_and_plain_words_are_not(qtbot: QtBot) -> None:
+    view, text = _shown(qtbot, ARTICLE, "nordic.md")
 
     def at(word: str) -> int:
         return text.index(word) + 1
@@ -55,12 +60,7 @@ After the list, prose again.
 
 
 def test_list_items_carry_bullets_and_keep_every_offset(qtbot: QtBot) -> None:
-    reading = read_document(import_bytes(LISTED, "ocean.md"), bundled_taxonomy())
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show_reading(reading)
-    text = reading.document.text
+    view, text = _shown(qtbot, LISTED, "ocean.md")
     page = view.page.document()
 
     def block_at(phrase: str) -> QTextBlock:
