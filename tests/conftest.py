@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.shared_folder import SHARED
+
 # `make test` (and so CI) replays the same derandomised examples (HYPOTHESIS_PROFILE=ci),
 # so a landing is judged on the code, not on a lucky draw; a bare pytest run, or
 # HYPOTHESIS_PROFILE=default, explores new ones, and keeps any failure in .hypothesis/.
@@ -17,7 +19,6 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "us-china-cooperation.txt"
 
 

@@ -28,8 +28,9 @@ from annotator.core.anchoring import (
     from_utf16,
     match_quote,
 )
+from tests.shared_folder import SHARED
 
-_CASES_FILE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "anchoring" / "cases.json"
+_CASES_FILE = SHARED / "corpus" / "anchoring" / "cases.json"
 
 # Policy differences, not bugs: these upstream cases expect "not found" because
 # dom-anchor-text-quote (diff-match-patch) refuses them, while Annotator, like the Hypothesis
