@@ -117,7 +117,7 @@ def run_identity(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     """Paths only: answers even when the database is damaged, so it never opens it."""
-    from annotator.store.database import default_path
+    from annotator.store import default_path
 
     info = {
         "version": __version__,

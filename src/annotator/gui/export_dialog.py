@@ -52,7 +52,7 @@ from annotator.services.exporting import export_folder
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
-    from annotator.store import Store
+    from annotator.store.api import Store
 
 FOLDER_KEY = "export/folder"
 FORMAT_KEY = "export/format"

@@ -77,7 +77,7 @@ if TYPE_CHECKING:
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
     from annotator.gui.search_panel import SearchPanel
-    from annotator.store import Store
+    from annotator.store.api import Store
 
 # How often the window asks the store whether another process changed it (ms).
 WATCH_MS = 1000

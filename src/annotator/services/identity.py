@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from annotator.core.annotation import new_id, utc_now
 from annotator.errors import AnnotatorError
-from annotator.store import Store
+from annotator.store.api import Store
 
 LOCAL_AUTHOR_KEY = "local_author_id"
 MAX_NAME = 200

@@ -22,8 +22,7 @@ from annotator.core.anchoring import (
 from annotator.core.annotation import Annotation, Placement, new_id, utc_now
 from annotator.core.document import Document
 from annotator.errors import AnnotatorError, NotFound
-from annotator.store import DocumentSummary, Store, StoredDocument, Suggestion
-from annotator.store.repository import Repository
+from annotator.store.api import DocumentSummary, Repository, Store, StoredDocument, Suggestion
 
 
 @dataclass(frozen=True, slots=True)

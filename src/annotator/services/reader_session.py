@@ -20,7 +20,7 @@ from annotator.services.annotating import Annotating
 from annotator.services.identity import Identity, Reader
 from annotator.services.library import Library, Revision
 from annotator.services.search import Search
-from annotator.store import Store, StoredDocument, Suggestion
+from annotator.store.api import Store, StoredDocument, Suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +121,9 @@ class ReaderSession:
     @classmethod
     def open(cls, path: Path | None = None) -> ReaderSession:
         """Open (creating, migrating, checking) the default database; raises StoreError."""
-        return cls(Store.open(path))
+        from annotator.store import Store as LocalStore
+
+        return cls(LocalStore.open(path))
 
     def close(self) -> None:
         self.store.close()
