@@ -1,0 +1,225 @@
+"""The store's contract, run on both adapters: a SQLite file and a real PostgreSQL 15.
+
+What the services rely on (`store/api.py`) must hold whichever database holds the
+library: the same migrations reach head, documents and annotations round-trip through
+the one mapper, deletions stay as tombstones, and full-text search finds the same
+things. The PostgreSQL cases fail, never skip, when the server cannot start
+(tests/postgres_cluster.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from annotator.core.annotation import (
+    Annotation,
+    Motivation,
+    Origin,
+    Placement,
+    changed,
+    utc_now,
+)
+from annotator.errors import StoreError
+from annotator.importers import import_bytes
+from annotator.store import Store, head_revision
+from annotator.store.api import Store as StorePort
+from annotator.store.models import Base
+from annotator.store.postgres import PostgresStore
+from tests.postgres_cluster import Cluster
+
+pytestmark = pytest.mark.xdist_group("postgres")
+
+TEXT = (
+    b"Trade cooperation between the two countries grew. Climate talks stalled.\n\n"
+    b"Cooperating on research, both sides signed an agreement on semiconductors.\n"
+)
+DOCUMENT = import_bytes(TEXT, "t.txt")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[StorePort, str]]:
+    """An open, migrated, empty library and the URL of its database."""
+    if request.param == "sqlite":
+        path = tmp_path / "annotator.db"
+        with Store.open(path) as local:
+            yield local, f"sqlite:///{path}"
+        return
+    cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.create_database()
+    try:
+        with PostgresStore.open(url, files_dir=tmp_path) as group:
+            yield group, url
+    finally:
+        cluster.drop_database(url.rsplit("/", 1)[1])
+
+
+@pytest.fixture
+def store(backend: tuple[StorePort, str]) -> StorePort:
+    return backend[0]
+
+
+@pytest.fixture
+def doc_id(store: StorePort) -> str:
+    with store.transaction() as repo:
+        repo.insert_document("doc-1", DOCUMENT, "/tmp/t.txt", utc_now())
+    return "doc-1"
+
+
+def _annotation(quote: str, **fields: Any) -> Annotation:
+    start = DOCUMENT.text.index(quote)
+    return Annotation("doc-1", start, start + len(quote), quote, author_id="me",
+                      author_name="Me", **fields)
+
+
+def test_migrations_reach_head_and_match_the_models(backend: tuple[StorePort, str]) -> None:
+    _, url = backend
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            indexes = {i["name"] for i in inspect(conn).get_indexes("annotations")}
+    finally:
+        engine.dispose()
+    # The search tables and indexes are the dialect-specific part of 0002, not in the models.
+    search = ("_fts", "_search")
+    assert [d for d in diff if not any(part in repr(d) for part in search)] == []
+    assert {"ix_annotations_document", "ix_annotations_reply_to"} <= indexes
+
+
+def test_documents_round_trip(store: StorePort, doc_id: str) -> None:
+    with store.transaction(write=False) as repo:
+        stored = repo.document(doc_id)
+        assert stored is not None
+        assert stored.document == DOCUMENT
+        assert stored.source_path == "/tmp/t.txt" and not stored.deleted
+        assert repo.document_by_hash(stored.document.content_hash) == (doc_id, False)
+        assert repo.document_ids("doc") == [doc_id]
+        assert repo.document_ids("do_") == []  # LIKE wildcards are literal
+        (summary,) = repo.document_summaries()
+    assert summary.id == doc_id and summary.problem is None and summary.annotations == 0
+    assert summary.added.tzinfo is not None
+    with store.transaction() as repo:
+        repo.update_document(doc_id, deleted=True, reading_position=17)
+    with store.transaction(write=False) as repo:
+        assert repo.document_summaries() == []
+        assert repo.reading_position(doc_id) == 17
+        assert repo.document_by_hash(stored.document.content_hash) == (doc_id, True)
+
+
+def test_annotations_insert_load_update(store: StorePort, doc_id: str) -> None:
+    created = utc_now()
+    first = _annotation("cooperation", tags=("trade", "key"), note="why", created=created,
+                        modified=created, area="trade")
+    unplaced = _annotation("Trade", placement=Placement.UNPLACED, origin=Origin.MACHINE)
+    reply = _annotation("Trade", motivation=Motivation.REPLYING, reply_to=first.id, revision=3)
+    with store.transaction() as repo:
+        repo.insert_annotation(first)
+        repo.insert_annotations([unplaced, reply])
+    with store.transaction(write=False) as repo:
+        assert repo.annotations(doc_id) == [reply, first, unplaced]
+        assert repo.annotation_ids_with_tag(doc_id, "key") == [first.id]
+        assert repo.document_summaries()[0].annotations == 3
+    edited = changed(first, note="because", tags=("key",), modified=created + timedelta(1))
+    with store.transaction() as repo:
+        repo.save_annotations([edited])
+    with store.transaction(write=False) as repo:
+        assert repo.annotations_by_id([first.id, "missing"]) == {first.id: edited}
+        assert repo.annotation_ids_with_tag(doc_id, "trade") == []
+
+
+def test_deleted_annotations_are_kept_as_tombstones(store: StorePort, doc_id: str) -> None:
+    kept, gone = _annotation("cooperation"), _annotation("between", tags=("t",))
+    with store.transaction() as repo:
+        repo.insert_annotations([kept, gone])
+    tombstone = gone.edited(deleted=True)
+    with store.transaction() as repo:
+        repo.save_annotations([tombstone])
+    with store.transaction(write=False) as repo:
+        assert repo.annotations(doc_id) == [kept]
+        assert repo.tombstones(doc_id) == [changed(tombstone, tags=())]
+        assert repo.annotations_by_id([gone.id]) == {gone.id: tombstone}
+
+
+def test_a_failed_transaction_leaves_nothing(store: StorePort, doc_id: str) -> None:
+    with pytest.raises(RuntimeError), store.transaction() as repo:
+        repo.insert_annotation(_annotation("cooperation"))
+        raise RuntimeError("stop")
+    with pytest.raises(StoreError), store.transaction() as repo:
+        repo.insert_annotation(_annotation("Trade", id="dup"))
+        repo.insert_annotation(_annotation("cooperation", id="dup"))  # same id: refused
+    with store.transaction(write=False) as repo:
+        assert repo.annotations(doc_id) == []
+
+
+def test_settings_authors_and_rejected_suggestions(store: StorePort, doc_id: str) -> None:
+    now = utc_now()
+    mine = _annotation("cooperation")
+    with store.transaction() as repo:
+        repo.insert_annotation(mine)
+        repo.set_setting("k", "v1")
+        repo.set_setting("k", "v2")
+        repo.save_author("me", "Renamed", now)
+        repo.set_rejected(doc_id, [("trade", 6, 17), ("climate", 50, 57)], True, now)
+        repo.set_rejected(doc_id, [("climate", 50, 57)], False, now)
+    with store.transaction(write=False) as repo:
+        assert repo.setting("k") == "v2"
+        assert repo.author_name("me") == "Renamed"
+        assert repo.annotations(doc_id)[0].author_name == "Renamed"
+        assert repo.rejected(doc_id) == {("trade", 6, 17)}
+    with store.transaction() as repo:
+        repo.delete_setting("k")
+        assert repo.setting("k") is None
+
+
+def test_search_finds_stems_prefixes_and_skips_deleted(store: StorePort, doc_id: str) -> None:
+    note = _annotation("Climate talks stalled", note="semiconductor export controls")
+    gone = _annotation("grew", note="export ban", deleted=True)
+    with store.transaction() as repo:
+        repo.insert_annotations([note, gone])
+    with store.transaction(write=False) as repo:
+        by_note = repo.search("exports", 10)
+        stemmed = repo.search("cooperating", 10)
+        prefixed = repo.search("semicond*", 10)
+        nothing = repo.search("  -- AND \"' OR * ", 10)
+        absent = repo.search("zebra", 10)
+        matches = repo.text_matches("cooperation", [doc_id])
+    assert [(h.annotation_id, h.offset) for h in by_note] == [(note.id, note.start)]
+    assert by_note[0].snippet == "semiconductor export controls"
+    assert by_note[0].marks == ((14, 20),)
+    assert [(h.document_id, h.annotation_id) for h in stemmed] == [(doc_id, None)]
+    assert stemmed[0].offset == DOCUMENT.text.index("cooperation")
+    assert {h.annotation_id for h in prefixed} == {note.id, None}
+    assert nothing == [] and absent == []
+    body, marks = matches[doc_id]
+    assert [body[s:e] for s, e in marks] == ["cooperation", "Cooperating"]
+
+    with store.transaction() as repo:
+        repo.update_document(doc_id, deleted=True)
+    with store.transaction(write=False) as repo:
+        assert repo.search("exports", 10) == [] and repo.search("cooperating", 10) == []
+
+
+def test_postgres_store_has_no_file_and_says_what_is_wrong(
+    postgres_cluster: Cluster, tmp_path: Path
+) -> None:
+    with PostgresStore.open(postgres_cluster.create_database(), files_dir=tmp_path) as group:
+        assert group.path is None and group.files_dir == tmp_path
+        assert group.data_version() is None
+        with pytest.raises(StoreError, match="read-only"), group.transaction(
+            write=False
+        ) as repo:
+            repo.set_setting("k", "v")
+    with pytest.raises(StoreError, match="Not a PostgreSQL URL"):
+        PostgresStore.open("sqlite:///x.db")
+    unreachable = f"postgresql://nobody@127.0.0.1:{postgres_cluster.port}/no_such_database"
+    with pytest.raises(StoreError, match="no_such_database"):
+        PostgresStore.open(unreachable)
