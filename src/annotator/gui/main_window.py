@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.library_dock.visibilityChanged.connect(
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.taxonomy = self._load_taxonomy()
+        self.reader.set_look(settings.reader_look)
         self.reader.set_zoom(settings.zoom)
         # How far the docks have given way to the article (see `_fit_docks`).
         self._give_way = 0
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         a.shortcuts_help.triggered.connect(self.show_shortcuts)
         a.where_data.triggered.connect(self.show_locations)
+        a.reader_settings.triggered.connect(self.open_reader_settings)
         a.find_in_page.triggered.connect(self.open_find)
         a.find_next.triggered.connect(lambda: self.step_find(1))
         a.find_previous.triggered.connect(lambda: self.step_find(-1))
@@ -600,6 +603,13 @@ class MainWindow(QMainWindow):
             self.reader.select_range(start, end)
 
     # -- window ---------------------------------------------------------------------
+
+    def open_reader_settings(self) -> None:
+        from annotator.gui.settings_dialog import SettingsDialog  # not before first paint
+
+        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self)
+        dialog.look_changed.connect(self.reader.set_look)
+        dialog.open()
 
     def _zoom(self, change: Callable[[], None]) -> None:
         change()
