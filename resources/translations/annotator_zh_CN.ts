@@ -79,6 +79,16 @@
         <translation>阅读设置(&amp;R)…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Highlight {color}</source>
         <translation>高亮为{color}</translation>
@@ -414,7 +424,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="-161"/>
+        <location filename="../../src/annotator/gui/actions.py" line="-166"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -905,7 +915,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+137"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+138"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -940,13 +950,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+570"/>
+        <location line="+11"/>
+        <location line="+591"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-575"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -956,7 +966,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
@@ -1031,7 +1041,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+102"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
@@ -1110,6 +1120,29 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/annotator/gui/printing.py" line="+109"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The document could not be printed</source>
+        <translation>无法打印此文档</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <location filename="../../src/annotator/gui/highlighting.py" line="+368"/>
@@ -1165,7 +1198,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/settings_dialog.py" line="+46"/>
+        <location filename="../../src/annotator/gui/settings_dialog.py" line="+47"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
@@ -1185,7 +1218,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>字体</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
@@ -1195,12 +1228,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>字号（磅）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Line spacing in percent of the font&apos;s height</source>
         <translation>行距（字体高度的百分比）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source> characters</source>
         <translation> 个字符</translation>
     </message>

@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from annotator.gui.areas_panel import AreasPanel
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
+    from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
     from annotator.store import Store
 
@@ -184,6 +185,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_sample)
         file_menu.addSeparator()
         file_menu.addAction(a.export)
+        file_menu.addAction(a.print_preview)
+        file_menu.addAction(a.print)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -260,6 +263,8 @@ class MainWindow(QMainWindow):
         a.shortcuts_help.triggered.connect(self.show_shortcuts)
         a.where_data.triggered.connect(self.show_locations)
         a.reader_settings.triggered.connect(self.open_reader_settings)
+        a.print.triggered.connect(lambda: self.printing.print_document())
+        a.print_preview.triggered.connect(lambda: self.printing.preview())
         a.find_in_page.triggered.connect(self.open_find)
         a.find_next.triggered.connect(lambda: self.step_find(1))
         a.find_previous.triggered.connect(lambda: self.step_find(-1))
@@ -610,6 +615,25 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self)
         dialog.look_changed.connect(self.reader.set_look)
         dialog.open()
+
+    @property
+    def printing(self) -> Printing:
+        """File ▸ Print and Print Preview, made on first use (QtPrintSupport is not
+        imported before the first paint)."""
+        from annotator.gui.printing import Printing, SummaryJob, summary_job
+
+        existing = self.findChild(Printing)
+        if isinstance(existing, Printing):
+            return existing
+
+        def source() -> SummaryJob | None:
+            if self.reading is None:
+                return None
+            self.flush_edits()  # a note being typed is part of what is printed
+            store, document_id = self.export_source()
+            return summary_job(self.reading, store, document_id)
+
+        return Printing(self, source)
 
     def _zoom(self, change: Callable[[], None]) -> None:
         change()
