@@ -117,7 +117,8 @@ def build_group_summary(
         grouped.append(GroupPassage(
             p.start, p.end, document.text[p.start:p.end], area,
             known.label if known else unknown_area_label(area),
-            tuple(MemberNotes(by_id[i], tuple(mine[i])) for i in sorted(mine, key=rank.__getitem__)),
+            tuple(MemberNotes(by_id[i], tuple(mine[i]))
+                  for i in sorted(mine, key=rank.__getitem__)),
         ))
     hot = sorted((g for g in grouped if g.weight >= minimum),
                  key=lambda g: (-g.weight, g.start, g.end))
