@@ -24,6 +24,9 @@ from annotator.core.document import Document
 from annotator.errors import AnnotatorError, NotFound
 from annotator.store.api import DocumentSummary, Repository, Store, StoredDocument, Suggestion
 
+# The store's records the fronts see, named here so they never import the store.
+__all__ = ["DocumentSummary", "Library", "Revision", "StoredDocument", "Suggestion", "reanchor"]
+
 
 @dataclass(frozen=True, slots=True)
 class Revision:

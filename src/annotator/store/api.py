@@ -17,9 +17,8 @@ from typing import Any, Protocol
 
 from annotator.core.annotation import Annotation
 from annotator.core.document import Document
+from annotator.core.layers import Suggestion as Suggestion
 from annotator.errors import StoreError
-
-Suggestion = tuple[str, int, int]  # (area id, start, end)
 
 
 @dataclass(frozen=True, slots=True)

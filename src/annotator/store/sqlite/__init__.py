@@ -28,6 +28,7 @@ from annotator.store.sqlite.fts import (
     FTS_DDL,
     FTS_DROP,
     FTS_TOKENIZER,
+    bulk_indexed,
     search_annotations,
     search_documents,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "WAL_AUTOCHECKPOINT_PAGES",
     "Prepared",
     "backup_to",
+    "bulk_indexed",
     "check_health",
     "copy_back",
     "driver",

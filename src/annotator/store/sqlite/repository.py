@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, false, insert, select
 from annotator.core.annotation import Annotation, Placement
 from annotator.store.mapping import ANNOTATION_COLUMNS, A, T, annotations_from_rows
 from annotator.store.repository import AnnotationMatch, DocumentMatch, SqlRepository
-from annotator.store.sqlite.fts import search_annotations, search_documents
+from annotator.store.sqlite.fts import bulk_indexed, search_annotations, search_documents
 from annotator.store.sqlite.prepared import Prepared, parse_datetime
 from annotator.store.terms import Word, fts5_terms
 
@@ -59,7 +59,8 @@ class SqliteRepository(SqlRepository):
         if len(values) == 1:
             _INSERT.execute(self._conn, values[0])
         elif values:
-            _INSERT.execute_many(self._conn, values)
+            with bulk_indexed(self._conn, len(values)):
+                _INSERT.execute_many(self._conn, values)
 
     def _insert_tag_rows(self, values: list[dict[str, Any]]) -> None:
         if values:
