@@ -10,6 +10,7 @@ things. The PostgreSQL cases fail, never skip, when the server cannot start
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import Column, MetaData, Table, create_engine, insert, inspect
 
 from annotator.core.annotation import (
     Annotation,
@@ -31,6 +32,7 @@ from annotator.errors import StoreError
 from annotator.importers import import_bytes
 from annotator.store import Store, head_revision
 from annotator.store.api import Store as StorePort
+from annotator.store.mapping import D
 from annotator.store.models import Base
 from annotator.store.postgres import PostgresStore
 from tests.postgres_cluster import Cluster
@@ -42,28 +44,37 @@ TEXT = (
     b"Cooperating on research, both sides signed an agreement on semiconductors.\n"
 )
 DOCUMENT = import_bytes(TEXT, "t.txt")
+# `documents` as revision 0001 made it (0004 added inlines and language).
+REVISION_1_DOCUMENTS = Table("documents", MetaData(), *(
+    Column(c.name, c.type) for c in D.columns if c.name not in {"inlines", "language"}
+))  # fmt: skip
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[StorePort, str]]:
-    """An open, migrated, empty library and the URL of its database."""
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """Where a new library goes: a SQLite file, or an empty PostgreSQL database."""
     if request.param == "sqlite":
-        path = tmp_path / "annotator.db"
-        with Store.open(path) as local:
-            yield local, f"sqlite:///{path}"
+        yield f"sqlite:///{tmp_path / 'annotator.db'}"
         return
     cluster: Cluster = request.getfixturevalue("postgres_cluster")
     url = cluster.create_database()
-    try:
-        with PostgresStore.open(url, files_dir=tmp_path) as group:
-            yield group, url
-    finally:
-        cluster.drop_database(url.rsplit("/", 1)[1])
+    yield url
+    cluster.drop_database(url.rsplit("/", 1)[1])
+
+
+def _open(url: str, files: Path, revision: str = "head") -> StorePort:
+    """The adapter for `url`, migrated to `revision`."""
+    if url.startswith("sqlite:///"):
+        return Store.open(Path(url.removeprefix("sqlite:///")), target_revision=revision)
+    return PostgresStore.open(url, files_dir=files, target_revision=revision)
 
 
 @pytest.fixture
-def store(backend: tuple[StorePort, str]) -> StorePort:
-    return backend[0]
+def store(url: str, tmp_path: Path) -> Iterator[StorePort]:
+    """An open, migrated, empty library."""
+    opened = _open(url, tmp_path)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture
@@ -79,8 +90,7 @@ def _annotation(quote: str, **fields: Any) -> Annotation:
                       author_name="Me", **fields)
 
 
-def test_migrations_reach_head_and_match_the_models(backend: tuple[StorePort, str]) -> None:
-    _, url = backend
+def test_migrations_reach_head_and_match_the_models(store: StorePort, url: str) -> None:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
@@ -206,6 +216,42 @@ def test_search_finds_stems_prefixes_and_skips_deleted(store: StorePort, doc_id:
         repo.update_document(doc_id, deleted=True)
     with store.transaction(write=False) as repo:
         assert repo.search("exports", 10) == [] and repo.search("cooperating", 10) == []
+
+
+def test_a_library_at_revision_1_upgrades_with_its_rows(url: str, tmp_path: Path) -> None:
+    _open(url, tmp_path, "0001").close()
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:  # the columns revision 0001 had
+            conn.execute(insert(REVISION_1_DOCUMENTS).values(
+                id="old", content_hash="h", title="Old", author="", date=None, source="",
+                byline="", text="Cooperation of old.", blocks=[], source_path=None,
+                added=utc_now(), last_opened=None, reading_position=0, deleted=False,
+            ))  # fmt: skip
+    finally:
+        engine.dispose()
+    store = _open(url, tmp_path)
+    try:
+        with store.transaction(write=False) as repo:
+            stored = repo.document("old")
+            hits = repo.search("cooperating", 5)
+    finally:
+        store.close()
+    assert stored is not None and stored.document.inlines == ()
+    assert stored.document.metadata.language == ""
+    assert [(h.document_id, h.snippet) for h in hits] == [("old", "Cooperation of old.")]
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(
+    postgres_cluster: Cluster, tmp_path: Path
+) -> None:
+    url = postgres_cluster.create_database()
+    with ThreadPoolExecutor(3) as pool:
+        stores = list(pool.map(lambda _: PostgresStore.open(url, files_dir=tmp_path), range(3)))
+    for opened in stores:
+        with opened.transaction(write=False) as repo:
+            assert repo.document_summaries() == []
+        opened.close()
 
 
 def test_postgres_store_has_no_file_and_says_what_is_wrong(
