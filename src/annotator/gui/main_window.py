@@ -71,14 +71,14 @@ from annotator.services.reading import (
 
 if TYPE_CHECKING:
     from annotator.core.taxonomy import Taxonomy
-    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.gui.annotation_layer import AnnotationLayer, OpenLibrary
     from annotator.gui.annotations_panel import AnnotationsPanel
     from annotator.gui.areas_panel import AreasPanel
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
     from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
-    from annotator.store import Store
+    from annotator.services.reader_session import ReaderSession
 
 # How often the window asks the store whether another process changed it (ms).
 WATCH_MS = 1000
@@ -92,6 +92,13 @@ _DEFERRED = frozenset({
 })
 
 
+def _open_default_library() -> ReaderSession:
+    """The default library's services (a window built without `app.py`, as in tests)."""
+    from annotator.services.reader_session import ReaderSession
+
+    return ReaderSession.open()
+
+
 class MainWindow(QMainWindow):
     """One reader window over one document at a time."""
 
@@ -102,8 +109,11 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel
     annotation_layer: AnnotationLayer
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 open_library: OpenLibrary | None = None) -> None:
         super().__init__(parent)
+        # The library's services, built by `app.py` once the first paint is done.
+        self._open_library = open_library or _open_default_library
         self.completed = False
         self._completing = False
         self.settings = settings
@@ -511,22 +521,22 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             return
         self.flush_edits()  # a note being typed is part of what the reader exports
-        store, document_id = self.export_source()
+        session, document_id = self.export_source()
         annotations = list(self.annotation_layer.annotations.values()) if document_id else None
-        dialog = ExportDialog(self.reading, self.settings, self, store=store,
+        dialog = ExportDialog(self.reading, self.settings, self, library=session,
                               document_id=document_id, annotations=annotations)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def export_source(self) -> tuple[Store | None, str | None]:
-        """The library store and the shown document's id there, when it is stored.
+    def export_source(self) -> tuple[ReaderSession | None, str | None]:
+        """The library's services and the shown document's id there, when it is stored.
 
         (None, None) exports from the objects on screen (no reader annotations).
         """
         layer = self.annotation_layer
         if layer.session is None or layer.document_id is None:
             return None, None
-        return layer.session.store, layer.document_id
+        return layer.session, layer.document_id
 
     # -- areas ----------------------------------------------------------------------
 
@@ -761,7 +771,7 @@ class MainWindow(QMainWindow):
         for placeholder in self._placeholders:
             placeholder.deleteLater()
         self._placeholders.clear()
-        self.annotation_layer = AnnotationLayer(self)
+        self.annotation_layer = AnnotationLayer(self, self._open_library)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)
