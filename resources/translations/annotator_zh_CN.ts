@@ -167,7 +167,7 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_layer.py" line="+122"/>
+        <location filename="../../src/annotator/gui/annotation_layer.py" line="+124"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
@@ -202,12 +202,12 @@
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
         <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>A new version of a document?</source>
         <translation>这是某篇文档的新版本吗？</translation>
     </message>
@@ -497,7 +497,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无标题文档</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>{label} ({suffix})</source>
         <translation>{label}（{suffix}）</translation>
     </message>
@@ -642,7 +642,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>正在写入 {format}… %p%</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -915,7 +915,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+138"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+148"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
