@@ -675,7 +675,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportWording</name>
     <message>
-        <location filename="../../src/annotator/gui/export_wording.py" line="+24"/>
+        <location filename="../../src/annotator/gui/export_wording.py" line="+23"/>
         <source>en</source>
         <translation>zh-CN</translation>
     </message>
