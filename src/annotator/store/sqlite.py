@@ -258,10 +258,11 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return any(word in message for word in ("malformed", "not a database", "corrupt"))
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its WAL/SHM) out of the way; never delete it."""
+def move_aside(path: Path, label: str = "corrupt") -> Path:
+    """Rename a database (and its WAL/SHM) out of the way, never deleting it: a damaged
+    one as `.corrupt-…`, one a restored backup replaces as `.replaced-…`."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
     path.replace(target)
     for suffix in COMPANIONS:
         companion = path.with_name(path.name + suffix)
