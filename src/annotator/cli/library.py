@@ -76,7 +76,7 @@ def run_documents(args: argparse.Namespace) -> int:
     from annotator.store import Store
 
     with Store.open() as store:
-        summaries = Library(store).documents()
+        summaries = Library(store).checked_documents()
     if args.json:
         print_json(
             [
@@ -86,6 +86,7 @@ def run_documents(args: argparse.Namespace) -> int:
                     "author": s.author,
                     "date": s.date.isoformat() if s.date else None,
                     "annotations": s.annotations,
+                    "problem": s.problem,
                 }
                 for s in summaries
             ]
@@ -98,6 +99,8 @@ def run_documents(args: argparse.Namespace) -> int:
         details = " · ".join(d for d in (s.author, when) if d)
         print(f"{s.id[:8]}  {s.title or '(untitled)'}" + (f"  ({details})" if details else ""))
         print(f"          {s.annotations} annotation(s)")
+        if s.problem:
+            print(f"          damaged: {s.problem}; see `annotator restore --list`")
     return EXIT_OK
 
 
