@@ -239,6 +239,9 @@ class Store:
         if self._follower is not None:
             self._follower.join()
             self._follower = None
+        with self._write_lock:
+            if self._write_conn is not None and self._journal_replaced():
+                self._rescue_journal()  # the commits only the removed log holds
         self._backup_changes()
         with self._write_lock:
             if self._write_conn is not None:
