@@ -1,15 +1,19 @@
 """`annotator restore`: list the library's backups and put a good one back.
 
-Works when the library itself is damaged or gone: it never opens the library through
-`Store.open()`, only reads the backups and replaces the file (`store.restore_backup`).
+Works when the library itself is damaged or gone: it never opens the library, only
+reads the backups and replaces the file (`services/recovery.py`).
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.cli.common import EXIT_OK, Command, UsageError, path_text, print_json
+
+if TYPE_CHECKING:
+    from annotator.services.recovery import BackupStatus
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -27,67 +31,30 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     return {"restore": run_restore}
 
 
-def _listing() -> list[dict[str, object]]:
-    """Every backup, newest first, with what it holds and whether it verifies."""
-    from annotator.store import default_path, list_backups
-
-    return [_row(backup) for backup in list_backups(default_path())]
-
-
-def _row(backup: Path) -> dict[str, object]:
-    from annotator.errors import StoreError
-    from annotator.store import describe_backup
-    from annotator.store.sqlite import check_health
-
-    row: dict[str, object] = {"path": path_text(backup), "good": False}
-    try:
-        problem = check_health(backup, full=True)
-        if problem is None:
-            info = describe_backup(backup)
-            row.update(good=True, documents=info.documents, annotations=info.annotations,
-                       taken=info.taken.isoformat(timespec="seconds"))
-        else:
-            row["problem"] = f"the backup {problem}"
-    except StoreError as exc:
-        row["problem"] = str(exc)
-    return row
-
-
-def _chosen(given: Path) -> Path:
-    from annotator.store import default_path
-    from annotator.store.backups import backups_dir
-
-    candidate = given if given.exists() else backups_dir(default_path()) / given
-    if not candidate.is_file():
-        raise UsageError(f"no backup '{path_text(given)}' (see `annotator restore --list`)")
-    return candidate
-
-
 def run_restore(args: argparse.Namespace) -> int:
-    from annotator.store import default_path, restore_backup
+    from annotator.services import recovery
 
-    rows = _listing()
+    listed = recovery.backups()
     if args.list:
         if args.json:
-            print_json(rows)
+            print_json([_json(b) for b in listed])
             return EXIT_OK
-        if not rows:
-            print(f"No backups of {path_text(default_path())} yet.")
-        for row in rows:
-            print(_line(row))
+        if not listed:
+            print("No backups of the library yet.")
+        for backup in listed:
+            print(_line(backup))
         return EXIT_OK
     if args.backup is not None:
-        backup = _chosen(args.backup)
+        chosen = recovery.find_backup(args.backup)
+        restored = next((b for b in listed if b.path == chosen), None) or recovery.status(chosen)
     else:
-        good = [row for row in rows if row["good"]]
+        good = [b for b in listed if b.good]
         if not good:
-            raise UsageError(f"no good backup of {path_text(default_path())} to restore")
-        backup = Path(str(good[0]["path"]))
-    restored = next((r for r in rows if r["path"] == path_text(backup)), None) or _row(backup)
-    kept = restore_backup(backup, default_path())
-    result = {"restored": restored, "kept": path_text(kept) if kept else None}
+            raise UsageError("there is no good backup of the library to restore")
+        restored = good[0]
+    kept = recovery.restore(restored.path)
     if args.json:
-        print_json(result)
+        print_json({"restored": _json(restored), "kept": path_text(kept) if kept else None})
     else:
         print(f"Restored {_line(restored)}")
         if kept is not None:
@@ -95,14 +62,25 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _line(row: dict[str, object]) -> str:
-    if not row.get("good"):
-        return f"{row['path']}  (unusable: {row.get('problem', 'not checked')})"
+def _json(backup: BackupStatus) -> dict[str, object]:
+    if not backup.good:
+        return {"path": path_text(backup.path), "good": False, "problem": backup.problem}
+    assert backup.taken is not None
+    return {
+        "path": path_text(backup.path), "good": True, "documents": backup.documents,
+        "annotations": backup.annotations, "taken": backup.taken.isoformat(timespec="seconds"),
+    }
+
+
+def _line(backup: BackupStatus) -> str:
+    shown = _json(backup)
+    if not backup.good:
+        return f"{shown['path']}  (unusable: {backup.problem})"
     return (
-        f"{row['path']}  ({_count(row['documents'], 'document')}, "
-        f"{_count(row['annotations'], 'annotation')}, taken {row['taken']})"
+        f"{shown['path']}  ({_count(backup.documents, 'document')}, "
+        f"{_count(backup.annotations, 'annotation')}, taken {shown['taken']})"
     )
 
 
-def _count(n: object, noun: str) -> str:
+def _count(n: int | None, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
