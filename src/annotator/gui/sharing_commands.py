@@ -1,0 +1,230 @@
+"""The File menu's sharing commands, and what they ask of the window.
+
+Share Annotated Copy…, Hand In…, Collect Answers…, Merge Notes…, Answers by Question…
+and Study Group… each open one dialog (`share_dialog.py`, `merge_dialog.py`,
+`answers_view.py`, `group_view.py`). They need five things from the window, named by
+`SharingHost`: the sharing service, the document on screen, a way to record changes
+for undo and redraw, to open a library document, and to show a passage. `WindowHost`
+answers them over today's `MainWindow`; keeping that in one small class is what lets
+the window's own structure change without touching the dialogs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from annotator.errors import AnnotatorError
+from annotator.gui.dialogs import show_error
+
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+    from annotator.services.changes import Change
+    from annotator.services.sharing import Sharing
+
+BUNDLE_SUFFIX = ".annot"
+MERGE_SUFFIXES = (".annot", ".jsonld", ".json")
+
+
+def is_bundle_path(path: Path) -> bool:
+    return path.suffix.lower() == BUNDLE_SUFFIX
+
+
+class SharingHost(Protocol):
+    def sharing(self) -> Sharing | None: ...  # None: the library cannot be opened
+
+    def document_id(self) -> str | None: ...  # the library id of the document on screen
+
+    def document_title(self) -> str: ...
+
+    def record(self, changes: Sequence[Change]) -> None: ...  # undo steps; redraw
+
+    def open_library_document(self, doc_id: str) -> None: ...
+
+    def show_passage(self, start: int, end: int) -> None: ...
+
+
+class SharingCommands(QObject):
+    """Six actions for the File menu and the dialogs behind them."""
+
+    def __init__(self, host: SharingHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.widget = parent
+        self.dialog: QWidget | None = None  # the last one opened (tests look at it)
+        self.share = self._action(self.tr("&Share Annotated Copy…"), "share", self.share_copy)
+        self.hand_in = self._action(self.tr("&Hand In…"), "hand-in", self.hand_in_copy)
+        self.collect = self._action(self.tr("&Collect Answers…"), "collect",
+                                    lambda: self.choose_and_merge(collect=True))
+        self.merge = self._action(self.tr("&Merge Notes…"), "merge",
+                                  lambda: self.choose_and_merge(collect=False))
+        self.answers = self._action(self.tr("&Answers by Question…"), "answers",
+                                    self.show_answers)
+        self.group = self._action(self.tr("Study &Group…"), "group", self.show_group)
+
+    def _action(self, text: str, name: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action-{name}")
+        action.triggered.connect(slot)
+        return action
+
+    def add_to(self, menu: QMenu, before: QAction | None = None) -> None:
+        """Put the commands in `menu` (before `before`), as one separated group."""
+        for action in (None, self.share, self.hand_in, None, self.collect, self.merge,
+                       self.answers, self.group):
+            if action is None:
+                separator = QAction(self)
+                separator.setSeparator(True)
+                action = separator
+            if before is not None:
+                menu.insertAction(before, action)
+            else:
+                menu.addAction(action)
+
+    # -- what each command needs ------------------------------------------------------
+
+    def _ready(self) -> tuple[Sharing, str] | None:
+        sharing, doc_id = self.host.sharing(), self.host.document_id()
+        if sharing is None:
+            return None
+        if doc_id is None:
+            self._error(self.tr("This document is not in the library yet."),
+                        self.tr("Open it again once the library is available."))
+            return None
+        return sharing, doc_id
+
+    def _error(self, message: str, hint: str = "") -> None:
+        self.dialog = show_error(self.widget, self.tr("Cannot do that here"), message, hint)
+
+    def _open(self, dialog: QWidget) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.show()
+
+    def _suggested(self, suffix: str) -> Path:
+        title = re.sub(r"[^\w\- ]+", "", self.host.document_title()).strip()[:60] or "annotated"
+        return Path.home() / f"{title}{suffix}"
+
+    # -- the commands -----------------------------------------------------------------
+
+    def share_copy(self, hand_in: bool = False) -> None:
+        from annotator.gui.share_dialog import ShareDialog
+
+        ready = self._ready()
+        if ready is None:
+            return
+        suffix = " (hand-in).annot" if hand_in else BUNDLE_SUFFIX
+        self._open(ShareDialog(*ready, self._suggested(suffix), hand_in=hand_in,
+                               parent=self.widget))
+
+    def hand_in_copy(self) -> None:
+        self.share_copy(hand_in=True)
+
+    def choose_and_merge(self, collect: bool) -> None:
+        title = self.tr("Collect Answers") if collect else self.tr("Merge Notes")
+        names, _ = QFileDialog.getOpenFileNames(
+            self.widget, title, "",
+            self.tr("Annotations (*.annot *.jsonld *.json);;All files (*)"))
+        if names:
+            self.merge_files([Path(n) for n in names], title)
+
+    def merge_files(self, paths: list[Path], title: str = "", open_first: bool = False) -> None:
+        """Merge `paths` off the GUI thread; with `open_first`, show the merged document."""
+        from annotator.gui.merge_dialog import MergeDialog
+
+        sharing = self.host.sharing()
+        if sharing is None:
+            return
+        dialog = MergeDialog(sharing, paths, title or self.tr("Merge Notes"), self.widget)
+
+        def merged(report: object) -> None:
+            from annotator.services.sharing import MergeReport
+
+            assert isinstance(report, MergeReport)
+            self.host.record(report.changes)
+            if open_first and report.documents:
+                self.host.open_library_document(report.documents[0])
+
+        dialog.merged.connect(merged)
+        dialog.kept.connect(lambda change: self.host.record([change]))
+        self._open(dialog)
+        dialog.start()
+
+    def import_bundle(self, path: Path) -> None:
+        """File ▸ Open or a drop of a `.annot`: import it and show its document."""
+        self.merge_files([path], self.tr("Open {name}").format(name=path.name),
+                         open_first=True)
+
+    def show_answers(self) -> None:
+        from annotator.gui.answers_view import AnswersDialog
+
+        ready = self._ready()
+        if ready is not None:
+            self._open(AnswersDialog(*ready, parent=self.widget))
+
+    def show_group(self) -> None:
+        from annotator.gui.group_view import GroupDialog
+
+        ready = self._ready()
+        if ready is None:
+            return
+        sharing, doc_id = ready
+        try:
+            summary = sharing.group_summary(doc_id)
+        except AnnotatorError as exc:
+            self._error(str(exc))
+            return
+        dialog = GroupDialog(summary, self.widget)
+        dialog.passage_chosen.connect(self.host.show_passage)
+        self._open(dialog)
+
+
+class WindowHost:
+    """`SharingHost` over the main window and its annotation layer."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def sharing(self) -> Sharing | None:
+        layer = self.window.annotation_layer
+        if layer.session is None and not layer.open_store():
+            return None
+        assert layer.session is not None
+        from annotator.services.sharing import Sharing
+
+        return Sharing(layer.session.store, layer.session.reader)
+
+    def document_id(self) -> str | None:
+        return self.window.annotation_layer.document_id
+
+    def document_title(self) -> str:
+        reading = self.window.reading
+        return reading.document.metadata.title if reading else ""
+
+    def record(self, changes: Sequence[Change]) -> None:
+        layer = self.window.annotation_layer
+        for change in changes:
+            layer.undo.push(change)
+        session = layer.session
+        if session is not None and layer.opened is not None and any(
+            c.document_id == layer.opened.id for c in changes
+        ):
+            layer.opened = session.load(layer.opened.id)
+            layer.annotations = {a.id: a for a in layer.opened.annotations}
+            layer.render()
+            layer.annotations_changed.emit()
+        layer.library_changed.emit()
+
+    def open_library_document(self, doc_id: str) -> None:
+        self.window.open_document(doc_id)
+
+    def show_passage(self, start: int, end: int) -> None:
+        self.window.reader.select_range(start, end)
+        self.window.raise_()
+
