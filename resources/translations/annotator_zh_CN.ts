@@ -74,7 +74,22 @@
         <translation>数据存放位置(&amp;W)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>&amp;Reader Settings…</source>
+        <translation>阅读设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Highlight {color}</source>
         <translation>高亮为{color}</translation>
     </message>
@@ -152,7 +167,7 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_layer.py" line="+122"/>
+        <location filename="../../src/annotator/gui/annotation_layer.py" line="+124"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
@@ -187,12 +202,12 @@
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
         <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>A new version of a document?</source>
         <translation>这是某篇文档的新版本吗？</translation>
     </message>
@@ -462,7 +477,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="-158"/>
+        <location filename="../../src/annotator/gui/actions.py" line="-166"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -535,7 +550,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无标题文档</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>{label} ({suffix})</source>
         <translation>{label}（{suffix}）</translation>
     </message>
@@ -680,7 +695,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>正在写入 {format}… %p%</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -1018,7 +1033,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+137"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+148"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1043,7 +1058,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1053,13 +1068,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+561"/>
+        <location line="+11"/>
+        <location line="+591"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-575"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1069,7 +1084,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
@@ -1144,7 +1159,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+102"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
@@ -1278,6 +1293,29 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/annotator/gui/printing.py" line="+109"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The document could not be printed</source>
+        <translation>无法打印此文档</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <location filename="../../src/annotator/gui/highlighting.py" line="+368"/>
@@ -1328,6 +1366,110 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Nothing found for “{q}”.</source>
         <translation>未找到“{q}”。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/settings_dialog.py" line="+47"/>
+        <source>Reader Settings</source>
+        <translation>阅读设置</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Puts back the default font, size, line spacing and page width</source>
+        <translation>恢复默认的字体、字号、行距和版面宽度</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font size in points</source>
+        <translation>字号（磅）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line spacing in percent of the font&apos;s height</source>
+        <translation>行距（字体高度的百分比）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page width in characters per line</source>
+        <translation>版面宽度（每行字符数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Size:</source>
+        <translation>字号(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line &amp;spacing:</source>
+        <translation>行距(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page &amp;width:</source>
+        <translation>版面宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language changes the next time Annotator starts.</source>
+        <translation>语言将在下次启动批注阅读器时更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
     </message>
 </context>
 <context>
