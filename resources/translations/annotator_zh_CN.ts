@@ -283,7 +283,7 @@
         <translation>高亮颜色</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
@@ -293,7 +293,7 @@
         <translation>指定政策领域(&amp;A)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
@@ -1033,7 +1033,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+154"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1068,13 +1068,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+591"/>
+        <location line="+13"/>
+        <location line="+600"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-575"/>
+        <location line="-584"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1094,7 +1094,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1164,7 +1164,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -1538,7 +1538,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+61"/>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+69"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -1602,6 +1602,45 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+28"/>
         <source>Open {name}</source>
         <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask the &amp;Class…</source>
+        <translation>向全班提问(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read-only: {author}</source>
+        <translation>只读：{author}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Answer…</source>
+        <translation>回答(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask the Class</source>
+        <translation>向全班提问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your question about this passage:</source>
+        <translation>你对这段文字的问题：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{question}
+
+Your answer:</source>
+        <translation>{question}
+
+你的回答：</translation>
     </message>
 </context>
 <context>

@@ -517,7 +517,8 @@ class AnnotationLayer(QObject):
         menu.setParent(window, menu.windowFlags())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("reader-context-menu")
-        if window.reader.selected_range() is not None:
+        selected = window.reader.selected_range()
+        if selected is not None:
             menu.addSeparator()
             a.add_highlight_menu(menu, self.tr("&Highlight"))
             areas = menu.addMenu(self.tr("Assign Policy &Area"))
@@ -525,6 +526,7 @@ class AnnotationLayer(QObject):
             for area in reading.taxonomy.areas if reading else ():
                 areas.addAction(area.label.replace("&", "&&")).triggered.connect(
                     lambda _c=False, area_id=area.id: self.highlight(area=area_id))
+            window.sharing_commands.add_selection_entries(menu, selected)
         marks = (window.reader.highlights.marks_at(offset)
                  if offset >= 0 and window.reader.highlights else ())
         for mark in marks:
@@ -534,6 +536,8 @@ class AnnotationLayer(QObject):
                     continue
                 menu.addSection(f"{color_label(annotation.color)}: "
                                 f"“{note_excerpt(annotation.exact, 40)}”")
+                if window.sharing_commands.add_annotation_entries(menu, annotation):
+                    continue  # another author's: read-only (gui/answering.py)
                 menu.addAction(self.tr("Edit &Note…")).triggered.connect(
                     lambda _c=False, an=annotation: self.edit_note(an))
                 menu.addAction(self.tr("Edit &Tags…")).triggered.connect(

@@ -12,7 +12,7 @@ the window's own structure change without touching the dialogs.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,12 +20,16 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from annotator.core.annotation import Annotation
 from annotator.errors import AnnotatorError
+from annotator.gui.answering import TextDialog, is_own, is_question
 from annotator.gui.dialogs import show_error
 
 if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
+    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.gui.reader_view import ReaderView
     from annotator.services.changes import Change
+    from annotator.services.reading import Reading
     from annotator.services.sharing import Sharing
 
 BUNDLE_SUFFIX = ".annot"
@@ -42,6 +46,10 @@ class SharingHost(Protocol):
     def document_id(self) -> str | None: ...  # the library id of the document on screen
 
     def document_title(self) -> str: ...
+
+    def reader_id(self) -> str | None: ...  # the local reader, once the library is open
+
+    def document_text(self) -> str | None: ...
 
     def record(self, changes: Sequence[Change]) -> None: ...  # undo steps; redraw
 
@@ -161,6 +169,62 @@ class SharingCommands(QObject):
         self.merge_files([path], self.tr("Open {name}").format(name=path.name),
                          open_first=True)
 
+    # -- questions and answers in the reader's context menu ---------------------------
+
+    def add_selection_entries(self, menu: QMenu, span: tuple[int, int]) -> None:
+        menu.addAction(self.tr("Ask the &Class…")).triggered.connect(
+            lambda _c=False: self.ask(span))
+
+    def add_annotation_entries(self, menu: QMenu, annotation: Annotation) -> bool:
+        """Answer… on another author's question; True when `annotation` is read-only
+        (another author's), so the caller offers no edits."""
+        reader = self.host.reader_id()
+        if reader is None or is_own(annotation, reader):
+            return False
+        from annotator.exchange.merge import shown_author
+
+        menu.addAction(self.tr("Read-only: {author}").format(
+            author=shown_author(annotation.author_name, annotation.author_id, reader)
+        )).setEnabled(False)
+        if is_question(annotation):
+            menu.addAction(self.tr("&Answer…")).triggered.connect(
+                lambda _c=False: self.answer(annotation))
+        return True
+
+    def ask(self, span: tuple[int, int]) -> TextDialog | None:
+        ready = self._ready()
+        reading = self.host.document_text()
+        if ready is None or reading is None:
+            return None
+        sharing, doc_id = ready
+        dialog = TextDialog(self.tr("Ask the Class"),
+                            self.tr("Your question about this passage:"),
+                            reading[span[0]:span[1]], self.widget)
+        dialog.accepted.connect(lambda: self._write(
+            lambda: sharing.ask(doc_id, span[0], span[1], dialog.value())))
+        self._open(dialog)
+        return dialog
+
+    def answer(self, question: Annotation) -> TextDialog | None:
+        sharing = self.host.sharing()
+        if sharing is None:
+            return None
+        dialog = TextDialog(self.tr("Answer"),
+                            self.tr("{question}\n\nYour answer:").format(question=question.note),
+                            question.exact, self.widget)
+        dialog.accepted.connect(lambda: self._write(
+            lambda: sharing.reply(question.id, dialog.value())))
+        self._open(dialog)
+        return dialog
+
+    def _write(self, make: Callable[[], Change]) -> None:
+        try:
+            change = make()
+        except AnnotatorError as exc:
+            self._error(str(exc))
+            return
+        self.host.record([change])
+
     def show_answers(self) -> None:
         from annotator.gui.answers_view import AnswersDialog
 
@@ -185,10 +249,22 @@ class SharingCommands(QObject):
         self._open(dialog)
 
 
+class _Window(Protocol):
+    """What `WindowHost` uses of the main window (typed here, so neither imports the other)."""
+
+    annotation_layer: AnnotationLayer
+    reading: Reading | None
+    reader: ReaderView
+
+    def open_document(self, doc_id: str) -> bool: ...
+
+    def raise_(self) -> None: ...
+
+
 class WindowHost:
     """`SharingHost` over the main window and its annotation layer."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: _Window) -> None:
         self.window = window
 
     def sharing(self) -> Sharing | None:
@@ -196,9 +272,7 @@ class WindowHost:
         if layer.session is None and not layer.open_store():
             return None
         assert layer.session is not None
-        from annotator.services.sharing import Sharing
-
-        return Sharing(layer.session.store, layer.session.reader)
+        return layer.session.sharing
 
     def document_id(self) -> str | None:
         return self.window.annotation_layer.document_id
@@ -206,6 +280,14 @@ class WindowHost:
     def document_title(self) -> str:
         reading = self.window.reading
         return reading.document.metadata.title if reading else ""
+
+    def document_text(self) -> str | None:
+        reading = self.window.reading
+        return reading.document.text if reading else None
+
+    def reader_id(self) -> str | None:
+        session = self.window.annotation_layer.session
+        return session.reader.id if session is not None else None
 
     def record(self, changes: Sequence[Change]) -> None:
         layer = self.window.annotation_layer

@@ -351,6 +351,14 @@ class Sharing:
 
     # --- replies ------------------------------------------------------------------
 
+    def ask(self, doc_ref: str, start: int, end: int, note: str) -> Change:
+        """Put a question to the class on text[start:end] (motivation `questioning`)."""
+        if not note.strip():
+            raise AnnotatorError("A question needs its text.")
+        doc = Library(self._store).document(doc_ref)
+        return Annotating(self._store, self._reader).highlight(
+            doc, start, end, note=note, color="pink", motivation=Motivation.QUESTIONING)
+
     def reply(self, annotation_id: str, note: str) -> Change:
         """Answer (or comment on) an annotation: a reply on the same passage."""
         if not note.strip():
