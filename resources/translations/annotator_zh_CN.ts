@@ -167,7 +167,7 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_layer.py" line="+124"/>
+        <location filename="../../src/annotator/gui/annotation_layer.py" line="+125"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
@@ -232,7 +232,7 @@
         <translation>分开保存</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>you</source>
         <translation>您</translation>
     </message>
@@ -247,7 +247,7 @@
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Your change could not be saved</source>
         <translation>您的更改未能保存</translation>
     </message>
@@ -331,12 +331,17 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+187"/>
+        <location filename="../../src/annotator/gui/annotations_panel.py" line="+138"/>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+107"/>
         <source>All colours</source>
         <translation>所有颜色</translation>
     </message>
@@ -356,7 +361,7 @@
         <translation>所有作者</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>{shown} of {total} annotations</source>
         <translation>{total} 条批注中显示 {shown} 条</translation>
     </message>
@@ -375,12 +380,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 在文章中选择文字，然后按 1–6 用某种颜色高亮，或按 Ctrl+Shift+M 添加笔记。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+13"/>
+        <source>Your notes</source>
+        <translation>我的笔记</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Go to Passage</source>
         <translation>转到段落</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Edit Note and Tags…</source>
         <translation>编辑笔记和标签…</translation>
     </message>
@@ -1069,7 +1079,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+600"/>
+        <location line="+601"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1199,7 +1209,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
@@ -1207,6 +1217,24 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+58"/>
         <source>Select an area in the Areas tab first.</source>
         <translation>请先在“领域”标签页中选择一个领域。</translation>
+    </message>
+</context>
+<context>
+    <name>MembersMenu</name>
+    <message>
+        <location filename="../../src/annotator/gui/author_layers.py" line="+66"/>
+        <source>&amp;Members</source>
+        <translation>成员(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No annotations yet</source>
+        <translation>尚无批注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show &amp;Everyone</source>
+        <translation>显示所有人(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1318,7 +1346,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+368"/>
+        <location filename="../../src/annotator/gui/highlighting.py" line="+372"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
@@ -1538,7 +1566,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+69"/>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+75"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -1568,7 +1596,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>学习小组(&amp;G)…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>This document is not in the library yet.</source>
         <translation>此文档尚未加入文库。</translation>
     </message>
@@ -1654,6 +1682,14 @@ Your answer:</source>
         <location line="-8"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHost</name>
+    <message>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+110"/>
+        <source>You</source>
+        <translation>你</translation>
     </message>
 </context>
 <context>

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.core.annotation import Motivation
+from annotator.gui.annotations_panel import HTML_ROLE, ID_ROLE
 from annotator.gui.answering import TextDialog
 from annotator.gui.answers_view import AnswersDialog
 from annotator.gui.group_view import GroupDialog
+from annotator.gui.highlighting import Layer
 from annotator.gui.main_window import MainWindow
 from annotator.gui.merge_dialog import MergeDialog
 from annotator.gui.settings import Settings
@@ -87,6 +89,40 @@ def merge_in_window(qtbot: QtBot, window: MainWindow, paths: list[Path]) -> Merg
     return dialog
 
 
+def teacher_layer_is_apart_read_only_and_hideable(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The student's window: the teacher's marks faint with a badge, their own group in
+    the Annotations panel with the answer under its question, hidden from View ▸ Members."""
+    layer, panel = window.annotation_layer, window.annotations_panel
+    question = next(a for a in layer.annotations.values()
+                    if a.motivation is Motivation.QUESTIONING)
+    highlights = window.reader.highlights
+    assert highlights is not None
+    [mark] = [m for m in highlights.marks_at(question.start + 1) if m.ref == question.id]
+    assert mark.layer is Layer.IMPORTED
+    assert mark.label.startswith("Ms Teacher (from bundle) · ")
+    window.show_annotations_tab()
+    texts = [panel.list.item(i).data(HTML_ROLE) for i in range(panel.list.count())]
+    headers = [t for t, i in zip(texts, range(len(texts)), strict=True)
+               if not panel.list.item(i).data(ID_ROLE)]
+    assert headers == ["<p style='margin:0'><b>Your notes</b></p>",
+                       "<p style='margin:0'><b>Ms Teacher (from bundle)</b></p>"]
+    ids = panel.shown_ids()
+    answer = next(a for a in layer.annotations.values() if a.reply_to == question.id)
+    assert ids.index(answer.id) == ids.index(question.id) + 1
+    assert not panel.is_own(question.id) and panel.is_own(answer.id)
+    window.grab().save(str(tmp_path / "student-window.png"))
+    members = window.sharing_commands.members
+    members.fill()
+    assert [a.text() for a in members.actions() if a.isCheckable()] == [
+        "You", "Ms Teacher (from bundle)"]
+    members.set_visible(question.author_id, False)
+    assert all(m.ref != question.id for m in highlights.marks_at(question.start + 1))
+    members.show_everyone()
+    assert any(m.ref == question.id for m in highlights.marks_at(question.start + 1))
+
+
 def test_classroom_and_study_group_in_the_window(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -131,7 +167,7 @@ def test_classroom_and_study_group_in_the_window(
         select(student, "Blinken")
         layer.highlight("green", note=f"{name} noted")
         if name == "Li":
-            student.grab().save(str(tmp_path / "student-window.png"))
+            teacher_layer_is_apart_read_only_and_hideable(student, qtbot, tmp_path)
         student.sharing_commands.hand_in.trigger()
         hand_in = dialog_of(student, ShareDialog)
         hand_in.path.setText(str(tmp_path / f"{name}.annot"))

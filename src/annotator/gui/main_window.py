@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addMenu(self.sharing_commands.members)
         view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
@@ -926,7 +927,10 @@ class MainWindow(QMainWindow):
 
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
-        self.annotations_panel.show_annotations(self.annotation_layer.ordered(), labels)
+        session = self.annotation_layer.session
+        self.annotations_panel.show_annotations(
+            self.annotation_layer.ordered(), labels,
+            session.reader.id if session is not None else None)
         self.areas_panel.set_counts(self.annotation_layer.suggestion_counts())
         self._update_area_summary()
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from annotator.core.annotation import Annotation
 from annotator.errors import AnnotatorError
 from annotator.gui.answering import TextDialog, is_own, is_question
+from annotator.gui.author_layers import MembersMenu, author_keys
 from annotator.gui.dialogs import show_error
+from annotator.gui.i18n import translate
 
 if TYPE_CHECKING:
     from annotator.gui.annotation_layer import AnnotationLayer
@@ -57,6 +59,10 @@ class SharingHost(Protocol):
 
     def show_passage(self, start: int, end: int) -> None: ...
 
+    def authors(self) -> list[tuple[str | None, str]]: ...  # (id, None: the reader; name)
+
+    def set_author_visible(self, author_id: str | None, visible: bool) -> None: ...
+
 
 class SharingCommands(QObject):
     """Six actions for the File menu and the dialogs behind them."""
@@ -75,6 +81,7 @@ class SharingCommands(QObject):
         self.answers = self._action(self.tr("&Answers by Question…"), "answers",
                                     self.show_answers)
         self.group = self._action(self.tr("Study &Group…"), "group", self.show_group)
+        self.members = MembersMenu(host.authors, host.set_author_visible, parent)
 
     def _action(self, text: str, name: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -309,4 +316,22 @@ class WindowHost:
     def show_passage(self, start: int, end: int) -> None:
         self.window.reader.select_range(start, end)
         self.window.raise_()
+
+    def authors(self) -> list[tuple[str | None, str]]:
+        from annotator.exchange.merge import shown_author
+
+        reader = self.reader_id()
+        found: dict[str | None, str] = {}
+        for a in self.window.annotation_layer.annotations.values():
+            if reader is None or a.author_id == reader or not a.author_id:
+                found.setdefault(None, "")
+            else:
+                found.setdefault(a.author_id, shown_author(a.author_name, a.author_id, reader))
+        you = [(None, translate("WindowHost", "You"))] if None in found else []
+        return you + sorted(((i, n) for i, n in found.items() if i is not None),
+                            key=lambda x: x[1].casefold())
+
+    def set_author_visible(self, author_id: str | None, visible: bool) -> None:
+        reader = self.window.reader
+        reader.set_keys_visible(author_keys(reader.mark_keys(), author_id), visible)
 
