@@ -79,6 +79,7 @@ def test_share_writes_the_chosen_layers_and_hand_in_only_the_readers(
     hand_in.save()
     handed = read_bundle(tmp_path / "in.annot")
     assert {a.author_name for a in handed.annotations} == {"Li"}
+    assert not handed.carries_text and handed.original is None
     assert len(handed.annotations) == 2
 
     refused = ShareDialog(student.sharing, copy, tmp_path / "no-such-folder" / "x" / "in.annot")

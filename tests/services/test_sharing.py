@@ -206,3 +206,21 @@ def test_answer_rows_list_every_student_and_question(
     teacher.sharing.merge([tmp_path / "in.annot"])
     [row] = teacher.sharing.answer_rows(doc_id)
     assert (row.student, [a.note for a in row.answers]) == ("Li (from bundle)", ["Because."])
+
+
+def test_a_hand_in_lands_on_the_teachers_text_and_is_refused_where_the_text_is_not(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    doc_id, question = _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    [copy] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    student.sharing.reply(question, "Because.")
+    student.sharing.bundle(copy, tmp_path / "in.annot", HAND_IN, text=False)
+    assert (tmp_path / "in.annot").stat().st_size < (tmp_path / "hand-out.annot").stat().st_size
+    report = teacher.sharing.merge([tmp_path / "in.annot"])
+    assert (report.documents, report.added) == ((doc_id,), 1)
+    stranger = Person(tmp_path / "stranger.db", "Stranger")
+    before = stranger.dump()
+    with pytest.raises(BundleRejected, match="not in the library"):
+        stranger.sharing.merge([tmp_path / "in.annot"])
+    assert stranger.dump() == before
+    stranger.store.close()

@@ -124,7 +124,8 @@ class ShareDialog(QDialog):
     def save(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
         try:
-            self.result_ = self.sharing.bundle(self.document_id, path, self.chosen_layers())
+            self.result_ = self.sharing.bundle(self.document_id, path, self.chosen_layers(),
+                                               text=not self.hand_in)
         except (AnnotatorError, OSError) as exc:
             self.status.setText(self.tr("Not written: {reason}").format(reason=exc))
             return

@@ -118,8 +118,14 @@ class Sharing:
         path: Path,
         layers: Sequence[str] = ("mine", "areas"),
         addressee: str | None = None,
+        *,
+        text: bool = True,
     ) -> Written:
-        """Write `doc_ref` with the chosen layers to `path` (atomically)."""
+        """Write `doc_ref` with the chosen layers to `path` (atomically).
+
+        Without `text` (a student's hand-in) the bundle carries the layers and the hash
+        of the text only: the teacher has the text already, and the hand-in stays small.
+        """
         stored, annotations = Library(self._store).load(doc_ref)
         with self._store.transaction(write=False) as repo:
             tombstones = repo.tombstones(stored.id)
@@ -150,7 +156,9 @@ class Sharing:
             tombstones=gone,
             authors=(Author(reader, self._reader.name),),
             areas=areas,
-            original=_original(stored),
+            original=_original(stored) if text else None,
+            carries_text=text,
+            document_hash=stored.document.content_hash,
         )
         write_bundle(bundle, path)
         return Written(path, stored.id, self._layers(chosen), len(gone))
@@ -183,6 +191,9 @@ class Sharing:
                 for source, found in jsonld_file.read_annotations_file(path).items()
             ]
         bundle = read_bundle(path)
+        if not bundle.carries_text:  # a hand-in: its document must be in the library
+            return [_Incoming(path.name, bundle.records, bundle.authors, None,
+                              f"urn:annotator:sha256:{bundle.document_hash}")]
         return [_Incoming(path.name, bundle.records, bundle.authors, bundle.document,
                           original=bundle.original)]
 
