@@ -4,7 +4,8 @@ The window twin of `tests/exchange/test_classroom_cli.py`: each person has their
 ANNOTATOR_HOME (library and settings). The teacher asks two questions from the context
 menu and shares the sample through File ▸ Share Annotated Copy…; each student opens the
 .annot with File ▸ Open, answers from the context menu (one skips a question), marks a
-passage and hands in through File ▸ Hand In…; the teacher collects the hand-ins, sees
+passage and hands in through File ▸ Hand In…; the teacher drops the hand-ins on the window
+(one merge, one undo step), sees
 every answer per question and exports the grading CSV; one student merges the others'
 hand-ins and sees the hot spot. Screens are grabbed at 800x600 into tmp_path.
 """
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -177,8 +179,19 @@ def test_classroom_and_study_group_in_the_window(
 
     teacher = open_window(qtbot, monkeypatch, tmp_path / "teacher", "Ms Teacher")
     assert teacher.annotation_layer.document_id == doc
-    collected = merge_in_window(qtbot, teacher, hand_ins)
+    data = QMimeData()  # the class's hand-ins, dropped on the window together
+    data.setUrls([QUrl.fromLocalFile(str(p)) for p in hand_ins])
+    teacher.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data,
+                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    collected = dialog_of(teacher, MergeDialog)
+    qtbot.waitUntil(lambda: collected.report is not None, timeout=WAIT_MS)
     assert collected.counts.text() == "Added 8, updated 0, unchanged 0, in conflict 0."
+    layer = teacher.annotation_layer
+    assert len(layer.annotations) == 2 + 8
+    teacher.commands.undo.trigger()  # the whole collection is one step
+    assert len(layer.annotations) == 2
+    teacher.commands.redo.trigger()
+    assert len(layer.annotations) == 2 + 8
     teacher.sharing_commands.answers.trigger()
     sheet = dialog_of(teacher, AnswersDialog)
     sheet.resize(800, 600)
