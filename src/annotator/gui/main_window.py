@@ -653,8 +653,8 @@ class MainWindow(QMainWindow):
             if self.reading is None:
                 return None
             self.flush_edits()  # a note being typed is part of what is printed
-            store, document_id = self.export_source()
-            return summary_job(self.reading, store, document_id)
+            library, document_id = self.export_source()
+            return summary_job(self.reading, library, document_id)
 
         return Printing(self, source)
 

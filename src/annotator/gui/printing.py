@@ -29,11 +29,11 @@ from annotator.exporters.base import CancelCheck, ExportOptions, ProgressCallbac
 from annotator.exporters.pdf import DPI, typeset
 from annotator.gui.dialogs import show_error
 from annotator.gui.workers import ProgressReport, Worker
-from annotator.services.exporting import library_summary, summarise
+from annotator.services.exporting import summarise
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
-    from annotator.store import Store
+    from annotator.services.library_services import Services
 
 # The text with every highlight, suggestions included, and the notes at the end.
 PRINT_OPTIONS = ExportOptions(SummaryOptions(full_text=True, suggestions=True))
@@ -43,13 +43,14 @@ PROGRESS_AFTER_MS = 400
 SummaryJob = Callable[[ProgressCallback | None, CancelCheck | None], Summary]
 
 
-def summary_job(reading: Reading, store: Store | None, document_id: str | None) -> SummaryJob:
+def summary_job(reading: Reading, library: Services | None,
+                document_id: str | None) -> SummaryJob:
     """How to build what is printed: from the library when the document is stored (so
     the reader's highlights and notes are in), else from the text on screen."""
 
     def build(progress: ProgressCallback | None, cancel: CancelCheck | None) -> Summary:
-        if store is not None and document_id is not None:
-            return library_summary(document_id, PRINT_OPTIONS, progress, cancel, store=store,
+        if library is not None and document_id is not None:
+            return library.summary(document_id, PRINT_OPTIONS, progress, cancel,
                                    taxonomy=reading.taxonomy)
         return summarise(reading.document, (), PRINT_OPTIONS, taxonomy=reading.taxonomy,
                          spans=reading.spans, progress=progress, cancel=cancel)
