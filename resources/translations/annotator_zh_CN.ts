@@ -1323,7 +1323,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/annotator/gui/printing.py" line="+109"/>
+        <location filename="../../src/annotator/gui/printing.py" line="+110"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1558,7 +1558,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>Annotator 批注包 (*.annot)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Not written: {reason}</source>
         <translation>未写入：{reason}</translation>
     </message>
