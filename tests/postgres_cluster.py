@@ -47,7 +47,7 @@ def _bin_dir() -> Path:
     return majors[-1]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -135,7 +135,7 @@ def start_cluster() -> Cluster:
                                "initdb as (install Debian's postgresql package)") from None
         os.chown(folder, account.pw_uid, account.pw_gid)
         as_postgres = ["runuser", "-u", "postgres", "--"]
-    cluster = Cluster(folder, _free_port(), bin_dir, as_postgres)
+    cluster = Cluster(folder, free_port(), bin_dir, as_postgres)
     try:
         cluster.start()
     except BaseException:

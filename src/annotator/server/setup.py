@@ -31,13 +31,13 @@ MAX_MEMBER_NAME = 200
 
 GRANTS = """
 GRANT USAGE ON SCHEMA public TO {role};
-GRANT SELECT ON groups, members TO {role};
+GRANT SELECT ON groups, members, annotator_server_version TO {role};
 GRANT UPDATE (version, answers_hidden_until) ON groups TO {role};
 GRANT SELECT, INSERT, UPDATE ON documents, annotations, hides TO {role};
 """
 
 
-def _config(conn: Connection) -> Config:
+def migration_config(conn: Connection | None) -> Config:
     config = Config()
     location = resources.files("annotator.server") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -61,7 +61,7 @@ def init(url: str, service_role: str | None = None) -> str:
     engine = engine_for(url, pool_size=1)
     try:
         with engine.begin() as conn:
-            command.upgrade(_config(conn), "head")
+            command.upgrade(migration_config(conn), "head")
             if service_role is not None:
                 conn.execute(text(GRANTS.format(role=service_role)))
             head = conn.scalar(text("SELECT version_num FROM annotator_server_version"))
