@@ -1,8 +1,9 @@
 """Composition root: settings -> window -> document, then the event loop.
 
 Only what the first paint needs is imported here: Qt, the reader services and the GUI.
-The store (SQLAlchemy costs ~2.5x Qt's import time, performance.md trap 2) is to be
-opened after the first paint, from a zero-delay timer, once it exists.
+The library (paths -> store -> services, `open_library`) is built here too, but called
+by the window after its first paint: SQLAlchemy costs ~2.5x Qt's import time
+(performance.md trap 2). The window never opens the store itself.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -22,6 +24,9 @@ from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
 from annotator.gui.theme import theme_manager
+
+if TYPE_CHECKING:
+    from annotator.services.reader_session import ReaderSession
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -43,9 +48,17 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def open_library() -> ReaderSession:
+    """The library's database and the services over it, once per window."""
+    from annotator.services.reader_session import ReaderSession
+    from annotator.store import Store, default_path
+
+    return ReaderSession(Store.open(default_path()))
+
+
 def create_main_window(path: str | None) -> MainWindow:
     """A window showing `path`, else the last document, else the bundled sample."""
-    window = MainWindow(Settings())
+    window = MainWindow(Settings(), open_library=open_library)
     window.open_initial(Path(path).expanduser() if path else None)
     return window
 

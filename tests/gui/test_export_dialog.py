@@ -20,6 +20,7 @@ from annotator.importers import import_bytes
 from annotator.services.annotating import Annotating
 from annotator.services.identity import Identity
 from annotator.services.library import Library
+from annotator.services.library_services import Services
 from annotator.services.reading import Reading, bundled_taxonomy, open_sample, read_document
 from annotator.store import Store
 
@@ -136,7 +137,7 @@ def test_exports_each_format_from_core_objects(
 def test_exports_each_format_from_the_library_with_the_readers_annotations(
     qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path, fmt: str
 ) -> None:
-    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog = make_dialog(qtbot, reading, library=Services(store), document_id=stored_id)
     assert dialog.tags_list.count() == 2 and dialog.colors_list.count() == 2
     dialog.set_format(fmt)
     target = tmp_path / f"library{dialog.current_format.suffix}"
@@ -152,7 +153,7 @@ def test_exports_each_format_from_the_library_with_the_readers_annotations(
 def test_options_reach_the_export(
     qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path
 ) -> None:
-    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog = make_dialog(qtbot, reading, library=Services(store), document_id=stored_id)
     dialog.set_format("jsonld")
     dialog.tags_list.set_checked(["framing"])
     dialog.areas_list.set_checked(["climate"])
@@ -173,7 +174,7 @@ def test_options_reach_the_export(
 def test_no_tag_checked_exports_every_passage(
     qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path
 ) -> None:
-    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog = make_dialog(qtbot, reading, library=Services(store), document_id=stored_id)
     dialog.set_format("jsonld")
     dialog.tags_list.set_checked([])
     assert dialog.options().summary.tags is None  # an empty filter is refused (issue 13)
@@ -275,7 +276,7 @@ def test_file_menu_export_opens_the_dialog(qtbot: QtBot, window: MainWindow) -> 
     assert dialog.reading is window.reading
     # The window's document is in the library: the export comes from the store.
     assert dialog.document_id == window.annotation_layer.document_id
-    assert dialog.store is not None
+    assert dialog.library is not None
     dialog.close()
 
 
@@ -317,7 +318,7 @@ def test_an_error_never_overlaps_the_form(
     qtbot: QtBot, reading: Reading, store: Store, stored_id: str, tmp_path: Path
 ) -> None:
     """A long, wrapped error grows the dialog; the fixed-height lists keep their rows."""
-    dialog = make_dialog(qtbot, reading, store=store, document_id=stored_id)
+    dialog = make_dialog(qtbot, reading, library=Services(store), document_id=stored_id)
     dialog.resize(dialog.minimumSizeHint())
     long_folder = tmp_path / ("a long folder name that goes on " * 3).strip() / "missing"
     dialog.set_target(long_folder / "summary.md")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import unicodedata
 
-from annotator.cli.common import EXIT_OK, Command, UsageError, print_json
+from annotator.cli.common import EXIT_OK, Command, UsageError, open_services, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -41,11 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_highlight(args: argparse.Namespace) -> int:
     from annotator.core.annotation import Motivation
-    from annotator.services.annotating import Annotating
-    from annotator.services.identity import Identity
-    from annotator.services.library import Library
     from annotator.services.reading import active_taxonomy
-    from annotator.store import Store
 
     taxonomy = active_taxonomy()
     if args.area is not None and args.area not in taxonomy.ids:
@@ -53,10 +49,9 @@ def run_highlight(args: argparse.Namespace) -> int:
         raise UsageError(
             f"unknown policy area {args.area} (known: {', '.join(taxonomy.ids)})"
         )
-    with Store.open() as store:
-        doc = Library(store).document(args.doc)
-        annotating = Annotating(store, Identity(store).reader())
-        change = annotating.highlight_quote(
+    with open_services() as services:
+        doc = services.library.document(args.doc)
+        change = services.annotating.highlight_quote(
             doc,
             unicodedata.normalize("NFC", args.quote),  # as documents are (core/document.py)
             args.occurrence,
@@ -77,12 +72,10 @@ def run_highlight(args: argparse.Namespace) -> int:
 
 def run_annotations(args: argparse.Namespace) -> int:
     from annotator.core import w3c
-    from annotator.services.library import Library
     from annotator.services.reading import active_taxonomy
-    from annotator.store import Store
 
-    with Store.open() as store:
-        stored, annotations = Library(store).load(args.doc)
+    with open_services() as services:
+        stored, annotations = services.library.load(args.doc)
     if args.json:
         labels = {area.id: area.label for area in active_taxonomy().areas}
         iri = w3c.document_iri(stored.document, stored.id)
@@ -101,11 +94,8 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from annotator.services.search import Search
-    from annotator.store import Store
-
-    with Store.open() as store:
-        hits = Search(store).search(unicodedata.normalize("NFC", args.query))
+    with open_services() as services:
+        hits = services.search.search(unicodedata.normalize("NFC", args.query))
     if args.json:
         print_json(
             [

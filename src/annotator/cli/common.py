@@ -1,4 +1,5 @@
-"""What every CLI module shares: the command signature, exit codes, JSON printing."""
+"""What every CLI module shares: the command signature, exit codes, JSON printing, and
+`open_services`, the one way a command reaches the library."""
 
 from __future__ import annotations
 
@@ -6,11 +7,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from annotator.cli.output import escape_json
+
+if TYPE_CHECKING:
+    from annotator.services.library_services import Services
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -41,3 +46,15 @@ def print_json(value: Any) -> None:
     """One JSON value on stdout, UTF-8, nothing else: scripts parse it."""
     sys.stdout.write(escape_json(json.dumps(value, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
+
+
+@contextmanager
+def open_services() -> Iterator[Services]:
+    """The library's services over the default database, closed when the command ends.
+
+    Imported on call: `annotator areas` and `--help` never pay for SQLAlchemy.
+    """
+    from annotator.services.library_services import Services
+
+    with Services.open() as services:
+        yield services

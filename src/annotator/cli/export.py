@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.cli.common import EXIT_OK, Command
+from annotator.cli.common import EXIT_OK, Command, open_services
 from annotator.core.summary import SummaryOptions
 from annotator.errors import ExportError
 from annotator.exporters import FORMATS, ExportOptions, PageSize, export_format
@@ -39,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--answers", action="store_true",
         help="grading material: each student's answer to each question (csv, html, md)",
     )
+    parser.add_argument(
+        "--group", action="store_true",
+        help="a study group's summary: each member's notes per passage, hot spots first "
+             "(md, html, csv)",
+    )
     return {"export": run}
 
 
@@ -58,13 +63,12 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    from annotator.services.exporting import export
     from annotator.services.reading import active_taxonomy
 
-    if args.answers:
-        from annotator.cli.sharing import run_export_answers
+    if args.answers or args.group:
+        from annotator.cli.sharing import run_export_sheet
 
-        return run_export_answers(args)
+        return run_export_sheet(args)
     output: Path = args.output
     if args.format:
         fmt = export_format(args.format)
@@ -72,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
         fmt = export_format(output.suffix)
     else:
         raise ExportError(f"{output}: give --format, or a file name ending in .md, .html, ...")
-    written = export(args.doc, fmt, output, options_from(args),
-                     taxonomy=active_taxonomy(args.taxonomy))
+    taxonomy = active_taxonomy(args.taxonomy)
+    with open_services() as services:
+        written = services.export(args.doc, fmt, output, options_from(args), taxonomy=taxonomy)
     print(written)
     return EXIT_OK

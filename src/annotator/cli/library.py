@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from annotator import __version__, paths
-from annotator.cli.common import EXIT_OK, Command, path_text, print_json
+from annotator.cli.common import EXIT_OK, Command, open_services, path_text, print_json
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -38,16 +38,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_import(args: argparse.Namespace) -> int:
     from annotator.importers import import_path
-    from annotator.services.library import Library
-    from annotator.store import Store
 
     if args.file.suffix.lower() == ".annot":
         from annotator.cli.sharing import run_import_bundle
 
         return run_import_bundle(args)
     document = import_path(args.file)  # a bad file is refused before the store is opened
-    with Store.open() as store:
-        library = Library(store)
+    with open_services() as services:
+        library = services.library
         source = path_text(args.file.resolve())
         result: dict[str, object]
         if args.revise:
@@ -72,11 +70,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_documents(args: argparse.Namespace) -> int:
-    from annotator.services.library import Library
-    from annotator.store import Store
-
-    with Store.open() as store:
-        summaries = Library(store).documents()
+    with open_services() as services:
+        summaries = services.library.documents()
     if args.json:
         print_json(
             [
@@ -102,12 +97,8 @@ def run_documents(args: argparse.Namespace) -> int:
 
 
 def run_identity(args: argparse.Namespace) -> int:
-    from annotator.services.identity import Identity
-    from annotator.store import Store
-
-    with Store.open() as store:
-        identity = Identity(store)
-        reader = identity.set_name(args.name) if args.name is not None else identity.reader()
+    with open_services() as services:
+        reader = services.rename(args.name) if args.name is not None else services.reader
     if args.json:
         print_json({"id": reader.id, "name": reader.name})
     else:
@@ -117,11 +108,11 @@ def run_identity(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     """Paths only: answers even when the database is damaged, so it never opens it."""
-    from annotator.store.database import default_path
+    from annotator.services.locations import data_locations
 
     info = {
         "version": __version__,
-        "database": str(default_path()),
+        "database": str(dict(data_locations())["database"]),
         "data_dir": str(paths.data_dir()),
         "config_dir": str(paths.config_dir()),
         "state_dir": str(paths.state_dir()),

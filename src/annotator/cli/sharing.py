@@ -1,21 +1,19 @@
 """`annotator bundle`, `merge`, `reply`, and the `.annot` side of `import` and `export`.
 
-Thin: every command opens the store, asks `services.sharing`, and prints the result (one
-JSON value with `--json`). Bad files are refused by the service before anything is
+Thin: every command opens the library's services, asks `services.sharing`, and prints
+the result (one JSON value with `--json`). Bad files are refused by the service before anything is
 written, so an error leaves the library as it was.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, open_services, print_json
 from annotator.exchange.merge import Conflict
-from annotator.services.sharing import Layer, Sharing, parse_layers
+from annotator.services.sharing import Layer, parse_layers
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -51,15 +49,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     return {"bundle": run_bundle, "merge": run_merge, "reply": run_reply}
 
 
-@contextmanager
-def _sharing() -> Iterator[Sharing]:
-    from annotator.services.identity import Identity
-    from annotator.store import Store
-
-    with Store.open() as store:
-        yield Sharing(store, Identity(store).reader())
-
-
 def _layers(layers: tuple[Layer, ...]) -> list[dict[str, Any]]:
     return [{"author": x.author, "author_id": x.author_id, "annotations": x.annotations}
             for x in layers]
@@ -76,8 +65,8 @@ def _conflict(c: Conflict) -> dict[str, Any]:
 
 def run_bundle(args: argparse.Namespace) -> int:
     layers = parse_layers(args.layers)
-    with _sharing() as sharing:
-        written = sharing.bundle(args.doc, args.output, layers, args.author)
+    with open_services() as services:
+        written = services.sharing.bundle(args.doc, args.output, layers, args.author)
     if args.json:
         print_json({"path": str(written.path), "document": written.document_id,
                     "layers": _layers(written.layers), "tombstones": written.tombstones})
@@ -87,8 +76,8 @@ def run_bundle(args: argparse.Namespace) -> int:
 
 
 def _merge(files: list[Path], into: str | None) -> dict[str, Any]:
-    with _sharing() as sharing:
-        report = sharing.merge(files, into=into)
+    with open_services() as services:
+        report = services.sharing.merge(files, into=into)
     result: dict[str, Any] = {
         "documents": list(report.documents), "added": report.added,
         "updated": report.updated, "unchanged": report.unchanged,
@@ -127,17 +116,20 @@ def run_import_bundle(args: argparse.Namespace) -> int:
 
 
 def run_reply(args: argparse.Namespace) -> int:
-    with _sharing() as sharing:
-        reply = sharing.reply(args.annotation, args.note).after[0]
+    with open_services() as services:
+        reply = services.sharing.reply(args.annotation, args.note).after[0]
     print_json({"id": reply.id}) if args.json else print(reply.id)
     return EXIT_OK
 
 
-def run_export_answers(args: argparse.Namespace) -> int:
-    """`annotator export DOC --answers --format csv|html|md -o PATH`."""
+def run_export_sheet(args: argparse.Namespace) -> int:
+    """`annotator export DOC --answers|--group --format csv|html|md -o PATH`."""
     output: Path = args.output
     fmt = args.format or output.suffix.lstrip(".").lower()
-    with _sharing() as sharing:
-        sharing.export_answers(args.doc, fmt, output)
+    with open_services() as services:
+        if args.group:
+            services.sharing.export_group(args.doc, fmt, output)
+        else:
+            services.sharing.export_answers(args.doc, fmt, output)
     print(output)
     return EXIT_OK

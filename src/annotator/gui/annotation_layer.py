@@ -34,9 +34,11 @@ if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
     from annotator.services.annotating import Annotating
     from annotator.services.changes import Change
+    from annotator.services.library import StoredDocument, Suggestion
     from annotator.services.reader_session import OpenedDocument, ReaderSession
     from annotator.services.reading import Reading
-    from annotator.store import StoredDocument, Suggestion
+
+OpenLibrary = Callable[[], "ReaderSession"]
 
 log = logging.getLogger(__name__)
 NOTE_EXCERPT = 160
@@ -60,9 +62,10 @@ class AnnotationLayer(QObject):
     annotations_changed = Signal()  # the current document's annotations
     library_changed = Signal()  # titles, counts or membership of the library
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, open_library: OpenLibrary) -> None:
         super().__init__(window)
         self.window = window
+        self._open_library = open_library
         self.session: ReaderSession | None = None
         self.opened: OpenedDocument | None = None
         self.stored: StoredDocument | None = None
@@ -107,11 +110,10 @@ class AnnotationLayer(QObject):
             return True
         if self.store_failed:
             return False
-        from annotator.services.reader_session import ReaderSession
-        from annotator.store import CorruptDatabaseError
+        from annotator.services.recovery import CorruptDatabaseError
 
         try:
-            self.session = ReaderSession.open()
+            self.session = self._open_library()
         except CorruptDatabaseError as exc:
             self.store_failed = True
             self._offer_backup(exc)
@@ -141,13 +143,13 @@ class AnnotationLayer(QObject):
             box.addButton(self.tr("Start Empty"), QMessageBox.ButtonRole.RejectRole)
 
             def answered() -> None:
-                from annotator.store import restore_backup, set_aside_damage
+                from annotator.services.recovery import restore_newest_backup, start_empty
 
                 try:
                     if box.clickedButton() is restore:
-                        restore_backup(exc.backup, exc.database)
+                        restore_newest_backup(exc)
                     else:  # the reader chose to start empty; the damaged file is kept
-                        set_aside_damage(exc.database)
+                        start_empty(exc)
                 except AnnotatorError as error:
                     self.window.last_error = show_error(
                         self.window, self.tr("The backup could not be restored"), str(error))
@@ -198,9 +200,6 @@ class AnnotationLayer(QObject):
         self._add(reading)
 
     def _add(self, reading: Reading, revise: str | None = None) -> None:
-        from annotator.core.annotation import utc_now
-        from annotator.store import StoredDocument
-
         assert self.session is not None
         try:
             if revise is not None:
@@ -220,9 +219,7 @@ class AnnotationLayer(QObject):
         if self.window.reading is not reading:
             return  # another document was opened meanwhile
         self.opened = opened
-        self.stored = StoredDocument(opened.id, reading.document, utc_now(), None,
-                                     opened.reading_position,
-                                     str(reading.path) if reading.path else None, False)
+        self.stored = self.session.stored_copy(opened, reading.document, reading.path)
         self.annotations = {a.id: a for a in opened.annotations}
         self.undo.activate(opened.id)
         self.render()

@@ -8,7 +8,7 @@ file at the target exactly as it was. Errors are `AnnotatorError` messages, show
 the dialog itself (the reader can fix the path and try again without reopening it).
 
 What is exported is the document on screen: from the library with the reader's
-annotations when the window has a store and the document's id, otherwise from the
+annotations when the window has the library open and the document's id, otherwise from the
 objects the window already holds (document, policy areas, machine passages).
 """
 
@@ -52,7 +52,7 @@ from annotator.services.exporting import export_folder
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
-    from annotator.store import Store
+    from annotator.services.library_services import Services
 
 FOLDER_KEY = "export/folder"
 FORMAT_KEY = "export/format"
@@ -125,15 +125,15 @@ class ExportDialog(QDialog):
         settings: Settings,
         parent: QWidget | None = None,
         *,
-        store: Store | None = None,
+        library: Services | None = None,
         document_id: str | None = None,
         annotations: Sequence[Annotation] | None = None,
     ) -> None:
         super().__init__(parent)
         self.reading = reading
         self.settings = settings
-        self.store = store if document_id else None
-        self.document_id = document_id if store is not None else None
+        self.library = library if document_id else None
+        self.document_id = document_id if library is not None else None
         self.worker: Worker | None = None
         self.written: Path | None = None
         self.last_error: str | None = None
@@ -159,13 +159,10 @@ class ExportDialog(QDialog):
 
         One indexed read; the export itself reads them again on the worker thread.
         """
-        if self.store is None or self.document_id is None:
+        if self.library is None or self.document_id is None:
             return []
-        from annotator.services.library import Library
-
         try:
-            return [a for a in Library(self.store).annotations(self.document_id)
-                    if not a.deleted]
+            return self.library.annotations(self.document_id)
         except AnnotatorError:
             return []
 
@@ -320,7 +317,7 @@ class ExportDialog(QDialog):
         self._clear_status()
 
     def _source_text(self) -> str:
-        if self.store is not None:
+        if self.library is not None:
             return self.tr("This document has no highlights or notes yet: the export holds "
                            "its policy areas and machine passages.")
         return self.tr("This document is not in the library, so the export holds its "
@@ -459,7 +456,7 @@ class ExportDialog(QDialog):
         self, fmt: ExportFormat, path: Path, options: ExportOptions, writing: str
     ) -> Callable[[ProgressReport, threading.Event], object]:
         """The export as a worker job; it captures plain values, never a widget."""
-        reading, store, document_id = self.reading, self.store, self.document_id
+        reading, library, document_id = self.reading, self.library, self.document_id
 
         def export_job(progress: ProgressReport, cancelled: threading.Event) -> Path:
             def tick(done: int, total: int) -> None:
@@ -467,11 +464,9 @@ class ExportDialog(QDialog):
 
             if cancelled.is_set():
                 raise ExportCancelled("The export was cancelled; no file was written.")
-            if store is not None and document_id is not None:
-                from annotator.services.exporting import export
-
-                return export(document_id, fmt, path, options, tick, cancelled.is_set,
-                              store=store, taxonomy=reading.taxonomy)
+            if library is not None and document_id is not None:
+                return library.export(document_id, fmt, path, options, tick, cancelled.is_set,
+                                      taxonomy=reading.taxonomy)
             from annotator.services.exporting import export_document
 
             return export_document(

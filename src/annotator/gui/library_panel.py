@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.gui.annotations_panel import HTML_ROLE, HtmlDelegate
 
 if TYPE_CHECKING:
-    from annotator.store import DocumentSummary
+    from annotator.services.library import DocumentSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -71,13 +71,14 @@ from annotator.services.reading import (
 
 if TYPE_CHECKING:
     from annotator.core.taxonomy import Taxonomy
-    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.gui.annotation_layer import AnnotationLayer, OpenLibrary
     from annotator.gui.annotations_panel import AnnotationsPanel
     from annotator.gui.areas_panel import AreasPanel
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
+    from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
-    from annotator.store import Store
+    from annotator.services.reader_session import ReaderSession
 
 # How often the window asks the store whether another process changed it (ms).
 WATCH_MS = 1000
@@ -91,6 +92,13 @@ _DEFERRED = frozenset({
 })
 
 
+def _open_default_library() -> ReaderSession:
+    """The default library's services (a window built without `app.py`, as in tests)."""
+    from annotator.services.reader_session import ReaderSession
+
+    return ReaderSession.open()
+
+
 class MainWindow(QMainWindow):
     """One reader window over one document at a time."""
 
@@ -101,8 +109,11 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel
     annotation_layer: AnnotationLayer
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *,
+                 open_library: OpenLibrary | None = None) -> None:
         super().__init__(parent)
+        # The library's services, built by `app.py` once the first paint is done.
+        self._open_library = open_library or _open_default_library
         self.completed = False
         self._completing = False
         self.settings = settings
@@ -164,6 +175,7 @@ class MainWindow(QMainWindow):
         self.library_dock.visibilityChanged.connect(
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.taxonomy = self._load_taxonomy()
+        self.reader.set_look(settings.reader_look)
         self.reader.set_zoom(settings.zoom)
         # How far the docks have given way to the article (see `_fit_docks`).
         self._give_way = 0
@@ -183,6 +195,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_sample)
         file_menu.addSeparator()
         file_menu.addAction(a.export)
+        file_menu.addAction(a.print_preview)
+        file_menu.addAction(a.print)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -197,6 +211,7 @@ class MainWindow(QMainWindow):
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
@@ -257,6 +272,9 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         a.shortcuts_help.triggered.connect(self.show_shortcuts)
         a.where_data.triggered.connect(self.show_locations)
+        a.reader_settings.triggered.connect(self.open_reader_settings)
+        a.print.triggered.connect(lambda: self.printing.print_document())
+        a.print_preview.triggered.connect(lambda: self.printing.preview())
         a.find_in_page.triggered.connect(self.open_find)
         a.find_next.triggered.connect(lambda: self.step_find(1))
         a.find_previous.triggered.connect(lambda: self.step_find(-1))
@@ -503,22 +521,22 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             return
         self.flush_edits()  # a note being typed is part of what the reader exports
-        store, document_id = self.export_source()
+        session, document_id = self.export_source()
         annotations = list(self.annotation_layer.annotations.values()) if document_id else None
-        dialog = ExportDialog(self.reading, self.settings, self, store=store,
+        dialog = ExportDialog(self.reading, self.settings, self, library=session,
                               document_id=document_id, annotations=annotations)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def export_source(self) -> tuple[Store | None, str | None]:
-        """The library store and the shown document's id there, when it is stored.
+    def export_source(self) -> tuple[ReaderSession | None, str | None]:
+        """The library's services and the shown document's id there, when it is stored.
 
         (None, None) exports from the objects on screen (no reader annotations).
         """
         layer = self.annotation_layer
         if layer.session is None or layer.document_id is None:
             return None, None
-        return layer.session.store, layer.document_id
+        return layer.session, layer.document_id
 
     # -- areas ----------------------------------------------------------------------
 
@@ -600,6 +618,32 @@ class MainWindow(QMainWindow):
             self.reader.select_range(start, end)
 
     # -- window ---------------------------------------------------------------------
+
+    def open_reader_settings(self) -> None:
+        from annotator.gui.settings_dialog import SettingsDialog  # not before first paint
+
+        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self)
+        dialog.look_changed.connect(self.reader.set_look)
+        dialog.open()
+
+    @property
+    def printing(self) -> Printing:
+        """File ▸ Print and Print Preview, made on first use (QtPrintSupport is not
+        imported before the first paint)."""
+        from annotator.gui.printing import Printing, SummaryJob, summary_job
+
+        existing = self.findChild(Printing)
+        if isinstance(existing, Printing):
+            return existing
+
+        def source() -> SummaryJob | None:
+            if self.reading is None:
+                return None
+            self.flush_edits()  # a note being typed is part of what is printed
+            library, document_id = self.export_source()
+            return summary_job(self.reading, library, document_id)
+
+        return Printing(self, source)
 
     def _zoom(self, change: Callable[[], None]) -> None:
         change()
@@ -727,7 +771,7 @@ class MainWindow(QMainWindow):
         for placeholder in self._placeholders:
             placeholder.deleteLater()
         self._placeholders.clear()
-        self.annotation_layer = AnnotationLayer(self)
+        self.annotation_layer = AnnotationLayer(self, self._open_library)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)

@@ -25,6 +25,9 @@ from annotator.errors import AnnotatorError, NotFound
 from annotator.store import DocumentSummary, Store, StoredDocument, Suggestion
 from annotator.store.repository import Repository
 
+# The store's records the fronts see, named here so they never import the store.
+__all__ = ["DocumentSummary", "Library", "Revision", "StoredDocument", "Suggestion", "reanchor"]
+
 
 @dataclass(frozen=True, slots=True)
 class Revision:

@@ -14,12 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement
+from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, utc_now
 from annotator.core.document import Document
-from annotator.services.annotating import Annotating
-from annotator.services.identity import Identity, Reader
-from annotator.services.library import Library, Revision
-from annotator.services.search import Search
+from annotator.services.library import Revision
+from annotator.services.library_services import Services
 from annotator.store import Store, StoredDocument, Suggestion
 
 
@@ -106,25 +104,18 @@ class OpenedDocument:
     new: bool = False  # first time the library saw this text
 
 
-class ReaderSession:
+class ReaderSession(Services):
     """One open store and the services the window uses over it."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
-        self.library = Library(store)
-        self.identity = Identity(store)
-        self.search = Search(store)
-        self.reader: Reader = self.identity.reader()
-        self.annotating = Annotating(store, self.reader)
+        super().__init__(store)
+        _ = self.reader  # the window shows and records the reader from the start
         self._seen_version: int | None = None
 
     @classmethod
     def open(cls, path: Path | None = None) -> ReaderSession:
         """Open (creating, migrating, checking) the default database; raises StoreError."""
         return cls(Store.open(path))
-
-    def close(self) -> None:
-        self.store.close()
 
     def changed_elsewhere(self) -> bool:
         """True once per batch of commits another process made since the last call.
@@ -137,12 +128,6 @@ class ReaderSession:
             return False
         seen, self._seen_version = self._seen_version, version
         return seen is not None and version != seen
-
-    def rename(self, name: str) -> Reader:
-        """Change the reader's display name; later annotations carry it."""
-        self.reader = self.identity.set_name(name)
-        self.annotating = Annotating(self.store, self.reader)
-        return self.reader
 
     # --- documents ----------------------------------------------------------------
 
@@ -183,6 +168,13 @@ class ReaderSession:
             rejected = repo.rejected(doc_id)
             position = repo.reading_position(doc_id) or 0
         return OpenedDocument(doc_id, annotations, rejected, position)
+
+    @staticmethod
+    def stored_copy(opened: OpenedDocument, document: Document,
+                    source: Path | None) -> StoredDocument:
+        """The stored record of a document just added or loaded, without reading it back."""
+        return StoredDocument(opened.id, document, utc_now(), None, opened.reading_position,
+                              str(source) if source else None, False)
 
     def stored(self, doc_id: str) -> StoredDocument:
         return self.library.document(doc_id)

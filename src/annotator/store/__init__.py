@@ -6,6 +6,7 @@ after its first paint. `Store.open()` is the only way to a database.
 
 from __future__ import annotations
 
+from annotator.core.layers import Suggestion
 from annotator.store.backups import BackupInfo, list_backups, newest_good_backup
 from annotator.store.backups import describe as describe_backup
 from annotator.store.database import (
@@ -15,7 +16,7 @@ from annotator.store.database import (
     restore_backup,
     set_aside_damage,
 )
-from annotator.store.repository import DocumentSummary, StoredDocument, Suggestion
+from annotator.store.repository import DocumentSummary, StoredDocument
 
 __all__ = [
     "BackupInfo",

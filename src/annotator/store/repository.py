@@ -32,6 +32,7 @@ from sqlalchemy import (
 
 from annotator.core.annotation import Annotation, Motivation, Origin, Placement, restored
 from annotator.core.document import Block, BlockKind, Document, Inline, InlineStyle, Metadata
+from annotator.core.layers import Suggestion
 from annotator.errors import StoreError
 from annotator.store import snippets, sqlite
 from annotator.store.models import (
@@ -43,8 +44,6 @@ from annotator.store.models import (
     RejectedSuggestionRow,
     Setting,
 )
-
-Suggestion = tuple[str, int, int]  # (area id, start, end)
 
 # What a tampered or damaged row raises while it is turned into core objects: bad JSON
 # (a ValueError), a date that is not ISO 8601, an enum value no version wrote (KeyError),
@@ -457,7 +456,8 @@ class Repository:
 
     def insert_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Add many new annotations at once (a merged bundle): one prepared batch."""
-        _INSERT.execute_many(self._conn, (_annotation_values(a) for a in annotations))
+        with sqlite.bulk_indexed(self._conn, len(annotations)):
+            _INSERT.execute_many(self._conn, (_annotation_values(a) for a in annotations))
         _INSERT_TAGS.execute_many(
             self._conn,
             (

@@ -1,0 +1,121 @@
+"""The library's services over one open store, built once per front.
+
+The window (through the factory `app.py` hands it) and every CLI command
+(`cli/common.open_services`) get their services here, so neither front opens the store
+or builds a service itself. Services are made on first use: `annotator documents` never
+creates the reader's identity (`Identity.reader` writes it), and a read-only library
+still lists its documents.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from annotator.services.annotating import Annotating
+from annotator.services.identity import Identity, Reader
+from annotator.services.library import Library
+from annotator.services.search import Search
+from annotator.store import Store
+
+if TYPE_CHECKING:
+    from annotator.core.annotation import Annotation
+    from annotator.core.summary import Summary
+    from annotator.core.taxonomy import Taxonomy
+    from annotator.exporters import CancelCheck, ExportFormat, ExportOptions, ProgressCallback
+    from annotator.services.sharing import Sharing
+
+
+class Services:
+    """One open store and the use cases over it; closing it closes the store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Services:
+        """Open (creating, migrating, checking) the database at `path`, by default the
+        library's; raises StoreError (CorruptDatabaseError for a damaged file)."""
+        return cls(Store.open(path))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    @cached_property
+    def library(self) -> Library:
+        return Library(self.store)
+
+    @cached_property
+    def identity(self) -> Identity:
+        return Identity(self.store)
+
+    @cached_property
+    def search(self) -> Search:
+        return Search(self.store)
+
+    @cached_property
+    def reader(self) -> Reader:
+        return self.identity.reader()
+
+    @cached_property
+    def annotating(self) -> Annotating:
+        return Annotating(self.store, self.reader)
+
+    @cached_property
+    def sharing(self) -> Sharing:
+        from annotator.services.sharing import Sharing  # bundles cost zip and JSON imports
+
+        return Sharing(self.store, self.reader)
+
+    def rename(self, name: str) -> Reader:
+        """Change the reader's display name; later annotations carry it."""
+        reader = self.identity.set_name(name)
+        self.__dict__["reader"] = reader
+        self.__dict__["annotating"] = Annotating(self.store, reader)
+        self.__dict__.pop("sharing", None)
+        return reader
+
+    def annotations(self, doc_ref: str) -> list[Annotation]:
+        """The live annotations of a library document."""
+        return [a for a in self.library.annotations(doc_ref) if not a.deleted]
+
+    def export(
+        self,
+        doc_ref: str,
+        fmt: str | ExportFormat,
+        path: Path,
+        options: ExportOptions | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        *,
+        taxonomy: Taxonomy | None = None,
+    ) -> Path:
+        """Export the library document `doc_ref` (see `services.exporting.export`)."""
+        from annotator.services.exporting import export
+
+        return export(doc_ref, fmt, path, options, progress, cancel, store=self.store,
+                      taxonomy=taxonomy)
+
+    def summary(
+        self,
+        doc_ref: str,
+        options: ExportOptions,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        *,
+        taxonomy: Taxonomy | None = None,
+    ) -> Summary:
+        """The summary of the library document `doc_ref` that exports and printing render."""
+        from annotator.services.exporting import library_summary
+
+        return library_summary(doc_ref, options, progress, cancel, store=self.store,
+                               taxonomy=taxonomy)
