@@ -1,134 +1,144 @@
-"""A throwaway PostgreSQL cluster for the tests that are about PostgreSQL.
+"""A throwaway PostgreSQL cluster for the tests that have PostgreSQL as their subject.
 
-`running_cluster()` runs Debian's `initdb` and `pg_ctl` (PostgreSQL 15 by default; set
-`ANNOTATOR_PG_BIN` to another bin folder) on a fresh folder, serves on a free loopback
-port with trust authentication, and stops and removes it all at the end. `initdb`
-refuses to run as root, so as root the cluster belongs to the `postgres` user
-(`runuser -u postgres --`). A cluster that cannot start raises `ClusterError` with the
-server's log: callers turn that into a failure, never a skip (issue 12).
+The distribution's binaries (`/usr/lib/postgresql/<major>/bin`, Debian's `postgresql`
+package, which `make sysdeps` installs) run a cluster in a fresh folder under /tmp,
+listening on a unix socket there and on a free loopback TCP port, trusted, without
+fsync: it lives as long as one pytest worker and is stopped with `-m immediate`.
+`initdb` refuses to run as root, so as root the cluster is the `postgres` user's
+(`runuser -u postgres --`) and its folder is chowned to it.
 
-A plain module, not a conftest, so every test package that needs PostgreSQL (the store's
-contract tests, the group server's) can share it from a fixture of its own.
+Anything that stops the cluster from starting raises `ClusterError`: the fixtures turn it
+into a failure, never a skip, so CI cannot pass without PostgreSQL.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
+import pwd
 import shutil
 import socket
 import subprocess
 import tempfile
-import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-PG_BIN = Path(os.environ.get("ANNOTATOR_PG_BIN", "/usr/lib/postgresql/15/bin"))
+import psycopg
+
 SUPERUSER = "postgres"
-HOST = "127.0.0.1"
-_START_ATTEMPTS = 3
+OWNER = "annotator_owner"  # owns the group schema: runs `annotator server init`
+SERVICE = "annotator_app"  # what the service logs in as: owns nothing, no BYPASSRLS
 
 
 class ClusterError(RuntimeError):
-    """PostgreSQL could not be set up or started; the message carries its log."""
+    """The throwaway cluster could not be made or started; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Cluster:
-    """A running cluster: where it listens and how to reach it as its superuser."""
-
-    host: str
-    port: int
-    user: str
-    folder: Path
-
-    def dsn(self, database: str = "postgres") -> str:
-        """A libpq connection string (psycopg.connect) for `database` as the superuser."""
-        return f"host={self.host} port={self.port} user={self.user} dbname={database}"
-
-    def url(self, database: str = "postgres") -> str:
-        """A SQLAlchemy URL (psycopg 3 driver) for `database` as the superuser."""
-        return f"postgresql+psycopg://{self.user}@{self.host}:{self.port}/{database}"
-
-    def create_database(self, name: str | None = None) -> str:
-        """A new empty database (named `name`, or uniquely); its SQLAlchemy URL."""
-        import psycopg
-        from psycopg import sql
-
-        name = name or f"test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(self.dsn(), autocommit=True) as conn:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        return self.url(name)
-
-    def drop_database(self, name: str) -> None:
-        import psycopg
-        from psycopg import sql
-
-        with psycopg.connect(self.dsn(), autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
-def _as_owner(command: list[str]) -> list[str]:
-    return ["runuser", "-u", SUPERUSER, "--", *command] if os.geteuid() == 0 else command
-
-
-def _run(command: list[str], what: str) -> None:
-    done = subprocess.run(_as_owner(command), capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise ClusterError(f"{what} failed ({done.returncode}): {done.stdout}{done.stderr}")
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((HOST, 0))
-        return int(probe.getsockname()[1])
-
-
-def _log(path: Path) -> str:
-    try:
-        return path.read_text(errors="replace")[-4000:]
-    except OSError:
-        return "(no server log)"
-
-
-@contextlib.contextmanager
-def running_cluster() -> Iterator[Cluster]:
-    """Start a cluster in a new temporary folder; stop it and remove the folder after."""
-    if not (PG_BIN / "initdb").exists():
+def _bin_dir() -> Path:
+    root = Path("/usr/lib/postgresql")
+    majors = sorted(
+        (p for p in root.glob("*/bin") if (p / "initdb").exists()),
+        key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+    )
+    if not majors:
         raise ClusterError(
-            f"PostgreSQL is not installed: no {PG_BIN / 'initdb'} (make sysdeps installs "
-            "Debian's postgresql; ANNOTATOR_PG_BIN names another bin folder)"
+            f"no PostgreSQL server binaries under {root}: install Debian's postgresql "
+            "package (make sysdeps does)"
         )
-    # Not under pytest's tmp folder: as root that is private to root, and the server
-    # runs as `postgres`.
+    return majors[-1]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Cluster:
+    folder: Path
+    port: int
+    bin_dir: Path
+    _as_postgres: list[str] = field(default_factory=list)
+    _databases: int = 0
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def url(self, database: str, user: str = SERVICE, driver: str = "postgresql") -> str:
+        return f"{driver}://{user}@127.0.0.1:{self.port}/{database}"
+
+    def connect(self, database: str = "postgres", user: str = SUPERUSER) -> psycopg.Connection:
+        return psycopg.connect(
+            host="127.0.0.1", port=self.port, dbname=database, user=user, autocommit=True
+        )
+
+    def new_database(self) -> str:
+        """A new, empty database owned by `OWNER`; its name."""
+        self._databases += 1
+        name = f"group_{os.getpid()}_{self._databases}"
+        with self.connect() as conn:
+            conn.execute(f'CREATE DATABASE "{name}" OWNER {OWNER}')
+            conn.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
+            conn.execute(f'GRANT CONNECT ON DATABASE "{name}" TO {SERVICE}')
+        return name
+
+    def _run(self, *argv: str) -> None:
+        done = subprocess.run(
+            [*self._as_postgres, *argv], capture_output=True, text=True, timeout=120,
+            check=False, cwd=self.folder,
+        )
+        if done.returncode != 0:
+            log = self.folder / "server.log"
+            tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            raise ClusterError(f"{Path(argv[0]).name} failed: {done.stderr.strip()} {tail}")
+
+    def start(self) -> None:
+        self._run(
+            str(self.bin_dir / "initdb"), "-D", str(self.data), "-U", SUPERUSER,
+            "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+            f"-c unix_socket_directories={self.folder} -c fsync=off "
+            "-c full_page_writes=off -c max_connections=200"
+        )
+        self._run(
+            str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-l",
+            str(self.folder / "server.log"), "-o", options, "-w", "-t", "60", "start",
+        )
+        with self.connect() as conn:
+            conn.execute(f"CREATE ROLE {OWNER} LOGIN")
+            conn.execute(f"CREATE ROLE {SERVICE} LOGIN NOSUPERUSER NOBYPASSRLS")
+
+    def stop(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            subprocess.run(
+                [*self._as_postgres, str(self.bin_dir / "pg_ctl"), "-D", str(self.data),
+                 "-m", "immediate", "-w", "stop"],
+                capture_output=True, timeout=60, check=False,
+            )
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_cluster() -> Cluster:
+    """A running cluster with the `OWNER` and `SERVICE` roles, or `ClusterError`."""
+    bin_dir = _bin_dir()
     folder = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
-    data, log = folder / "data", folder / "server.log"
-    started = False
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:
+        try:
+            account = pwd.getpwnam("postgres")
+        except KeyError:
+            raise ClusterError("running as root, but there is no postgres user to run "
+                               "initdb as (install Debian's postgresql package)") from None
+        os.chown(folder, account.pw_uid, account.pw_gid)
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    cluster = Cluster(folder, free_port(), bin_dir, as_postgres)
     try:
-        if os.geteuid() == 0:
-            shutil.chown(folder, SUPERUSER, SUPERUSER)
-        _run([str(PG_BIN / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust",
-              "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], "initdb")
-        for _ in range(_START_ATTEMPTS):  # another process may take the free port first
-            port = _free_port()
-            options = (f"-p {port} -c listen_addresses={HOST} -k {folder} -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off")
-            try:
-                _run([str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options,
-                      "-w", "-t", "60", "start"], "pg_ctl start")
-            except ClusterError:
-                continue
-            started = True
-            break
-        if not started:
-            raise ClusterError(f"PostgreSQL did not start; its log:\n{_log(log)}")
-        yield Cluster(HOST, port, SUPERUSER, folder)
-    finally:
-        if started:
-            with contextlib.suppress(ClusterError):
-                _run([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w",
-                      "stop"], "pg_ctl stop")
-        shutil.rmtree(folder, ignore_errors=True)
+        cluster.start()
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster

@@ -1,4 +1,8 @@
-"""A PostgreSQL cluster for the store's contract tests, started once per test session."""
+"""A PostgreSQL cluster for the store's contract tests (tests/store/test_contract.py).
+
+The same session fixture as tests/server/conftest.py's, over the shared
+tests/postgres_cluster.py; both sets of tests run in the `postgres` xdist group.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.postgres_cluster import Cluster, ClusterError, running_cluster
+from tests.postgres_cluster import Cluster, ClusterError, start_cluster
 
 
 @pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[Cluster]:
+def pg_cluster() -> Iterator[Cluster]:
     """A running throwaway cluster; PostgreSQL missing or failing FAILS the tests using it."""
     try:
-        with running_cluster() as cluster:
-            yield cluster
+        cluster = start_cluster()
     except ClusterError as exc:
-        pytest.fail(f"PostgreSQL is needed for this test and could not start: {exc}")
+        pytest.fail(f"PostgreSQL could not start for the store's contract tests: {exc}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

@@ -35,7 +35,7 @@ from annotator.store.api import Store as StorePort
 from annotator.store.mapping import D
 from annotator.store.models import Base
 from annotator.store.postgres import PostgresStore
-from tests.postgres_cluster import Cluster
+from tests.postgres_cluster import OWNER, Cluster
 
 pytestmark = pytest.mark.xdist_group("postgres")
 
@@ -56,10 +56,11 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'annotator.db'}"
         return
-    cluster: Cluster = request.getfixturevalue("postgres_cluster")
-    url = cluster.create_database()
-    yield url
-    cluster.drop_database(url.rsplit("/", 1)[1])
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    name = cluster.new_database()
+    yield cluster.url(name, OWNER, "postgresql+psycopg")
+    with cluster.connect() as conn:
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 def _open(url: str, files: Path, revision: str = "head") -> StorePort:
@@ -243,9 +244,9 @@ def test_a_library_at_revision_1_upgrades_with_its_rows(url: str, tmp_path: Path
 
 
 def test_processes_opening_a_new_database_at_once_migrate_it_once(
-    postgres_cluster: Cluster, tmp_path: Path
+    pg_cluster: Cluster, tmp_path: Path
 ) -> None:
-    url = postgres_cluster.create_database()
+    url = pg_cluster.url(pg_cluster.new_database(), OWNER)
     with ThreadPoolExecutor(3) as pool:
         stores = list(pool.map(lambda _: PostgresStore.open(url, files_dir=tmp_path), range(3)))
     for opened in stores:
@@ -255,9 +256,10 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(
 
 
 def test_postgres_store_has_no_file_and_says_what_is_wrong(
-    postgres_cluster: Cluster, tmp_path: Path
+    pg_cluster: Cluster, tmp_path: Path
 ) -> None:
-    with PostgresStore.open(postgres_cluster.create_database(), files_dir=tmp_path) as group:
+    url = pg_cluster.url(pg_cluster.new_database(), OWNER)
+    with PostgresStore.open(url, files_dir=tmp_path) as group:
         assert group.path is None and group.files_dir == tmp_path
         assert group.data_version() is None
         with pytest.raises(StoreError, match="read-only"), group.transaction(
@@ -266,6 +268,6 @@ def test_postgres_store_has_no_file_and_says_what_is_wrong(
             repo.set_setting("k", "v")
     with pytest.raises(StoreError, match="Not a PostgreSQL URL"):
         PostgresStore.open("sqlite:///x.db")
-    unreachable = f"postgresql://nobody@127.0.0.1:{postgres_cluster.port}/no_such_database"
+    unreachable = f"postgresql://nobody@127.0.0.1:{pg_cluster.port}/no_such_database"
     with pytest.raises(StoreError, match="no_such_database"):
         PostgresStore.open(unreachable)

@@ -85,11 +85,16 @@ class Identity:
             raise AnnotatorError("A display name cannot be empty.")
         if len(name) > MAX_NAME:
             raise AnnotatorError(f"A display name is at most {MAX_NAME} characters.")
-        renamed = Reader(self.reader().id, name)
-        _write(self.config, renamed, replace=True)
+        return self.become(self.reader().id, name)
+
+    def become(self, author_id: str, name: str) -> Reader:
+        """Make this user the author `author_id` from now on (a group member joining
+        from another device adopts the member's id), named `name` in the library too."""
+        reader = Reader(author_id, name)
+        _write(self.config, reader, replace=True)
         with self._store.transaction() as repo:
-            repo.save_author(renamed.id, name, utc_now())
-        return renamed
+            repo.save_author(author_id, name, utc_now())
+        return reader
 
 
 def _load(config: Path) -> Reader | None:

@@ -20,6 +20,7 @@ from annotator.store.sqlite.database import (
     restore_backup,
     set_aside_damage,
 )
+from annotator.store.sqlite.health import check_health
 
 __all__ = [
     "BackupInfo",
@@ -31,6 +32,7 @@ __all__ = [
     "StoredDocument",
     "Suggestion",
     "backups_dir",
+    "check_health",
     "default_path",
     "describe_backup",
     "head_revision",

@@ -1,11 +1,9 @@
-"""SQLite engines: pragmas, real transactions, and errors a reader can act on.
+"""SQLite engines: pragmas and real transactions.
 
 The engine with its pragmas and transactional DDL, the write transaction issued on the
-sqlite3 connection itself, the checks a migration runs before it commits, and the
-translation of SQLite's error strings into messages. The rest of the SQLite adapter sits
-beside this module (`store/sqlite/`); the portable store (`store/api.py`, models,
-migrations, `store/mapping.py`) does not depend on any of it.
-"""
+sqlite3 connection itself, and the checks a migration runs before it commits. The rest
+of the SQLite adapter sits beside this module (`store/sqlite/`); the portable store
+(`store/api.py`, models, migrations, `store/mapping.py`) depends on none of it."""
 
 from __future__ import annotations
 
@@ -155,31 +153,3 @@ def set_user_version(conn: Connection, version: int) -> None:
 def foreign_key_problems(conn: Connection) -> list[Any]:
     """Rows violating a foreign key, checked before a migration commits."""
     return list(conn.exec_driver_sql("PRAGMA foreign_key_check").all())
-
-
-# --- errors -------------------------------------------------------------------------
-
-
-def explain(exc: BaseException, path: Path) -> str:
-    """One sentence a reader can act on, for an SQLite failure on the database at `path`."""
-    message = str(getattr(exc, "orig", None) or exc).lower()
-    if "disk is full" in message or "disk i/o error" in message:
-        return (
-            f"Cannot write to {path}: the disk is full or failing. Free some space and try "
-            "again; everything saved before is intact."
-        )
-    if "readonly" in message or "read-only" in message:
-        return (
-            f"Cannot write to {path}: it is read-only. Earlier data is intact; check the "
-            "folder's permissions or mount."
-        )
-    if "locked" in message or "busy" in message:
-        return (
-            f"The database {path} is busy: another Annotator is writing to it. "
-            "Try again in a moment."
-        )
-    if "unable to open" in message:
-        return f"Cannot open the database {path}: check that its folder exists and is writable."
-    if "malformed" in message or "not a database" in message or "corrupt" in message:
-        return f"The database {path} is damaged ({message}). Restart Annotator to recover it."
-    return f"Database error on {path}: {message}"
