@@ -30,6 +30,10 @@ from annotator.core.annotation import (
 )
 from annotator.errors import StoreError
 from annotator.importers import import_bytes
+from annotator.services.annotating import Annotating
+from annotator.services.identity import Identity
+from annotator.services.library import Library
+from annotator.services.search import Search
 from annotator.store import Store, head_revision
 from annotator.store.api import Store as StorePort
 from annotator.store.mapping import D
@@ -271,3 +275,18 @@ def test_postgres_store_has_no_file_and_says_what_is_wrong(
     unreachable = f"postgresql://nobody@127.0.0.1:{pg_cluster.port}/no_such_database"
     with pytest.raises(StoreError, match="no_such_database"):
         PostgresStore.open(unreachable)
+
+
+def test_the_services_run_on_either_adapter(store: StorePort, tmp_path: Path) -> None:
+    """The use cases are written once against the port: the same calls, the same results."""
+    library = Library(store)
+    doc_id = library.add(DOCUMENT, "/tmp/t.txt")
+    reader = Identity(store, tmp_path / "identity.json").set_name("Ada")
+    stored = library.document(doc_id)
+    start = DOCUMENT.text.index("Climate")
+    Annotating(store, reader).highlight(stored, start, start + len("Climate"), note="talks")
+    (mine,) = library.annotations(doc_id)
+    assert (mine.exact, mine.note, mine.author_name) == ("Climate", "talks", "Ada")
+    hits = Search(store).search("talk")
+    assert [(h.kind, h.annotation_id) for h in hits][:1] == [("note", mine.id)]
+    assert {h.kind for h in hits} == {"note", "text"}

@@ -1,4 +1,5 @@
-"""SQLAlchemy persistence. Nothing outside this package imports SQLAlchemy.
+"""The desktop's persistence, on SQLAlchemy; of the app's packages only this one and the
+group server (`annotator.server`, its own schema) import SQLAlchemy.
 
 The services use the port (`store/api.py`); the local library is the SQLite adapter
 (`store/sqlite/`), whose `Store` these names are, and a library on a PostgreSQL server is
