@@ -151,9 +151,14 @@ class SqlRepository(ABC):
         try:
             return self._document(doc_id)
         except ROW_PROBLEMS as exc:
-            title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
-                D.c.id == doc_id))
-            raise DamagedDocument(doc_id, title, problem(exc)) from exc
+            raise self._damaged(doc_id, problem(exc)) from exc
+
+    def _damaged(self, doc_id: str, what: str) -> DamagedDocument:
+        """The error for a document whose rows cannot be read, named by its title if
+        that much can be read."""
+        title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
+            D.c.id == doc_id))
+        return DamagedDocument(doc_id, title, what)
 
     def _document(self, doc_id: str) -> StoredDocument | None:
         row = self._conn.execute(select(D).where(D.c.id == doc_id)).mappings().first()
@@ -197,9 +202,7 @@ class SqlRepository(ABC):
         try:
             return self._annotations_from_rows(self._live_annotation_rows(doc_id), tags)
         except ROW_PROBLEMS as exc:
-            title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
-                D.c.id == doc_id))
-            raise DamagedDocument(doc_id, title, f"an annotation: {problem(exc)}") from exc
+            raise self._damaged(doc_id, f"an annotation: {problem(exc)}") from exc
 
     def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The stored state of these annotations, tombstones included."""
