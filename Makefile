@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core postgresql libegl1 libgl1 libxcb-cursor0 \
+APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core libegl1 libgl1 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 \
 	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
