@@ -408,7 +408,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>AnswersDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/answers_view.py" line="+46"/>
+        <location filename="../../src/annotator/gui/answers_view.py" line="+47"/>
         <source>Answers by Question</source>
         <translation>按问题查看答案</translation>
     </message>
@@ -451,11 +451,6 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Spreadsheet (*.csv)</source>
         <translation>电子表格 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Written to {path}.</source>
-        <translation>已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -545,6 +540,14 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>To follow up</source>
         <translation>待跟进</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../src/annotator/gui/dialogs.py" line="+43"/>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -771,7 +774,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/group_view.py" line="+51"/>
+        <location filename="../../src/annotator/gui/group_view.py" line="+60"/>
         <source>Study Group: {title}</source>
         <translation>学习小组：{title}</translation>
     </message>
@@ -806,7 +809,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>比较两名成员</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>&amp;Export Group Summary…</source>
+        <translation>导出小组摘要(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export Group Summary</source>
+        <translation>导出小组摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (*.html);;Markdown (*.md);;Spreadsheet (*.csv)</source>
+        <translation>网页 (*.html);;Markdown (*.md);;电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{count} members: “{quote}”
 {names}</source>
         <translation>{count} 名成员：“{quote}”
@@ -1687,7 +1705,7 @@ Your answer:</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+110"/>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+113"/>
         <source>You</source>
         <translation>你</translation>
     </message>

@@ -222,4 +222,9 @@ def test_classroom_and_study_group_in_the_window(
     with qtbot.waitSignal(view.passage_chosen):
         view.hot_list.itemActivated.emit(view.hot_list.item(0))
     assert li.reader.selected_range() is not None
+    view.export_to(tmp_path / "group.md")
+    summary = (tmp_path / "group.md").read_text(encoding="utf-8")
+    assert summary.index("## Hot spots") < summary.index("- **Li**: Li noted")
+    view.export_to(tmp_path / "group.pdf")
+    assert "md, html, csv" in view.status.text() and not (tmp_path / "group.pdf").exists()
     close(li)

@@ -189,3 +189,25 @@ def test_group_view_lists_hot_spots_that_jump_and_compares_two_members(
     dialog.right.setCurrentIndex(0)
     assert dialog.compared.rowCount() == 0
     assert dialog.compare_status.text() == "Choose two different members."
+
+
+def test_annotator_file_annot_opens_the_window_on_the_imported_document(
+    qtbot: QtBot, teacher: Person, handout: tuple[str, str], tmp_path: Path
+) -> None:
+    """`annotator FILE.annot` (and a double-click, once the MIME type is registered)."""
+    from annotator.app import create_main_window
+
+    doc_id, _ = handout
+    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
+    window = create_main_window(str(tmp_path / "hand-out.annot"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.reading is not None and len(
+        window.annotation_layer.annotations) == 2, timeout=WAIT_MS)
+    assert window.reading is not None
+    assert window.reading.document.content_hash == (
+        teacher.library.document(doc_id).document.content_hash)
+    session = window.annotation_layer.session
+    assert session is not None
+    window.close()
+    session.close()

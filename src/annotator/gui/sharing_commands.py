@@ -251,7 +251,10 @@ class SharingCommands(QObject):
         except AnnotatorError as exc:
             self._error(str(exc))
             return
-        dialog = GroupDialog(summary, self.widget)
+        def export(path: Path) -> object:
+            return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path)
+
+        dialog = GroupDialog(summary, self.widget, export)
         dialog.passage_chosen.connect(self.host.show_passage)
         self._open(dialog)
 
