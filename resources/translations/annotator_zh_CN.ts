@@ -1240,7 +1240,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MembersMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/author_layers.py" line="+66"/>
+        <location filename="../../src/annotator/gui/author_layers.py" line="+74"/>
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
@@ -1364,7 +1364,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+372"/>
+        <location filename="../../src/annotator/gui/highlighting.py" line="+375"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>

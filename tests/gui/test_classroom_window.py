@@ -30,6 +30,7 @@ from annotator.gui.group_view import GroupDialog
 from annotator.gui.highlighting import Layer
 from annotator.gui.main_window import MainWindow
 from annotator.gui.merge_dialog import MergeDialog
+from annotator.gui.outlines import line_rects
 from annotator.gui.settings import Settings
 from annotator.gui.share_dialog import ShareDialog
 from tests.gui.test_annotations import ready, select
@@ -114,6 +115,10 @@ def teacher_layer_is_apart_read_only_and_hideable(
     answer = next(a for a in layer.annotations.values() if a.reply_to == question.id)
     assert ids.index(answer.id) == ids.index(question.id) + 1
     assert not panel.is_own(question.id) and panel.is_own(answer.id)
+    window.reader.scroll_to_offset(question.start)
+    page, to_qt = window.reader.page, window.reader.positions.to_qt
+    [outline] = line_rects(page, to_qt(question.start), to_qt(question.end))
+    assert outline.width() > 10 and page.viewport().rect().contains(outline.center().toPoint())
     window.grab().save(str(tmp_path / "student-window.png"))
     members = window.sharing_commands.members
     members.fill()

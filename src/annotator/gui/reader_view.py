@@ -76,6 +76,7 @@ from annotator.gui.highlighting import (
 from annotator.gui.inline_styles import apply_inline_styles
 from annotator.gui.margin_bars import AreaMargin
 from annotator.gui.offsets import Utf16Map
+from annotator.gui.outlines import paint_outlines
 from annotator.gui.settings import ReaderLook
 from annotator.services.reading import Reading
 
@@ -143,6 +144,7 @@ class _PageEvents(_PageBase):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._owner.paint_note_markers()
+        paint_outlines(self._owner)  # other authors' marks (gui/outlines.py)
         self._owner.margin.update()  # scrolled or re-laid out: its bars move along
         self._owner.painted()
 
@@ -366,6 +368,15 @@ class ReaderView(QWidget):
         self._note_positions = [p for p, _ in ordered]
         self._note_colors = [c for _, c in ordered]
         self.page.viewport().update()
+
+    def visible_span(self) -> tuple[int, int]:
+        """The first and last code points the page shows now (margin bars, outlines)."""
+        page, positions = self.page, self.positions
+        viewport = page.viewport()
+        first = positions.from_qt(page.cursorForPosition(QPoint(0, 0)).position())
+        last = positions.from_qt(page.cursorForPosition(
+            QPoint(viewport.width(), viewport.height())).position())
+        return first, last
 
     def paint_note_markers(self) -> None:
         """A small bar in the left margin beside each line where a noted highlight starts.
