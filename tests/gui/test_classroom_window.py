@@ -126,6 +126,8 @@ def teacher_layer_is_apart_read_only_and_hideable(
         "You", "Ms Teacher (from bundle)"]
     members.set_visible(question.author_id, False)
     assert all(m.ref != question.id for m in highlights.marks_at(question.start + 1))
+    members.fill()
+    assert [a.isChecked() for a in members.actions() if a.isCheckable()] == [True, False]
     members.show_everyone()
     assert any(m.ref == question.id for m in highlights.marks_at(question.start + 1))
 

@@ -211,3 +211,28 @@ def test_annotator_file_annot_opens_the_window_on_the_imported_document(
     assert session is not None
     window.close()
     session.close()
+
+
+def test_cancel_stops_the_merge_and_nothing_is_written(
+    qtbot: QtBot, teacher: Person, student: Person, handout: tuple[str, str], tmp_path: Path
+) -> None:
+    doc_id, _ = handout
+    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
+    data = (tmp_path / "hand-out.annot").read_bytes()
+    copies = []
+    for n in range(60):  # reading them all takes far longer than the click to cancel
+        copies.append(tmp_path / f"copy-{n}.annot")
+        copies[-1].write_bytes(data)
+    before = student.dump()
+    dialog = MergeDialog(student.sharing, copies, "Merge Notes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    worker = dialog.start()
+    dialog.cancel_or_close()
+    assert dialog.status.text() == "Cancelling…"
+    qtbot.waitUntil(lambda: bool(dialog.error), timeout=WAIT_MS)
+    assert worker.is_done and dialog.report is None
+    assert dialog.error == "The merge was cancelled; nothing was changed."
+    assert student.dump() == before
+    dialog.cancel_or_close()  # now Close: the dialog goes
+    assert not dialog.isVisible()

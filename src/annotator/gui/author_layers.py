@@ -61,12 +61,14 @@ class MembersMenu(QMenu):
     """View ▸ Members: a check per author of the document's annotations.
 
     `authors()` gives (author id or None for the reader, shown name) when the menu
-    opens; `toggled(author_id, visible)` is called when the reader ticks one.
+    opens, `visible(author_id)` whether their marks show now (the page's state, so it
+    follows the document on screen), and `toggled(author_id, visible)` changes that.
     """
 
     def __init__(
         self,
         authors: Callable[[], list[tuple[str | None, str]]],
+        visible: Callable[[str | None], bool],
         toggled: Callable[[str | None, bool], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -74,8 +76,8 @@ class MembersMenu(QMenu):
         self.setTitle(self.tr("&Members"))
         self.setObjectName("members-menu")
         self._authors = authors
+        self._visible = visible
         self._toggled = toggled
-        self.hidden: set[str | None] = set()
         self.aboutToShow.connect(self.fill)
 
     def fill(self) -> None:
@@ -87,18 +89,14 @@ class MembersMenu(QMenu):
         for author_id, name in authors:
             action = self.addAction(name)
             action.setCheckable(True)
-            action.setChecked(author_id not in self.hidden)
+            action.setChecked(self._visible(author_id))
             action.toggled.connect(lambda on, i=author_id: self.set_visible(i, on))
         self.addSeparator()
         self.addAction(self.tr("Show &Everyone")).triggered.connect(self.show_everyone)
 
     def set_visible(self, author_id: str | None, visible: bool) -> None:
-        if visible:
-            self.hidden.discard(author_id)
-        else:
-            self.hidden.add(author_id)
         self._toggled(author_id, visible)
 
     def show_everyone(self) -> None:
-        for author_id in list(self.hidden):
-            self.set_visible(author_id, True)
+        for author_id, _name in self._authors():
+            self._toggled(author_id, True)

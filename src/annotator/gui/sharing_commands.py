@@ -61,6 +61,8 @@ class SharingHost(Protocol):
 
     def authors(self) -> list[tuple[str | None, str]]: ...  # (id, None: the reader; name)
 
+    def author_visible(self, author_id: str | None) -> bool: ...
+
     def set_author_visible(self, author_id: str | None, visible: bool) -> None: ...
 
 
@@ -81,7 +83,8 @@ class SharingCommands(QObject):
         self.answers = self._action(self.tr("&Answers by Question…"), "answers",
                                     self.show_answers)
         self.group = self._action(self.tr("Study &Group…"), "group", self.show_group)
-        self.members = MembersMenu(host.authors, host.set_author_visible, parent)
+        self.members = MembersMenu(host.authors, host.author_visible, host.set_author_visible,
+                                   parent)
 
     def _action(self, text: str, name: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -333,6 +336,11 @@ class WindowHost:
         you = [(None, translate("WindowHost", "You"))] if None in found else []
         return you + sorted(((i, n) for i, n in found.items() if i is not None),
                             key=lambda x: x[1].casefold())
+
+    def author_visible(self, author_id: str | None) -> bool:
+        reader = self.window.reader
+        hidden = reader.highlights.hidden if reader.highlights is not None else set()
+        return not all(k in hidden for k in author_keys(reader.mark_keys(), author_id))
 
     def set_author_visible(self, author_id: str | None, visible: bool) -> None:
         reader = self.window.reader
