@@ -331,12 +331,17 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+138"/>
+        <location filename="../../src/annotator/gui/annotations_panel.py" line="+145"/>
         <source>answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+19"/>
+        <source>question to the class</source>
+        <translation>向全班提出的问题</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
@@ -1240,7 +1245,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MembersMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/author_layers.py" line="+74"/>
+        <location filename="../../src/annotator/gui/author_layers.py" line="+76"/>
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
@@ -1584,7 +1589,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+75"/>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+77"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -1614,7 +1619,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>学习小组(&amp;G)…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>This document is not in the library yet.</source>
         <translation>此文档尚未加入文库。</translation>
     </message>

@@ -115,6 +115,8 @@ def teacher_layer_is_apart_read_only_and_hideable(
     answer = next(a for a in layer.annotations.values() if a.reply_to == question.id)
     assert ids.index(answer.id) == ids.index(question.id) + 1
     assert not panel.is_own(question.id) and panel.is_own(answer.id)
+    card = panel.item_for(question.id)
+    assert card is not None and "question to the class" in card.data(HTML_ROLE)
     window.reader.scroll_to_offset(question.start)
     page, to_qt = window.reader.page, window.reader.positions.to_qt
     [outline] = line_rects(page, to_qt(question.start), to_qt(question.end))
