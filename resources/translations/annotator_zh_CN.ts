@@ -331,17 +331,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+145"/>
-        <source>answer</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>question to the class</source>
-        <translation>向全班提出的问题</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location filename="../../src/annotator/gui/annotations_panel.py" line="+207"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
@@ -385,12 +375,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 在文章中选择文字，然后按 1–6 用某种颜色高亮，或按 Ctrl+Shift+M 添加笔记。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Your notes</source>
-        <translation>我的笔记</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+56"/>
         <source>Go to Passage</source>
         <translation>转到段落</translation>
     </message>
@@ -408,6 +393,21 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>question to the class</source>
+        <translation>向全班提出的问题</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>Your notes</source>
+        <translation>我的笔记</translation>
     </message>
 </context>
 <context>
@@ -558,7 +558,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+145"/>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="+146"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -673,7 +673,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -741,6 +741,164 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+2"/>
         <source>Export cancelled. Nothing was written; an earlier file there is unchanged.</source>
         <translation>导出已取消。没有写入任何内容；该位置原有的文件保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWording</name>
+    <message>
+        <location filename="../../src/annotator/gui/export_wording.py" line="+23"/>
+        <source>en</source>
+        <translation>zh-CN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untitled document</source>
+        <translation>无标题文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy areas</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader’s colours</source>
+        <translation>读者的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solid bars mark the reader’s highlights and accepted policy areas; dashed bars, suggested policy areas.</source>
+        <translation>实线条表示读者的高亮和已接受的政策领域；虚线条表示建议的政策领域。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text per policy area</source>
+        <translation>各政策领域在正文中的占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text each policy area covers, with the number of passages.</source>
+        <translation>各政策领域覆盖正文的比例，以及段落数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All notes</source>
+        <translation>全部笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full text</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlighted passages are in **bold**.</source>
+        <translation>高亮段落以**粗体**显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area (accepted)</source>
+        <translation>政策领域（已接受）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area (suggested)</source>
+        <translation>政策领域（建议）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>terms: {terms}</source>
+        <translation>匹配词：{terms}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found in the current text</source>
+        <translation>在当前文本中未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated summary generated {time} · {passages} · {notes}</source>
+        <translation>批注摘要生成于 {time} · {passages} · {notes}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} passage</source>
+        <translation>{n} 个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} passages</source>
+        <translation>{n} 个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} note</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} notes</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%-d %B %Y</source>
+        <translation>%Y年%-m月%-d日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covers</source>
+        <translation>涵盖内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader colour</source>
+        <translation>读者颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of text</source>
+        <translation>正文占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
     </message>
 </context>
 <context>
@@ -1346,7 +1504,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/annotator/gui/printing.py" line="+110"/>
+        <location filename="../../src/annotator/gui/printing.py" line="+118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
