@@ -1684,27 +1684,37 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/share_dialog.py" line="+52"/>
+        <location filename="../../src/annotator/gui/share_dialog.py" line="+66"/>
         <source>Hand In</source>
         <translation>提交作业</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>Share Annotated Copy</source>
         <translation>分享带批注的副本</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>Your own notes and answers go to the teacher, with the document&apos;s fingerprint so they land on the right text.</source>
         <translation>只把你自己的笔记和答案交给老师，并附上文档指纹，以便对应到正确的文本。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <source>Send Feedback to {name}</source>
+        <translation>向 {name} 发送反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your notes and questions, and your replies to {name}&apos;s notes (no one else&apos;s copy has them).</source>
+        <translation>你的笔记和问题，以及你对 {name} 笔记的回复（其他人的副本中没有这些回复）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Write a .annot file a class or a study group can open in Annotator.</source>
         <translation>写入一个 .annot 文件，班级或学习小组可以在 Annotator 中打开。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1724,7 +1734,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文库中所有人的笔记(&amp;E)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -1734,12 +1744,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Annotator bundles (*.annot)</source>
         <translation>Annotator 批注包 (*.annot)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not written: {reason}</source>
         <translation>未写入：{reason}</translation>
     </message>
@@ -1758,6 +1768,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+1"/>
+        <source>Send &amp;Feedback…</source>
+        <translation>发送反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Collect Answers…</source>
         <translation>收集答案(&amp;C)…</translation>
     </message>
@@ -1792,7 +1807,27 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此处无法执行该操作</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
+        <source>Nobody else has notes in this document yet.</source>
+        <translation>此文档中还没有其他人的笔记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect the students&apos; hand-ins first.</source>
+        <translation>请先收集学生提交的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send Feedback</source>
+        <translation>发送反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback for:</source>
+        <translation>反馈对象：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Collect Answers</source>
         <translation>收集答案</translation>
     </message>
@@ -1828,6 +1863,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>回答(&amp;A)…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Reply…</source>
+        <translation>回复(&amp;R)…</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Ask the Class</source>
         <translation>向全班提问</translation>
@@ -1838,7 +1878,21 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>你对这段文字的问题：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{note}
+
+Your reply (it travels only in feedback sent to its author):</source>
+        <translation>{note}
+
+你的回复（只会随发给该作者的反馈一同发送）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>

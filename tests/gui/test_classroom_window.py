@@ -216,8 +216,20 @@ def test_classroom_and_study_group_in_the_window(
     table_of = {(r["question"], r["student"]): (r["answered"], r["answer"]) for r in rows}
     assert table_of[("1", "Li (from bundle)")] == ("yes", "Elections.")
     assert table_of[("2", "Sam (from bundle)")] == ("no", "")
-    undo = teacher.commands.undo
-    assert undo.isEnabled()
+    li_note = next(a for a in layer.annotations.values() if a.note == "Li noted")
+    entries = context_menu(teacher, li_note.start + 1).actions()
+    texts = [a.text().replace("&", "") for a in entries]
+    li_at = texts.index("Read-only: Li (from bundle)")  # each student's note: its own entries
+    entries[texts.index("Reply…", li_at)].trigger()
+    reply = dialog_of(teacher, TextDialog)
+    reply.text.setPlainText("Good catch, Li.")
+    reply.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert any(a.reply_to == li_note.id for a in layer.annotations.values())
+    teacher.sharing_commands.feedback_for(li_note.author_id, "Li (from bundle)")
+    feedback = dialog_of(teacher, ShareDialog)
+    feedback.path.setText(str(tmp_path / "feedback-li.annot"))
+    feedback.save()
+    assert (tmp_path / "feedback-li.annot").is_file()
     close(teacher)
 
     li = open_window(qtbot, monkeypatch, tmp_path / "Li", "Li")
