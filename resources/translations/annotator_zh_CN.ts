@@ -2,6 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../src/annotator/gui/accessibility.py" line="+25"/>
+        <location line="+31"/>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The documents you have opened; Enter opens the selected one.</source>
+        <translation>您打开过的文档；按 Enter 打开所选文档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy areas</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each area with its passage count; Space shows or hides its highlights, Enter steps through its passages.</source>
+        <translation>各政策领域及其段落数；按空格键显示或隐藏其高亮，按 Enter 逐段浏览其段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your highlights and notes in document order; Enter goes to the passage.</source>
+        <translation>按文档顺序排列的高亮和笔记；按 Enter 转到该段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the document at the match.</source>
+        <translation>按 Enter 打开文档并定位到匹配处。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter goes to the chapter.</source>
+        <translation>按 Enter 转到该章节。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The note of the selected highlight, in Markdown; saved as you type.</source>
+        <translation>所选高亮的笔记，使用 Markdown 格式；输入时自动保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the selected highlight, separated by commas.</source>
+        <translation>所选高亮的标签，用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter annotations by words</source>
+        <translation>按词语筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by colour</source>
+        <translation>按颜色筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by policy area</source>
+        <translation>按政策领域筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by tag</source>
+        <translation>按标签筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by author</source>
+        <translation>按作者筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Sidebar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Highlight: {label}.</source>
+        <translation>高亮：{label}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>笔记：{note}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy area {area}, suggested.</source>
+        <translation>建议的政策领域：{area}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Matched: {terms}.</source>
+        <translation>匹配词：{terms}。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../src/annotator/gui/actions.py" line="+94"/>
@@ -1073,7 +1213,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+148"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+149"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1109,12 +1249,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+11"/>
-        <location line="+591"/>
+        <location line="+592"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-575"/>
+        <location line="-576"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1209,7 +1349,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1306,6 +1446,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location filename="../../src/annotator/gui/highlighting.py" line="+368"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
+    </message>
+    <message>
+        <location filename="../../src/annotator/gui/reader_view.py" line="+226"/>
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>
