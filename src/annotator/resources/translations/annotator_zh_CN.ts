@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../src/annotator/gui/accessibility.py" line="+31"/>
+        <location filename="../../gui/accessibility.py" line="+31"/>
         <location line="+31"/>
         <source>Library</source>
         <translation>文库</translation>
@@ -144,7 +144,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="+94"/>
+        <location filename="../../gui/actions.py" line="+94"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -307,7 +307,7 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_layer.py" line="+125"/>
+        <location filename="../../gui/annotation_layer.py" line="+125"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
@@ -471,7 +471,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+198"/>
+        <location filename="../../gui/annotations_panel.py" line="+198"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
@@ -548,7 +548,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>AnswersDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/answers_view.py" line="+46"/>
+        <location filename="../../gui/answers_view.py" line="+46"/>
         <source>Answers by Question</source>
         <translation>按问题查看答案</translation>
     </message>
@@ -601,7 +601,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>AreasPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/areas_panel.py" line="+88"/>
+        <location filename="../../gui/areas_panel.py" line="+88"/>
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
@@ -614,7 +614,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>BackgroundImport</name>
     <message>
-        <location filename="../../src/annotator/gui/import_progress.py" line="+38"/>
+        <location filename="../../gui/import_progress.py" line="+38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -627,7 +627,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="-166"/>
+        <location filename="../../gui/actions.py" line="-166"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -690,7 +690,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+146"/>
+        <location filename="../../gui/export_dialog.py" line="+146"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -878,7 +878,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportWording</name>
     <message>
-        <location filename="../../src/annotator/gui/export_wording.py" line="+23"/>
+        <location filename="../../gui/export_wording.py" line="+23"/>
         <source>en</source>
         <translation>zh-CN</translation>
     </message>
@@ -1036,7 +1036,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/annotator/gui/find_bar.py" line="+42"/>
+        <location filename="../../gui/find_bar.py" line="+42"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
@@ -1069,7 +1069,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/group_view.py" line="+51"/>
+        <location filename="../../gui/group_view.py" line="+51"/>
         <source>Study Group: {title}</source>
         <translation>学习小组：{title}</translation>
     </message>
@@ -1134,7 +1134,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../src/annotator/gui/help_dialogs.py" line="+33"/>
+        <location filename="../../gui/help_dialogs.py" line="+33"/>
         <source>Library database</source>
         <translation>文库数据库</translation>
     </message>
@@ -1232,7 +1232,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityBar</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_bar.py" line="+35"/>
+        <location filename="../../gui/identity_bar.py" line="+35"/>
         <source>Your name on highlights and notes:</source>
         <translation>您在高亮和笔记上的署名：</translation>
     </message>
@@ -1250,7 +1250,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_dialog.py" line="+28"/>
+        <location filename="../../gui/identity_dialog.py" line="+28"/>
         <source>Your Name in Annotations</source>
         <translation>您在批注中的署名</translation>
     </message>
@@ -1263,7 +1263,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/language_menu.py" line="+26"/>
+        <location filename="../../gui/language_menu.py" line="+26"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1281,7 +1281,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/library_panel.py" line="+66"/>
+        <location filename="../../gui/library_panel.py" line="+66"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1341,7 +1341,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+155"/>
+        <location filename="../../gui/main_window.py" line="+155"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1520,7 +1520,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MembersMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/author_layers.py" line="+66"/>
+        <location filename="../../gui/author_layers.py" line="+66"/>
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
@@ -1538,7 +1538,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/merge_dialog.py" line="+74"/>
+        <location filename="../../gui/merge_dialog.py" line="+74"/>
         <source>Reading {count} file(s)…</source>
         <translation>正在读取 {count} 个文件…</translation>
     </message>
@@ -1593,7 +1593,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/annotator/gui/note_editor.py" line="+54"/>
+        <location filename="../../gui/note_editor.py" line="+54"/>
         <source>Write a note… (Markdown: *emphasis*, **bold**, - lists, [links](https://…))</source>
         <translation>写一条笔记…（Markdown：*强调*、**加粗**、- 列表、[链接](https://…)）</translation>
     </message>
@@ -1621,7 +1621,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/annotator/gui/printing.py" line="+118"/>
+        <location filename="../../gui/printing.py" line="+118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1644,12 +1644,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+372"/>
+        <location filename="../../gui/highlighting.py" line="+372"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
     <message>
-        <location filename="../../src/annotator/gui/reader_view.py" line="+227"/>
+        <location filename="../../gui/reader_view.py" line="+227"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -1657,7 +1657,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/search_panel.py" line="+81"/>
+        <location filename="../../gui/search_panel.py" line="+81"/>
         <source>Search all documents and notes</source>
         <translation>搜索所有文档和笔记</translation>
     </message>
@@ -1702,7 +1702,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/settings_dialog.py" line="+47"/>
+        <location filename="../../gui/settings_dialog.py" line="+47"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
@@ -1806,7 +1806,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/share_dialog.py" line="+52"/>
+        <location filename="../../gui/share_dialog.py" line="+52"/>
         <source>Hand In</source>
         <translation>提交作业</translation>
     </message>
@@ -1869,7 +1869,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+75"/>
+        <location filename="../../gui/sharing_commands.py" line="+75"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -1977,7 +1977,7 @@ Your answer:</source>
 <context>
     <name>ThemeMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/theme_menu.py" line="+25"/>
+        <location filename="../../gui/theme_menu.py" line="+25"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -1990,7 +1990,7 @@ Your answer:</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+110"/>
+        <location filename="../../gui/sharing_commands.py" line="+110"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -1998,7 +1998,7 @@ Your answer:</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../src/annotator/gui/workers.py" line="+142"/>
+        <location filename="../../gui/workers.py" line="+142"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
