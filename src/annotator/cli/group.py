@@ -1,7 +1,8 @@
 """`annotator group join|share` and `annotator sync`: the desktop side of a group library.
 
-Thin: each command opens the store and asks `annotator.groupsync`. Offline is an error
-like any other (one line, exit 2), and it says the changes are kept for the next sync.
+Thin: each command opens the library's services and asks `annotator.groupsync`. Offline is
+an error like any other (one line, exit 2), and it says the changes are kept for the next
+sync.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, open_services, print_json
 from annotator.errors import AnnotatorError
 
 
@@ -40,11 +41,8 @@ def _group_sync() -> Iterator[Any]:
     except ImportError as exc:
         raise AnnotatorError(f"Group sync needs {exc.name}: pip install 'annotator[server]'.") \
             from None
-    from annotator.services.identity import Identity
-    from annotator.store import Store
-
-    with Store.open() as store:
-        yield GroupSync(store, Identity(store).reader())
+    with open_services() as services:
+        yield GroupSync(services.store, services.reader)
 
 
 def run_group(args: argparse.Namespace) -> int:
