@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QTreeWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from annotator.gui.highlighting import Layer, Mark
 from annotator.gui.i18n import translate
@@ -72,6 +72,10 @@ class _EnterClicks(QObject):
     """Enter on a list's current item acts as a click on it."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Imported here: the page imports this module before the first paint, and
+        # PySide builds QTreeWidget's type on first use (~10 ms).
+        from PySide6.QtWidgets import QListWidget, QTreeWidget
+
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in _ENTER):
             if isinstance(watched, QTreeWidget) and watched.currentItem() is not None:
