@@ -636,7 +636,8 @@ class MainWindow(QMainWindow):
     def open_reader_settings(self) -> None:
         from annotator.gui.settings_dialog import SettingsDialog  # not before first paint
 
-        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self)
+        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self,
+                                self.commands.identity)
         dialog.look_changed.connect(self.reader.set_look)
         dialog.open()
 

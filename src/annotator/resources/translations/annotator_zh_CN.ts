@@ -116,7 +116,7 @@
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -1377,12 +1377,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+602"/>
+        <location line="+603"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-585"/>
+        <location line="-586"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1467,7 +1467,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
@@ -1702,12 +1702,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="+47"/>
+        <location filename="../../gui/settings_dialog.py" line="+49"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Puts back the default font, size, line spacing and page width</source>
         <translation>恢复默认的字体、字号、行距和版面宽度</translation>
     </message>
@@ -1758,11 +1758,26 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+1"/>
-        <source>Line &amp;spacing:</source>
+        <source>Line s&amp;pacing:</source>
         <translation>行距(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+39"/>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change your &amp;name in annotations…</source>
+        <translation>更改您在批注中的署名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name written on your highlights and notes when you share them</source>
+        <translation>分享时写在您的高亮和笔记上的名字</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>Page &amp;width:</source>
         <translation>版面宽度(&amp;W)：</translation>
     </message>
