@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.core.theme import SYSTEM as SYSTEM_THEME
 from annotator.gui.i18n import LANGUAGES
 from annotator.gui.i18n import SYSTEM as SYSTEM_LANGUAGE
+from annotator.gui.reader_view import SERIF_FAMILIES
 from annotator.gui.settings import LINE_SPACINGS, MEASURES, POINT_SIZES, ReaderLook, Settings
 from annotator.gui.theme import ThemeManager
 
@@ -145,7 +146,7 @@ class SettingsDialog(QDialog):
     def show_look(self, look: ReaderLook) -> None:
         """Put `look` in the fields (which sends it to the page if it differs)."""
         font = QFont()
-        font.setFamilies([look.family] if look.family else ["DejaVu Serif"])
+        font.setFamilies([look.family] if look.family else SERIF_FAMILIES)
         self.family.setCurrentFont(font)
         self.point_size.setValue(look.point_size)
         self.spacing.setValue(look.line_spacing)
