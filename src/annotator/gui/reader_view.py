@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.document import BlockKind
+from annotator.gui.accessibility import passage_description
 from annotator.gui.author_layers import imported_style
 from annotator.gui.highlighting import (
     NO_UNDERLINE,
@@ -213,7 +214,11 @@ class ReaderView(QWidget):
     def _make_page(self, rich: bool) -> Page:
         page: Page = _RichPage(self) if rich else _PlainPage(self)
         page.setReadOnly(True)
-        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable by keyboard too: a caret the reader moves with the arrows and extends
+        # with Shift selects text for the highlight keys without a mouse.
+        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        page.setTabChangesFocus(True)  # read-only: Tab goes on to the sidebar
         page.setFrameShape(QFrame.Shape.NoFrame)
         # Prose never scrolls sideways: a word wider than the column (a title's
         # "cooperation" in a narrow window) breaks rather than being cut or scrolled.
@@ -221,10 +226,20 @@ class ReaderView(QWidget):
         page.setAutoFillBackground(True)
         page.setBackgroundRole(QPalette.ColorRole.Base)
         page.setObjectName("reader-page")
+        page.setAccessibleName(self.tr("Article"))
         page.selectionChanged.connect(self.selection_changed)
+        page.cursorPositionChanged.connect(self._describe_caret)
         self.margin = AreaMargin(self, page)
         self._tracking = False
         return page
+
+    def _describe_caret(self) -> None:
+        """Screen readers hear the highlights at the caret: area, who made it, its note."""
+        if self.highlights is None:
+            return
+        offset = self.positions.from_qt(self.page.textCursor().position())
+        self.page.setAccessibleDescription(passage_description(
+            self.highlights.marks_at(offset)))
 
     def selected_text(self) -> str:
         """The selected text, paragraph breaks as newlines (Qt marks them U+2029)."""
