@@ -24,7 +24,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "us-china-cooperation.txt"
+RESOURCES = Path(__file__).resolve().parents[1] / "src" / "annotator" / "resources"
+SAMPLE = RESOURCES / "samples" / "us-china-cooperation.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -39,6 +39,7 @@ from annotator.store.api import Store as StorePort
 from annotator.store.mapping import D
 from annotator.store.models import Base
 from annotator.store.postgres import PostgresStore
+from annotator.store.repository import MANY_IDS
 from tests.postgres_cluster import OWNER, Cluster
 
 pytestmark = pytest.mark.xdist_group("postgres")
@@ -290,3 +291,17 @@ def test_the_services_run_on_either_adapter(store: StorePort, tmp_path: Path) ->
     hits = Search(store).search("talk")
     assert [(h.kind, h.annotation_id) for h in hits][:1] == [("note", mine.id)]
     assert {h.kind for h in hits} == {"note", "text"}
+
+
+def test_many_annotations_are_looked_up_by_id_at_once(store: StorePort, doc_id: str) -> None:
+    """Past MANY_IDS the ids travel as one parameter (JSON on SQLite, an array on
+    PostgreSQL); the answer is the same."""
+    many = [_annotation("Trade", note=f"n{i}") for i in range(MANY_IDS + 5)]
+    with store.transaction() as repo:
+        repo.insert_annotations(many)
+    wanted = [a.id for a in many[1:]] + ["missing"]
+    with store.transaction(write=False) as repo:
+        found = repo.annotations_by_id(wanted)
+        few = repo.annotations_by_id(wanted[:3])
+    assert found == {a.id: a for a in many[1:]}
+    assert few == {a.id: a for a in many[1:4]}

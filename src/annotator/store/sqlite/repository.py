@@ -9,14 +9,15 @@ the bare `datetime.fromisoformat`, since sqlite3 hands datetimes back as ISO tex
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, false, insert, select
+from sqlalchemy import bindparam, false, func, insert, select
 
 from annotator.core.annotation import Annotation, Placement
 from annotator.store.mapping import ANNOTATION_COLUMNS, A, T, annotations_from_rows
-from annotator.store.repository import AnnotationMatch, DocumentMatch, SqlRepository
+from annotator.store.repository import MANY_IDS, AnnotationMatch, DocumentMatch, SqlRepository
 from annotator.store.sqlite.fts import bulk_indexed, search_annotations, search_documents
 from annotator.store.sqlite.prepared import Prepared, parse_datetime
 from annotator.store.terms import Word, fts5_terms
@@ -42,6 +43,13 @@ _INSERT_TAGS = Prepared(
 
 class SqliteRepository(SqlRepository):
     """`SqlRepository` with its hot paths on the sqlite3 connection and FTS5 search."""
+
+    def _among(self, column: Any, values: list[str]) -> Any:
+        """Past MANY_IDS values, one JSON parameter read back with `json_each`."""
+        if len(values) <= MANY_IDS:
+            return column.in_(values)
+        each = func.json_each(json.dumps(values)).table_valued("value")
+        return column.in_(select(each.c.value))
 
     def _live_annotation_rows(self, doc_id: str) -> Iterable[Sequence[Any]]:
         # Streamed: each row tuple is freed as soon as its annotation is built.
