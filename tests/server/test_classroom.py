@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -10,19 +9,8 @@ import pytest
 
 from annotator.core.annotation import Motivation
 from tests.server.classroom import Classroom, annotations, cli, cli_refused, delete, edit_note
-from tests.server.conftest import GroupDatabase
 
 pytestmark = pytest.mark.timeout(600)
-
-
-@pytest.fixture
-def classroom(group_database: GroupDatabase, tmp_path: Path) -> Iterator[Classroom]:
-    room = Classroom(group_database, tmp_path).start()
-    try:
-        yield room
-    finally:
-        assert room.server is not None
-        room.server.stop()
 
 
 def test_teacher_and_three_students_ask_answer_and_see_each_other(

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,20 +16,9 @@ from annotator.core.annotation import Annotation, quote_context
 from annotator.services.identity import Identity
 from annotator.services.library import Library
 from tests.server.classroom import Classroom, annotations, cli, library
-from tests.server.conftest import GroupDatabase
 
 pytestmark = pytest.mark.timeout(600)
 NOTES = 3000  # 30 batches: the kill lands while some are acknowledged and some are not
-
-
-@pytest.fixture
-def classroom(group_database: GroupDatabase, tmp_path: Path) -> Iterator[Classroom]:
-    room = Classroom(group_database, tmp_path).start()
-    try:
-        yield room
-    finally:
-        assert room.server is not None
-        room.server.stop()
 
 
 def _offline_day(home: Path, doc_ref: str) -> None:
