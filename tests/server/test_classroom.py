@@ -131,3 +131,29 @@ def test_tokens_wrong_expired_and_of_another_group(classroom: Classroom) -> None
     refused = cli_refused(classroom.root / "x", "group", "join", classroom.url, "--token",
                           expired)
     assert "unknown or has expired" in refused.stderr
+
+
+def test_a_server_restored_from_a_backup_gets_the_newer_notes_again(
+    classroom: Classroom, sample_path: Path
+) -> None:
+    teacher = classroom.join("Ms Li", "teacher")
+    doc = cli(teacher, "import", sample_path)["id"]
+    text_hash = cli(teacher, "group", "share", doc)["document"]
+    ana = classroom.join("Ana")
+    classroom.sync(ana)
+    ana_doc = cli(ana, "documents")[0]["id"]
+    cli(ana, "highlight", ana_doc, "--quote", "China", "--note", "before the backup")
+    backed_up = classroom.sync(ana)["version"]
+    cli(ana, "highlight", ana_doc, "--quote", "climate", "--note", "after the backup")
+    classroom.sync(ana)
+    # What restoring last night's pg_dump does to the group (as the cluster's superuser).
+    database = classroom.database
+    with database.cluster.connect(database.name) as conn:
+        conn.execute("DELETE FROM annotations WHERE version > %s", (backed_up,))
+        conn.execute("UPDATE groups SET version = %s", (backed_up,))
+    report = classroom.sync(ana)
+    assert report["conflicts"] == 0
+    classroom.sync(ana)
+    classroom.sync(teacher)
+    notes = sorted(a.note for a in annotations(teacher, text_hash))
+    assert notes == ["after the backup", "before the backup"]

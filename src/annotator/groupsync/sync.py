@@ -220,6 +220,12 @@ class _Run:
         if link.answers_hidden_until and utc_now() >= _when(link.answers_hidden_until):
             since = 0  # the teacher's date has passed: fetch the answers held back
         found = client.changes(since)
+        if int(found["version"]) < since:
+            # The server was restored from a backup: what it acknowledged after it is gone.
+            # Pull everything, and offer every own annotation again (the same state comes
+            # back as unchanged, a newer one is written).
+            link.synced.clear()
+            found = client.changes(0)
         for doc in found.get("documents", ()):
             self._document(client, str(doc["id"]))
         incoming: list[Annotation] = []
@@ -313,6 +319,8 @@ class _Run:
             return []
         if synced.get(mine.id) == _key(copy):  # the server has what this device sent last
             return []
+        if mine.id not in synced and order(mine) > order(copy):
+            return []  # never acknowledged here (a restored server): this copy goes up next
         # Both devices changed it: keep this device's text above both revisions, and the
         # other text in the conflict list.
         self._link.conflicts.append({
