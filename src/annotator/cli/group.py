@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, open_services, print_json
 from annotator.errors import AnnotatorError
 
 
@@ -40,11 +40,8 @@ def _group_sync() -> Iterator[Any]:
     except ImportError as exc:
         raise AnnotatorError(f"Group sync needs {exc.name}: pip install 'annotator[server]'.") \
             from None
-    from annotator.services.identity import Identity
-    from annotator.store import Store
-
-    with Store.open() as store:
-        yield GroupSync(store, Identity(store).reader())
+    with open_services() as services:
+        yield GroupSync(services.store, services.reader)
 
 
 def run_group(args: argparse.Namespace) -> int:
