@@ -55,9 +55,7 @@ def test_teacher_and_three_students_ask_answer_and_see_each_other(
 
 
 def test_a_student_offline_for_a_day_catches_up(classroom: Classroom, sample_path: Path) -> None:
-    teacher = classroom.join("Ms Li", "teacher")
-    doc = cli(teacher, "import", sample_path)["id"]
-    text_hash = cli(teacher, "group", "share", doc)["document"]
+    teacher, doc, text_hash = classroom.shared_sample(sample_path)
     ana = classroom.join("Ana")
     classroom.sync(ana)
     ana_doc = cli(ana, "documents")[0]["id"]
@@ -84,9 +82,7 @@ def test_a_student_offline_for_a_day_catches_up(classroom: Classroom, sample_pat
 def test_two_devices_edit_one_note_and_nothing_is_lost(
     classroom: Classroom, sample_path: Path
 ) -> None:
-    teacher = classroom.join("Ms Li", "teacher")
-    doc = cli(teacher, "import", sample_path)["id"]
-    text_hash = cli(teacher, "group", "share", doc)["document"]
+    teacher, _doc, text_hash = classroom.shared_sample(sample_path)
     laptop = classroom.join("Ana", home=classroom.root / "ana-laptop")
     phone = classroom.join("Ana", home=classroom.root / "ana-phone")
     classroom.sync(laptop)
@@ -136,9 +132,7 @@ def test_tokens_wrong_expired_and_of_another_group(classroom: Classroom) -> None
 def test_a_server_restored_from_a_backup_gets_the_newer_notes_again(
     classroom: Classroom, sample_path: Path
 ) -> None:
-    teacher = classroom.join("Ms Li", "teacher")
-    doc = cli(teacher, "import", sample_path)["id"]
-    text_hash = cli(teacher, "group", "share", doc)["document"]
+    teacher, _doc, text_hash = classroom.shared_sample(sample_path)
     ana = classroom.join("Ana")
     classroom.sync(ana)
     ana_doc = cli(ana, "documents")[0]["id"]

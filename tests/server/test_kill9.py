@@ -39,9 +39,7 @@ def _offline_day(home: Path, doc_ref: str) -> None:
 
 
 def test_kill9_mid_push(classroom: Classroom, sample_path: Path) -> None:
-    teacher = classroom.join("Ms Li", "teacher")
-    doc = cli(teacher, "import", sample_path)["id"]
-    text_hash = cli(teacher, "group", "share", doc)["document"]
+    teacher, _doc, text_hash = classroom.shared_sample(sample_path)
     ana = classroom.join("Ana")
     classroom.sync(ana)
     _offline_day(ana, cli(ana, "documents")[0]["id"])
