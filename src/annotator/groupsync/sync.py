@@ -226,6 +226,14 @@ class _Run:
             # back as unchanged, a newer one is written).
             link.synced.clear()
             found = client.changes(0)
+        while True:
+            self._page(client, found)
+            if not found.get("more"):
+                return
+            found = client.changes(link.version)
+
+    def _page(self, client: GroupClient, found: dict[str, Any]) -> None:
+        link = self._link
         for doc in found.get("documents", ()):
             self._document(client, str(doc["id"]))
         incoming: list[Annotation] = []
