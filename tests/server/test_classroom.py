@@ -67,6 +67,7 @@ def test_a_student_offline_for_a_day_catches_up(classroom: Classroom, sample_pat
     refused = cli_refused(ana, "sync")
     assert "Cannot reach the group server" in refused.stderr
     assert "kept" in refused.stderr
+    assert cli(ana, "group", "status")["waiting"] == 3
 
     classroom.server.start()
     cli(teacher, "highlight", doc, "--quote", "cooperation", "--note", "meanwhile")
@@ -103,8 +104,10 @@ def test_two_devices_edit_one_note_and_nothing_is_lost(
     texts = {home.name: annotations(home, text_hash)[0].note for home in (laptop, phone)}
     assert texts == {"ana-laptop": "phone's version", "ana-phone": "phone's version"}
     # The laptop's text is kept on the phone, in its group's conflict list.
-    kept = (phone / "config" / "groups.json").read_text(encoding="utf-8")
-    assert "laptop's version" in kept
+    [kept] = cli(phone, "group", "status")["conflicts"]
+    assert kept["id"] == note
+    assert (kept["kept"]["body"]["value"], kept["other"]["body"]["value"]) == (
+        "phone's version", "laptop's version")
     classroom.sync(teacher)
     assert [a.note for a in annotations(teacher, text_hash)] == ["phone's version"]
 

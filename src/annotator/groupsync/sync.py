@@ -57,6 +57,13 @@ class SyncReport:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupStatus:
+    link: GroupLink
+    waiting: int  # the reader's changes not yet acknowledged by the server
+    conflicts: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Joined:
     group: str
     member: str
@@ -148,6 +155,13 @@ class GroupSync:
         config.save(links)
         return link, document.content_hash, document.metadata.title or "Untitled", created
 
+    def status(self, group: str | None = None) -> GroupStatus:
+        """Where the reader stands with a group, without the network: what waits to be
+        sent and the conflicts kept (what a status indicator shows)."""
+        link = config.chosen(config.load(), group)
+        waiting = len(_Run(self._store, link).pending())
+        return GroupStatus(link, waiting, tuple(link.conflicts))
+
     # --- sync ---------------------------------------------------------------------
 
     def sync(self, group: str | None = None) -> SyncReport:
@@ -179,7 +193,7 @@ class _Run:
 
     # --- push ---------------------------------------------------------------------
 
-    def _pending(self) -> list[tuple[str, Annotation]]:
+    def pending(self) -> list[tuple[str, Annotation]]:
         """(document hash, annotation) of the reader's annotations not yet acknowledged."""
         found = []
         with self._store.transaction(write=False) as repo:
@@ -191,7 +205,7 @@ class _Run:
 
     def push(self, client: GroupClient) -> None:
         for _ in range(MAX_ROUNDS):
-            pending = self._pending()
+            pending = self.pending()
             try:
                 for start in range(0, len(pending), BATCH):
                     self._push_batch(client, pending[start : start + BATCH])
