@@ -1,6 +1,6 @@
 """One self-contained HTML page: inline CSS, no JavaScript, no external requests.
 
-The page comes from `resources/templates/summary.html` with autoescaping on, so every
+The page comes from `src/annotator/resources/templates/summary.html` with autoescaping on, so every
 title, quote, name and tag is escaped; notes are the only HTML that passes, after
 markdown-it (raw HTML off) and nh3 (allowlist) in `notes.note_html`. A Content Security
 Policy forbids scripts and remote loads besides, should anything ever slip through.
@@ -9,7 +9,7 @@ Policy forbids scripts and remote loads besides, should anything ever slip throu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import BinaryIO
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
@@ -92,12 +92,15 @@ def environment() -> Environment:
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     ticker.start(len(summary.passages) + len(summary.notes) + len(summary.full_text or ()))
     template = environment().get_template("summary.html")
+    w = options.wording
     chunks = template.generate(
         summary=summary,
-        details=details(summary),
-        generated=generated_line(summary),
+        w=w,
+        title=w.title(summary),
+        details=details(summary, w),
+        generated=generated_line(summary, w),
         chart=coverage_chart(summary),
-        caption=caption,
+        caption=partial(caption, wording=w),
         excerpt=excerpt,
         note_html=lambda note: Markup(note_html(note)),  # sanitised by nh3
         block_tag=block_tag,

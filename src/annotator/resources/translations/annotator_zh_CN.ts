@@ -2,9 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../gui/accessibility.py" line="+31"/>
+        <location line="+31"/>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The documents you have opened; Enter opens the selected one.</source>
+        <translation>您打开过的文档；按 Enter 打开所选文档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy areas</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each area with its passage count; Space shows or hides its highlights, Enter steps through its passages.</source>
+        <translation>各政策领域及其段落数；按空格键显示或隐藏其高亮，按 Enter 逐段浏览其段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your highlights and notes in document order; Enter goes to the passage.</source>
+        <translation>按文档顺序排列的高亮和笔记；按 Enter 转到该段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the document at the match.</source>
+        <translation>按 Enter 打开文档并定位到匹配处。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter goes to the chapter.</source>
+        <translation>按 Enter 转到该章节。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The note of the selected highlight, in Markdown; saved as you type.</source>
+        <translation>所选高亮的笔记，使用 Markdown 格式；输入时自动保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the selected highlight, separated by commas.</source>
+        <translation>所选高亮的标签，用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter annotations by words</source>
+        <translation>按词语筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by colour</source>
+        <translation>按颜色筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by policy area</source>
+        <translation>按政策领域筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by tag</source>
+        <translation>按标签筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by author</source>
+        <translation>按作者筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Sidebar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Highlight: {label}.</source>
+        <translation>高亮：{label}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>笔记：{note}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy area {area}, suggested.</source>
+        <translation>建议的政策领域：{area}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Matched: {terms}.</source>
+        <translation>匹配词：{terms}。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="+94"/>
+        <location filename="../../gui/actions.py" line="+94"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -167,7 +307,7 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_layer.py" line="+122"/>
+        <location filename="../../gui/annotation_layer.py" line="+125"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
@@ -202,12 +342,12 @@
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
         <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>A new version of a document?</source>
         <translation>这是某篇文档的新版本吗？</translation>
     </message>
@@ -232,7 +372,7 @@
         <translation>分开保存</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>you</source>
         <translation>您</translation>
     </message>
@@ -247,7 +387,7 @@
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Your change could not be saved</source>
         <translation>您的更改未能保存</translation>
     </message>
@@ -283,7 +423,7 @@
         <translation>高亮颜色</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
@@ -293,7 +433,7 @@
         <translation>指定政策领域(&amp;A)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
@@ -331,12 +471,12 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+187"/>
+        <location filename="../../gui/annotations_panel.py" line="+207"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+107"/>
         <source>All colours</source>
         <translation>所有颜色</translation>
     </message>
@@ -356,7 +496,7 @@
         <translation>所有作者</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>{shown} of {total} annotations</source>
         <translation>{total} 条批注中显示 {shown} 条</translation>
     </message>
@@ -375,12 +515,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 在文章中选择文字，然后按 1–6 用某种颜色高亮，或按 Ctrl+Shift+M 添加笔记。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+56"/>
         <source>Go to Passage</source>
         <translation>转到段落</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Edit Note and Tags…</source>
         <translation>编辑笔记和标签…</translation>
     </message>
@@ -394,11 +534,74 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Delete</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <location line="-304"/>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>question to the class</source>
+        <translation>向全班提出的问题</translation>
+    </message>
+    <message>
+        <location line="+232"/>
+        <source>Your notes</source>
+        <translation>我的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersDialog</name>
+    <message>
+        <location filename="../../gui/answers_view.py" line="+47"/>
+        <source>Answers by Question</source>
+        <translation>按问题查看答案</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export Grading &amp;CSV…</source>
+        <translation>导出评分 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not answered: {names}</source>
+        <translation>未作答：{names}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{questions} question(s), {students} student(s), {answered} of {total} answers in.</source>
+        <translation>{questions} 个问题，{students} 名学生，已收到 {answered}/{total} 份答案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No questions with students to answer them yet: mark a note as a question, share the copy, then collect the hand-ins.</source>
+        <translation>尚无可供学生作答的问题：先将一条笔记标记为问题，分享副本，再收集学生提交的文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export Grading CSV</source>
+        <translation>导出评分 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheet (*.csv)</source>
+        <translation>电子表格 (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>AreasPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/areas_panel.py" line="+88"/>
+        <location filename="../../gui/areas_panel.py" line="+88"/>
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
@@ -411,7 +614,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>BackgroundImport</name>
     <message>
-        <location filename="../../src/annotator/gui/import_progress.py" line="+38"/>
+        <location filename="../../gui/import_progress.py" line="+38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -424,7 +627,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="-166"/>
+        <location filename="../../gui/actions.py" line="-166"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -485,9 +688,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="+43"/>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+145"/>
+        <location filename="../../gui/export_dialog.py" line="+146"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -497,7 +708,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无标题文档</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>{label} ({suffix})</source>
         <translation>{label}（{suffix}）</translation>
     </message>
@@ -602,7 +813,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -642,7 +853,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>正在写入 {format}… %p%</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -673,9 +884,167 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>ExportWording</name>
+    <message>
+        <location filename="../../gui/export_wording.py" line="+23"/>
+        <source>en</source>
+        <translation>zh-CN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untitled document</source>
+        <translation>无标题文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy areas</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader’s colours</source>
+        <translation>读者的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solid bars mark the reader’s highlights and accepted policy areas; dashed bars, suggested policy areas.</source>
+        <translation>实线条表示读者的高亮和已接受的政策领域；虚线条表示建议的政策领域。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text per policy area</source>
+        <translation>各政策领域在正文中的占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text each policy area covers, with the number of passages.</source>
+        <translation>各政策领域覆盖正文的比例，以及段落数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All notes</source>
+        <translation>全部笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full text</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlighted passages are in **bold**.</source>
+        <translation>高亮段落以**粗体**显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area (accepted)</source>
+        <translation>政策领域（已接受）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area (suggested)</source>
+        <translation>政策领域（建议）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>terms: {terms}</source>
+        <translation>匹配词：{terms}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found in the current text</source>
+        <translation>在当前文本中未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated summary generated {time} · {passages} · {notes}</source>
+        <translation>批注摘要生成于 {time} · {passages} · {notes}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} passage</source>
+        <translation>{n} 个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} passages</source>
+        <translation>{n} 个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} note</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} notes</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%-d %B %Y</source>
+        <translation>%Y年%-m月%-d日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covers</source>
+        <translation>涵盖内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader colour</source>
+        <translation>读者颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of text</source>
+        <translation>正文占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/annotator/gui/find_bar.py" line="+42"/>
+        <location filename="../../gui/find_bar.py" line="+42"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
@@ -706,9 +1075,89 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../gui/group_view.py" line="+60"/>
+        <source>Study Group: {title}</source>
+        <translation>学习小组：{title}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Members: {list}</source>
+        <translation>成员：{list}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (marked: {marks}, with notes: {notes})</source>
+        <translation>{name}（标记 {marks} 处，含笔记 {notes} 处）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No passage was marked by more than one member.</source>
+        <translation>没有被多名成员共同标记的段落。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hot Spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare Two Members</source>
+        <translation>比较两名成员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export Group Summary…</source>
+        <translation>导出小组摘要(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export Group Summary</source>
+        <translation>导出小组摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (*.html);;Markdown (*.md);;Spreadsheet (*.csv)</source>
+        <translation>网页 (*.html);;Markdown (*.md);;电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{count} members: “{quote}”
+{names}</source>
+        <translation>{count} 名成员：“{quote}”
+{names}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(highlight, no note)</source>
+        <translation>（仅高亮，无笔记）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} passage(s) both marked.</source>
+        <translation>两人都标记了 {count} 个段落。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different members.</source>
+        <translation>请选择两名不同的成员。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../src/annotator/gui/help_dialogs.py" line="+33"/>
+        <location filename="../../gui/help_dialogs.py" line="+33"/>
         <source>Library database</source>
         <translation>文库数据库</translation>
     </message>
@@ -806,7 +1255,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityBar</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_bar.py" line="+35"/>
+        <location filename="../../gui/identity_bar.py" line="+35"/>
         <source>Your name on highlights and notes:</source>
         <translation>您在高亮和笔记上的署名：</translation>
     </message>
@@ -824,7 +1273,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_dialog.py" line="+28"/>
+        <location filename="../../gui/identity_dialog.py" line="+28"/>
         <source>Your Name in Annotations</source>
         <translation>您在批注中的署名</translation>
     </message>
@@ -837,7 +1286,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/language_menu.py" line="+26"/>
+        <location filename="../../gui/language_menu.py" line="+26"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -855,7 +1304,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/library_panel.py" line="+66"/>
+        <location filename="../../gui/library_panel.py" line="+66"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -915,7 +1364,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+138"/>
+        <location filename="../../gui/main_window.py" line="+155"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -950,13 +1399,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+591"/>
+        <location line="+13"/>
+        <location line="+603"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-575"/>
+        <location line="-586"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -976,7 +1425,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1041,17 +1490,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1081,7 +1530,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+97"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
@@ -1092,9 +1541,82 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>MembersMenu</name>
+    <message>
+        <location filename="../../gui/author_layers.py" line="+76"/>
+        <source>&amp;Members</source>
+        <translation>成员(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No annotations yet</source>
+        <translation>尚无批注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show &amp;Everyone</source>
+        <translation>显示所有人(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../gui/merge_dialog.py" line="+74"/>
+        <source>Reading {count} file(s)…</source>
+        <translation>正在读取 {count} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+96"/>
+        <source>Kept version</source>
+        <translation>保留的版本</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+96"/>
+        <source>Other version</source>
+        <translation>另一版本</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Apply Choices</source>
+        <translation>应用选择(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading file {number} of {count}…</source>
+        <translation>正在读取第 {number}/{count} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Added {added}, updated {updated}, unchanged {unchanged}, in conflict {conflicts}.</source>
+        <translation>新增 {added}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Yours (never replaced)</source>
+        <translation>你的版本（不会被替换）</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/annotator/gui/note_editor.py" line="+54"/>
+        <location filename="../../gui/note_editor.py" line="+54"/>
         <source>Write a note… (Markdown: *emphasis*, **bold**, - lists, [links](https://…))</source>
         <translation>写一条笔记…（Markdown：*强调*、**加粗**、- 列表、[链接](https://…)）</translation>
     </message>
@@ -1122,7 +1644,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/annotator/gui/printing.py" line="+109"/>
+        <location filename="../../gui/printing.py" line="+118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1145,15 +1667,20 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+368"/>
+        <location filename="../../gui/highlighting.py" line="+375"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader_view.py" line="+229"/>
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/search_panel.py" line="+81"/>
+        <location filename="../../gui/search_panel.py" line="+81"/>
         <source>Search all documents and notes</source>
         <translation>搜索所有文档和笔记</translation>
     </message>
@@ -1198,12 +1725,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/settings_dialog.py" line="+47"/>
+        <location filename="../../gui/settings_dialog.py" line="+50"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Puts back the default font, size, line spacing and page width</source>
         <translation>恢复默认的字体、字号、行距和版面宽度</translation>
     </message>
@@ -1253,12 +1780,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Line &amp;spacing:</source>
-        <translation>行距(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Page &amp;width:</source>
         <translation>版面宽度(&amp;W)：</translation>
     </message>
@@ -1298,11 +1820,256 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
+    <message>
+        <location line="-33"/>
+        <source>Line s&amp;pacing:</source>
+        <translation>行距(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change your &amp;name in annotations…</source>
+        <translation>更改您在批注中的署名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name written on your highlights and notes when you share them</source>
+        <translation>分享时写在您的高亮和笔记上的名字</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../gui/share_dialog.py" line="+66"/>
+        <source>Hand In</source>
+        <translation>提交作业</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share Annotated Copy</source>
+        <translation>分享带批注的副本</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Your own notes and answers go to the teacher, with the document&apos;s fingerprint so they land on the right text.</source>
+        <translation>只把你自己的笔记和答案交给老师，并附上文档指纹，以便对应到正确的文本。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Send Feedback to {name}</source>
+        <translation>向 {name} 发送反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your notes and questions, and your replies to {name}&apos;s notes (no one else&apos;s copy has them).</source>
+        <translation>你的笔记和问题，以及你对 {name} 笔记的回复（其他人的副本中没有这些回复）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write a .annot file a class or a study group can open in Annotator.</source>
+        <translation>写入一个 .annot 文件，班级或学习小组可以在 Annotator 中打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;My notes and questions</source>
+        <translation>我的笔记和问题(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted &amp;policy areas</source>
+        <translation>已接受的政策领域(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Everyone&apos;s notes in my library</source>
+        <translation>文库中所有人的笔记(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Annotator bundles (*.annot)</source>
+        <translation>Annotator 批注包 (*.annot)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not written: {reason}</source>
+        <translation>未写入：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SharingCommands</name>
+    <message>
+        <location filename="../../gui/sharing_commands.py" line="+77"/>
+        <source>&amp;Share Annotated Copy…</source>
+        <translation>分享带批注的副本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hand In…</source>
+        <translation>提交作业(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;Feedback…</source>
+        <translation>发送反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Collect Answers…</source>
+        <translation>收集答案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge Notes…</source>
+        <translation>合并笔记(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Answers by Question…</source>
+        <translation>按问题查看答案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Study &amp;Group…</source>
+        <translation>学习小组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This document is not in the library yet.</source>
+        <translation>此文档尚未加入文库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it again once the library is available.</source>
+        <translation>文库可用后请重新打开它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot do that here</source>
+        <translation>此处无法执行该操作</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nobody else has notes in this document yet.</source>
+        <translation>此文档中还没有其他人的笔记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect the students&apos; hand-ins first.</source>
+        <translation>请先收集学生提交的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send Feedback</source>
+        <translation>发送反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback for:</source>
+        <translation>反馈对象：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Collect Answers</source>
+        <translation>收集答案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Merge Notes</source>
+        <translation>合并笔记</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Annotations (*.annot *.jsonld *.json);;All files (*)</source>
+        <translation>批注 (*.annot *.jsonld *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask the &amp;Class…</source>
+        <translation>向全班提问(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read-only: {author}</source>
+        <translation>只读：{author}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Answer…</source>
+        <translation>回答(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reply…</source>
+        <translation>回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask the Class</source>
+        <translation>向全班提问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your question about this passage:</source>
+        <translation>你对这段文字的问题：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{note}
+
+Your reply (it travels only in feedback sent to its author):</source>
+        <translation>{note}
+
+你的回复（只会随发给该作者的反馈一同发送）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{question}
+
+Your answer:</source>
+        <translation>{question}
+
+你的回答：</translation>
+    </message>
 </context>
 <context>
     <name>ThemeMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/theme_menu.py" line="+25"/>
+        <location filename="../../gui/theme_menu.py" line="+25"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -1313,9 +2080,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>WindowHost</name>
+    <message>
+        <location filename="../../gui/sharing_commands.py" line="+113"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
-        <location filename="../../src/annotator/gui/workers.py" line="+142"/>
+        <location filename="../../gui/workers.py" line="+142"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
