@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.postgres_cluster import OWNER, SERVICE, Cluster
+
+if TYPE_CHECKING:
+    from tests.server.classroom import Classroom
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -92,3 +96,16 @@ def live_group(group_database: GroupDatabase, tmp_path: Path, sample_path: Path
         yield group
     finally:
         server.stop()
+
+
+@pytest.fixture
+def classroom(group_database: GroupDatabase, tmp_path: Path) -> Iterator[Classroom]:
+    """A running service whose members join with the CLI, each in their own home."""
+    from tests.server.classroom import Classroom
+
+    room = Classroom(group_database, tmp_path).start()
+    try:
+        yield room
+    finally:
+        assert room.server is not None
+        room.server.stop()

@@ -56,6 +56,13 @@ class SyncReport:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupStatus:
+    link: GroupLink
+    waiting: int  # the reader's changes not yet acknowledged by the server
+    conflicts: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Joined:
     group: str
     member: str
@@ -145,6 +152,13 @@ class GroupSync:
         config.save(links)
         return link, document.content_hash, document.metadata.title or "Untitled", created
 
+    def status(self, group: str | None = None) -> GroupStatus:
+        """Where the reader stands with a group, without the network: what waits to be
+        sent and the conflicts kept (what a status indicator shows)."""
+        link = config.chosen(config.load(), group)
+        waiting = len(_Run(self._store, link).pending())
+        return GroupStatus(link, waiting, tuple(link.conflicts))
+
     # --- sync ---------------------------------------------------------------------
 
     def sync(self, group: str | None = None) -> SyncReport:
@@ -176,7 +190,7 @@ class _Run:
 
     # --- push ---------------------------------------------------------------------
 
-    def _pending(self) -> list[tuple[str, Annotation]]:
+    def pending(self) -> list[tuple[str, Annotation]]:
         """(document hash, annotation) of the reader's annotations not yet acknowledged."""
         found = []
         with self._store.transaction(write=False) as repo:
@@ -188,7 +202,7 @@ class _Run:
 
     def push(self, client: GroupClient) -> None:
         for _ in range(MAX_ROUNDS):
-            pending = self._pending()
+            pending = self.pending()
             try:
                 for start in range(0, len(pending), BATCH):
                     self._push_batch(client, pending[start : start + BATCH])
@@ -217,6 +231,20 @@ class _Run:
         if link.answers_hidden_until and utc_now() >= _when(link.answers_hidden_until):
             since = 0  # the teacher's date has passed: fetch the answers held back
         found = client.changes(since)
+        if int(found["version"]) < since:
+            # The server was restored from a backup: what it acknowledged after it is gone.
+            # Pull everything, and offer every own annotation again (the same state comes
+            # back as unchanged, a newer one is written).
+            link.synced.clear()
+            found = client.changes(0)
+        while True:
+            self._page(client, found)
+            if not found.get("more"):
+                return
+            found = client.changes(link.version)
+
+    def _page(self, client: GroupClient, found: dict[str, Any]) -> None:
+        link = self._link
         for doc in found.get("documents", ()):
             self._document(client, str(doc["id"]))
         incoming: list[Annotation] = []
@@ -310,6 +338,8 @@ class _Run:
             return []
         if synced.get(mine.id) == _key(copy):  # the server has what this device sent last
             return []
+        if mine.id not in synced and order(mine) > order(copy):
+            return []  # never acknowledged here (a restored server): this copy goes up next
         # Both devices changed it: keep this device's text above both revisions, and the
         # other text in the conflict list.
         self._link.conflicts.append({
