@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -154,3 +156,38 @@ def test_a_server_restored_from_a_backup_gets_the_newer_notes_again(
     classroom.sync(teacher)
     notes = sorted(a.note for a in annotations(teacher, text_hash))
     assert notes == ["after the backup", "before the backup"]
+
+
+def test_hides_and_held_back_answers_reach_the_students_libraries(
+    classroom: Classroom, sample_path: Path
+) -> None:
+    teacher, doc, text_hash = classroom.shared_sample(sample_path)
+    question = cli(teacher, "highlight", doc, "--quote", "cooperation", "--note", "Why?",
+                   "--question")["id"]
+    classroom.sync(teacher)
+    teacher_auth = {"Authorization": f"Bearer {classroom.tokens['Ms Li']}"}
+    soon = datetime.now(UTC) + timedelta(seconds=20)
+    assert httpx.put(f"{classroom.url}/groups/civics/settings", headers=teacher_auth,
+                     json={"answers_hidden_until": soon.isoformat()}).status_code == 200
+    ana, ben = classroom.join("Ana"), classroom.join("Ben")
+    for home in (ana, ben):
+        classroom.sync(home)
+    cli(ana, "reply", question, "--note", "Ana's answer")
+    cli(ana, "highlight", cli(ana, "documents")[0]["id"], "--quote", "China", "--note",
+        "rude remark")
+    classroom.sync(ana)
+    classroom.sync(ben)
+    assert sorted(a.note for a in annotations(ben, text_hash)) == ["Why?", "rude remark"]
+
+    remark = next(a.id for a in annotations(ana, text_hash) if a.note == "rude remark")
+    hide = f"{classroom.url}/groups/civics/annotations/{remark}/hide"
+    assert httpx.put(hide, json={"hidden": True}, headers=teacher_auth).status_code == 200
+    classroom.sync(ben)
+    assert [a.note for a in annotations(ben, text_hash)] == ["Why?"]
+    assert "rude remark" in [a.note for a in annotations(ana, text_hash)], "the owner keeps it"
+
+    time.sleep(max(0.0, (soon - datetime.now(UTC)).total_seconds()) + 1)
+    httpx.put(hide, json={"hidden": False}, headers=teacher_auth)
+    classroom.sync(ben)
+    notes = sorted(a.note for a in annotations(ben, text_hash))
+    assert notes == ["Ana's answer", "Why?", "rude remark"]
