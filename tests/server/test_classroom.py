@@ -165,10 +165,9 @@ def test_hides_and_held_back_answers_reach_the_students_libraries(
     question = cli(teacher, "highlight", doc, "--quote", "cooperation", "--note", "Why?",
                    "--question")["id"]
     classroom.sync(teacher)
-    teacher_auth = {"Authorization": f"Bearer {classroom.tokens['Ms Li']}"}
     soon = datetime.now(UTC) + timedelta(seconds=20)
-    assert httpx.put(f"{classroom.url}/groups/civics/settings", headers=teacher_auth,
-                     json={"answers_hidden_until": soon.isoformat()}).status_code == 200
+    held = cli(teacher, "group", "answers-until", soon.isoformat())["answers_hidden_until"]
+    assert datetime.fromisoformat(held) == soon
     ana, ben = classroom.join("Ana"), classroom.join("Ben")
     for home in (ana, ben):
         classroom.sync(home)
@@ -180,14 +179,14 @@ def test_hides_and_held_back_answers_reach_the_students_libraries(
     assert sorted(a.note for a in annotations(ben, text_hash)) == ["Why?", "rude remark"]
 
     remark = next(a.id for a in annotations(ana, text_hash) if a.note == "rude remark")
-    hide = f"{classroom.url}/groups/civics/annotations/{remark}/hide"
-    assert httpx.put(hide, json={"hidden": True}, headers=teacher_auth).status_code == 200
+    assert "Only the group's teacher" in cli_refused(ana, "group", "hide", remark).stderr
+    assert cli(teacher, "group", "hide", remark)["hidden"] is True
     classroom.sync(ben)
     assert [a.note for a in annotations(ben, text_hash)] == ["Why?"]
     assert "rude remark" in [a.note for a in annotations(ana, text_hash)], "the owner keeps it"
 
     time.sleep(max(0.0, (soon - datetime.now(UTC)).total_seconds()) + 1)
-    httpx.put(hide, json={"hidden": False}, headers=teacher_auth)
+    cli(teacher, "group", "hide", remark, "--show")
     classroom.sync(ben)
     notes = sorted(a.note for a in annotations(ben, text_hash))
     assert notes == ["Ana's answer", "Why?", "rude remark"]

@@ -22,6 +22,7 @@ has passed: the first pull after it starts again from version 0 (merging is idem
 from __future__ import annotations
 
 import tempfile
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -161,6 +162,27 @@ class GroupSync:
         link = config.chosen(config.load(), group)
         waiting = len(_Run(self._store, link).pending())
         return GroupStatus(link, waiting, tuple(link.conflicts))
+
+    # --- moderation (the teacher's) -------------------------------------------------
+
+    def hide(self, annotation_id: str, hidden: bool, group: str | None = None) -> int:
+        """Hide an annotation from the students (or show it again); the group's version."""
+        link = config.chosen(config.load(), group)
+        try:
+            wanted = str(uuid.UUID(annotation_id.strip()))
+        except ValueError:
+            raise AnnotatorError(f"{annotation_id[:60]!r} is not an annotation id.") from None
+        with GroupClient(link.url, link.group, link.token) as client:
+            return int(client.hide(wanted, hidden)["version"])
+
+    def hide_answers_until(self, when: str, group: str | None = None) -> str | None:
+        """Students see each other's answers only from `when` (ISO 8601), or now ("none")."""
+        link = config.chosen(config.load(), group)
+        until = None if when.strip().lower() == "none" else _when(when).isoformat()
+        with GroupClient(link.url, link.group, link.token) as client:
+            result = client.hide_answers_until(until)
+        shown: str | None = result.get("answers_hidden_until")
+        return shown
 
     # --- sync ---------------------------------------------------------------------
 
