@@ -16,7 +16,8 @@ group's conflict list (`groups.json`), so nothing is lost and the reader can cho
 
 A teacher's hide arrives as an id without content: the local copy becomes a tombstone,
 and comes back when the hide is lifted. Answers hidden until a date arrive once the date
-has passed: the first pull after it starts again from version 0 (merging is idempotent).
+has passed or the teacher lifts it: the first pull after that starts again from version
+0 (merging is idempotent).
 """
 
 from __future__ import annotations
@@ -252,9 +253,16 @@ class _Run:
 
     def pull(self, client: GroupClient) -> None:
         link = self._link
+        held = link.answers_hidden_until  # other students' answers were held back
         since = link.version
-        if link.answers_hidden_until and utc_now() >= _when(link.answers_hidden_until):
+        if held and utc_now() >= _when(held):
             since = 0  # the teacher's date has passed: fetch the answers held back
+        self._pull_from(client, since)
+        if held and since and link.answers_hidden_until is None:
+            self._pull_from(client, 0)  # the teacher showed them early: fetch them now
+
+    def _pull_from(self, client: GroupClient, since: int) -> None:
+        link = self._link
         found = client.changes(since)
         if int(found["version"]) < since:
             # The server was restored from a backup: what it acknowledged after it is gone.
