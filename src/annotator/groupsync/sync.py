@@ -39,10 +39,9 @@ from annotator.exchange.merge import merge, order
 from annotator.groupsync import config
 from annotator.groupsync.client import GroupClient, StalePush
 from annotator.groupsync.config import GroupLink
-from annotator.services.identity import LOCAL_AUTHOR_KEY, Reader
+from annotator.services.identity import Identity, Reader
 from annotator.services.library import Library
-from annotator.store import Store
-from annotator.store.repository import Repository
+from annotator.store.api import Repository, Store
 
 BATCH = 100
 MAX_ROUNDS = 5
@@ -132,15 +131,13 @@ class GroupSync:
         """Make the member the local reader; the reader's annotations become theirs."""
         old = self._reader.id
         documents = [d.id for d in Library(self._store).documents()] if old != member else []
+        self._reader = Identity(self._store).become(member, name)
         with self._store.transaction() as repo:
-            repo.save_author(member, name, utc_now())
-            repo.set_setting(LOCAL_AUTHOR_KEY, member)
             for doc_id in documents:
                 mine = [a for a in (*repo.annotations(doc_id), *repo.tombstones(doc_id))
                         if a.author_id == old]
                 repo.save_annotations(changed(a, author_id=member, author_name=name)
                                       for a in mine)
-        self._reader = Reader(member, name)
 
     def share(self, doc_ref: str, group: str | None = None) -> tuple[GroupLink, str, str, bool]:
         """Share a library document with the group: (link, hash, title, newly shared)."""
