@@ -25,8 +25,9 @@ from PySide6.QtWidgets import QColorDialog, QMenu, QMessageBox, QWidget
 
 from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
 from annotator.errors import AnnotatorError
+from annotator.gui.author_layers import annotation_mark
 from annotator.gui.dialogs import show_error
-from annotator.gui.highlighting import Layer, Mark
+from annotator.gui.highlighting import FILLED
 from annotator.gui.reader_view import area_marks
 from annotator.gui.undo import UndoStacks
 
@@ -311,6 +312,7 @@ class AnnotationLayer(QObject):
         marks = [m for m in area_marks(reading)
                  if shown is None or (m.key, m.start, m.end) in shown]
         notes: list[tuple[int, QColor]] = []
+        reader_id = self.session.reader.id if self.session is not None else None
         for a in self.ordered():
             if a.placement is not Placement.PLACED:
                 continue
@@ -325,8 +327,7 @@ class AnnotationLayer(QObject):
                     # An accepted suggestion keeps its area's colour, as exports show it.
                     hex_, name = area.color.lower(), area.label
             label = f"{name} — {kind.format(who=who)}"
-            marks.append(Mark(a.start, a.end, Layer.READER, hex_, label,
-                              note_excerpt(a.note), a.id))
+            marks.append(annotation_mark(a, hex_, label, note_excerpt(a.note), reader_id))
             if a.note.strip():
                 notes.append((a.start, QColor(hex_)))
         self.window.reader.set_marks(marks, notes)
@@ -517,7 +518,8 @@ class AnnotationLayer(QObject):
         menu.setParent(window, menu.windowFlags())
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("reader-context-menu")
-        if window.reader.selected_range() is not None:
+        selected = window.reader.selected_range()
+        if selected is not None:
             menu.addSeparator()
             a.add_highlight_menu(menu, self.tr("&Highlight"))
             areas = menu.addMenu(self.tr("Assign Policy &Area"))
@@ -525,15 +527,18 @@ class AnnotationLayer(QObject):
             for area in reading.taxonomy.areas if reading else ():
                 areas.addAction(area.label.replace("&", "&&")).triggered.connect(
                     lambda _c=False, area_id=area.id: self.highlight(area=area_id))
+            window.sharing_commands.add_selection_entries(menu, selected)
         marks = (window.reader.highlights.marks_at(offset)
                  if offset >= 0 and window.reader.highlights else ())
         for mark in marks:
-            if mark.layer is Layer.READER:
+            if mark.layer in FILLED:
                 annotation = self.annotations.get(mark.ref)
                 if annotation is None:
                     continue
                 menu.addSection(f"{color_label(annotation.color)}: "
                                 f"“{note_excerpt(annotation.exact, 40)}”")
+                if window.sharing_commands.add_annotation_entries(menu, annotation):
+                    continue  # another author's: read-only (gui/answering.py)
                 menu.addAction(self.tr("Edit &Note…")).triggered.connect(
                     lambda _c=False, an=annotation: self.edit_note(an))
                 menu.addAction(self.tr("Edit &Tags…")).triggered.connect(

@@ -62,6 +62,10 @@ class Layer(StrEnum):
 
     SUGGESTION = "suggestion"  # a machine passage: a margin bar, its terms underlined
     READER = "reader"  # the reader's own highlight: a strong fill
+    IMPORTED = "imported"  # another author's (a teacher's, a member's): a faint fill
+
+
+FILLED = (Layer.READER, Layer.IMPORTED)  # layers whose marks are annotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +170,7 @@ class Styler:
         if cached is not None:
             return cached
         fmt = self.clear_format()
-        readers = [m for m in marks if m.layer is Layer.READER]
+        readers = [m for m in marks if m.layer in FILLED]
         if readers:
             # The innermost highlight keeps its fill: one made inside another (or inside
             # an accepted suggestion) stays visible, the outer one shows around it.
@@ -356,7 +360,7 @@ def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None)
     for mark in marks:
         style = highlights.styler.styles.get(mark.key) if highlights else None
         color = style.color.name() if style else "#888888"
-        if mark.layer is Layer.READER:
+        if mark.layer in FILLED:
             # label: who made it; detail: the note's first words
             note = (f"<br/><span style='white-space:pre-wrap'>{html.escape(mark.detail)}</span>"
                     if mark.detail else "")

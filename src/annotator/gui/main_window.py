@@ -57,6 +57,12 @@ from annotator.gui.import_progress import BackgroundImport
 from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
+from annotator.gui.sharing_commands import (
+    BUNDLE_SUFFIX,
+    SharingCommands,
+    WindowHost,
+    is_bundle_path,
+)
 from annotator.gui.theme import theme_manager
 from annotator.gui.theme_menu import theme_menu
 from annotator.importers import slow_to_import, supported_suffixes
@@ -197,6 +203,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.export)
         file_menu.addAction(a.print_preview)
         file_menu.addAction(a.print)
+        self.sharing_commands = SharingCommands(WindowHost(self), self)
+        self.sharing_commands.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -211,6 +219,7 @@ class MainWindow(QMainWindow):
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addMenu(self.sharing_commands.members)
         view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
@@ -387,7 +396,11 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Open `path`; on failure explain why and keep the current document. A big file
-        is imported off the GUI thread and shown when ready (gui/import_progress.py)."""
+        is imported off the GUI thread and shown when ready (gui/import_progress.py).
+        A `.annot` is merged into the library (off the GUI thread too) and then shown."""
+        if is_bundle_path(path):
+            self.sharing_commands.import_bundle(path)
+            return True
         if slow_to_import(path):
             self.background_import.start(path, self.taxonomy)
             return True
@@ -415,7 +428,7 @@ class MainWindow(QMainWindow):
         self.show_reading(open_sample(self.taxonomy))
 
     def choose_file(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
+        patterns = " ".join(f"*{suffix}" for suffix in (*supported_suffixes(), BUNDLE_SUFFIX))
         start = str(self.reading.path.parent) if self.reading and self.reading.path else ""
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open an Article"), start,
@@ -640,8 +653,8 @@ class MainWindow(QMainWindow):
             if self.reading is None:
                 return None
             self.flush_edits()  # a note being typed is part of what is printed
-            store, document_id = self.export_source()
-            return summary_job(self.reading, store, document_id)
+            library, document_id = self.export_source()
+            return summary_job(self.reading, library, document_id)
 
         return Printing(self, source)
 
@@ -681,6 +694,11 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        bundles = [Path(u.toLocalFile()) for u in urls if is_bundle_path(Path(u.toLocalFile()))]
+        if len(bundles) > 1:  # a class's hand-ins, dropped together: one merge
+            event.acceptProposedAction()
+            self.sharing_commands.merge_files(bundles, open_first=True)
+            return
         if urls:
             event.acceptProposedAction()
             self.open_file(Path(urls[0].toLocalFile()))
@@ -909,7 +927,10 @@ class MainWindow(QMainWindow):
 
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
-        self.annotations_panel.show_annotations(self.annotation_layer.ordered(), labels)
+        session = self.annotation_layer.session
+        self.annotations_panel.show_annotations(
+            self.annotation_layer.ordered(), labels,
+            session.reader.id if session is not None else None)
         self.areas_panel.set_counts(self.annotation_layer.suggestion_counts())
         self._update_area_summary()
 
