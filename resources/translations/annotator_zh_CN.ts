@@ -1504,9 +1504,14 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+372"/>
+        <location filename="../../src/annotator/gui/highlighting.py" line="+373"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>why:</source>
+        <translation>原因：</translation>
     </message>
 </context>
 <context>

@@ -245,6 +245,18 @@ class Detector:
             return AreaSuggestion(area, (), "inside a passage on this area")
         return None
 
+    def words_for(self, text: str, area: str) -> tuple[str, ...]:
+        """The words of `text` that count for `area`, once each in order: what a reader
+        who accepts or rejects a passage of that area is deciding about
+        (`core/learning.py`)."""
+        if self._automaton is None:
+            return ()
+        found: dict[str, None] = {}
+        for start, end, pattern in self._scan(self._automaton, text):
+            if any(weighed == area for weighed, _ in pattern.weights):
+                found[text[start:end]] = None
+        return tuple(found)
+
     def _block_passages(self, automaton: _Automaton, text: str, block: Block) -> list[AreaSpan]:
         """The passages detected in one block, kept by the block and its text: each
         highlight asks for the block it is in (`suggest_area`), and reading it again

@@ -239,10 +239,15 @@ def export(
         with Store.open() as opened:
             return export(doc_ref, fmt, path, options, progress, cancel,
                           store=opened, taxonomy=taxonomy)
+    from annotator.services.learning import Learning
+
     library = Library(store)
     stored, annotations = library.load(doc_ref)
     rejected = library.rejected_suggestions(stored.id)
+    # The suggestions the reader sees in the window: read with what they taught it.
+    chosen = taxonomy_for(stored.document, taxonomy or active_taxonomy())
+    learned = Learning(store).taxonomy(chosen)
     return export_document(
         stored.document, annotations, fmt, path, options, progress, cancel,
-        taxonomy=taxonomy, rejected=rejected, document_id=stored.id, database=store.path,
+        taxonomy=learned, rejected=rejected, document_id=stored.id, database=store.path,
     )

@@ -221,8 +221,11 @@ def active_taxonomy(override: Path | None = None) -> Taxonomy:
     return _file_taxonomy(path, status)
 
 
-def _detector(taxonomy: Taxonomy) -> Detector:
+def detector_for(taxonomy: Taxonomy) -> Detector:
+    """The compiled detector of `taxonomy`, built once per process (per distinct one)."""
     return _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+
+
 
 
 def _kept(cache: dict[_K, _V], key: _K, make: Callable[[], _V]) -> _V:
@@ -238,12 +241,12 @@ def _kept(cache: dict[_K, _V], key: _K, make: Callable[[], _V]) -> _V:
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     """`document` with its passages, found by `taxonomy` or the one for its language."""
     taxonomy = taxonomy_for(document, taxonomy)
-    return Reading(document, taxonomy, tuple(_detector(taxonomy).detect(document)), path)
+    return Reading(document, taxonomy, tuple(detector_for(taxonomy).detect(document)), path)
 
 
 def explain(reading: Reading) -> list[SentenceEvidence]:
     """Each sentence's evidence per area (weights, rules, carry-over): why it is highlighted."""
-    return _detector(reading.taxonomy).explain(reading.document)
+    return detector_for(reading.taxonomy).explain(reading.document)
 
 
 def suggested_area(document: Document, start: int, end: int) -> str | None:
@@ -256,7 +259,7 @@ def suggested_area(document: Document, start: int, end: int) -> str | None:
         taxonomy = active_taxonomy()
     except TaxonomyError:
         return None
-    suggestion = _detector(taxonomy).suggest_area(document, start, end)
+    suggestion = detector_for(taxonomy).suggest_area(document, start, end)
     return suggestion.area if suggestion else None
 
 
