@@ -1139,6 +1139,54 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>LearningCommands</name>
+    <message>
+        <location filename="../../src/annotator/gui/learning_commands.py" line="+37"/>
+        <source>Reset &amp;Learning…</source>
+        <translation>重置学习(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo Reset Learning</source>
+        <translation>撤销重置学习(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The library is not open yet.</source>
+        <translation>文库尚未打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing learned yet: your accepted and rejected suggestions teach the highlighting.</source>
+        <translation>尚未学到任何内容：您接受和拒绝的建议会调整高亮。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reset learning?</source>
+        <translation>重置学习？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget what your decisions taught the highlighting? The suggestions go back to the policy areas file as it is.</source>
+        <translation>忘记您的决定对高亮的调整吗？建议将恢复为政策领域文件的原样。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset Learning</source>
+        <translation>重置学习</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Learning reset: the highlighting follows the policy areas file again.</source>
+        <translation>学习已重置：高亮重新按照政策领域文件进行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What your decisions taught is back.</source>
+        <translation>您的决定所带来的调整已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <location filename="../../src/annotator/gui/library_panel.py" line="+66"/>
@@ -1201,7 +1249,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+154"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+157"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1237,7 +1285,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+601"/>
+        <location line="+602"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1347,7 +1395,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>高亮所选内容(&amp;H)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+15"/>
+        <source>&amp;Areas</source>
+        <translation>领域(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销{what}(&amp;U)</translation>
     </message>
@@ -1372,7 +1425,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Select an area in the Areas tab first.</source>
         <translation>请先在“领域”标签页中选择一个领域。</translation>
     </message>
