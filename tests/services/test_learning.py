@@ -27,7 +27,7 @@ TEXT = "Remarks\n\n" + "\n\n".join(
 
 
 def _suggested(stored: StoredDocument, store: Store) -> list[tuple[str, int, int]]:
-    taxonomy = Learning(store).taxonomy(bundled_taxonomy())
+    taxonomy = Learning(store, Services(store).reader.id).taxonomy(bundled_taxonomy())
     return [(s.area, s.start, s.end) for s in read_document(stored.document, taxonomy).spans
             if s.area == AREA]
 
@@ -45,7 +45,7 @@ def test_rejecting_a_false_friend_three_times_makes_it_go_away_and_says_why(
     stored, annotating = _open(store)
     suggestions = _suggested(stored, store)
     assert len(suggestions) == 4
-    learning = Learning(store)
+    learning = Learning(store, Services(store).reader.id)
 
     annotating.reject(stored.id, suggestions[:2])
     assert len(_suggested(stored, store)) == 4, "two rejections are not yet a pattern"
@@ -63,7 +63,7 @@ def test_accepting_outweighs_and_reset_is_undoable(store: Store) -> None:
     suggestions = _suggested(stored, store)
     annotating.reject(stored.id, suggestions[:3])
     assert _suggested(stored, store) == []
-    learning = Learning(store)
+    learning = Learning(store, Services(store).reader.id)
 
     before = learning.reset()
     assert len(_suggested(stored, store)) == 4, "reset: the decisions no longer count"
@@ -79,7 +79,7 @@ def test_a_filed_highlight_is_a_decision_with_its_text(store: Store) -> None:
     stored, annotating = _open(store)
     taxonomy = bundled_taxonomy()
     annotating.highlight(stored, 0, 7, area="climate")
-    [decision] = Learning(store).decisions(taxonomy)
+    [decision] = Learning(store, Services(store).reader.id).decisions(taxonomy)
     assert (decision.area, decision.verdict.value, decision.text) == (
         "climate", "assigned", "Remarks")
 

@@ -1,7 +1,8 @@
 """`annotator group join|share` and `annotator sync`: the desktop side of a group library.
 
-Thin: each command opens the store and asks `annotator.groupsync`. Offline is an error
-like any other (one line, exit 2), and it says the changes are kept for the next sync.
+Thin: each command opens the library's services and asks `annotator.groupsync`. Offline is
+an error like any other (one line, exit 2), and it says the changes are kept for the next
+sync.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.common import EXIT_OK, Command, open_services, print_json
 from annotator.errors import AnnotatorError
 
 
@@ -27,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     share.add_argument("--group", metavar="NAME", help="when you joined several groups")
     share.add_argument("--json", action="store_true", help="print one JSON object")
 
+    status = commands.add_parser(
+        "status", help="changes waiting to be sent, and conflicts kept (no network needed)")
+    status.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+
     sync = subparsers.add_parser("sync", help="send your changes to the group, fetch others'")
     sync.add_argument("--group", metavar="NAME", help="when you joined several groups")
     sync.add_argument("--json", action="store_true", help="print one JSON object")
@@ -40,11 +46,8 @@ def _group_sync() -> Iterator[Any]:
     except ImportError as exc:
         raise AnnotatorError(f"Group sync needs {exc.name}: pip install 'annotator[server]'.") \
             from None
-    from annotator.services.identity import Identity
-    from annotator.store import Store
-
-    with Store.open() as store:
-        yield GroupSync(store, Identity(store).reader())
+    with open_services() as services:
+        yield GroupSync(services.store, services.reader)
 
 
 def run_group(args: argparse.Namespace) -> int:
@@ -55,6 +58,14 @@ def run_group(args: argparse.Namespace) -> int:
                                       "name": joined.name, "role": joined.role,
                                       "url": joined.url}
             shown = f"joined {joined.group} as {joined.name} ({joined.role})"
+        elif args.group_command == "status":
+            found = groups.status(args.group)
+            link = found.link
+            result = {"group": link.group, "url": link.url, "name": link.name,
+                      "role": link.role, "version": link.version, "waiting": found.waiting,
+                      "conflicts": list(found.conflicts)}
+            shown = (f"{link.group}: version {link.version}, {found.waiting} changes waiting, "
+                     f"{len(found.conflicts)} conflicts kept")
         else:
             link, content_hash, title, created = groups.share(args.doc, args.group)
             result = {"group": link.group, "document": content_hash, "title": title,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QColorDialog, QMenu, QMessageBox, QWidget
 
 from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
 from annotator.errors import AnnotatorError
-from annotator.gui.author_layers import annotation_mark
+from annotator.gui.author_layers import annotation_mark, drawn
 from annotator.gui.dialogs import show_error
 from annotator.gui.highlighting import FILLED
 from annotator.gui.reader_view import area_marks
@@ -314,7 +314,7 @@ class AnnotationLayer(QObject):
         notes: list[tuple[int, QColor]] = []
         reader_id = self.session.reader.id if self.session is not None else None
         for a in self.ordered():
-            if a.placement is not Placement.PLACED:
+            if not drawn(a):
                 continue
             hex_ = color_hex(a.color).lower()
             name = color_label(a.color)

@@ -70,11 +70,8 @@ class AreaMargin(QWidget):
         if highlights is None or not self._view.lanes:
             return []
         page = view.page
-        viewport = page.viewport()
         positions = view.positions
-        first = positions.from_qt(page.cursorForPosition(QPoint(0, 0)).position())
-        last = positions.from_qt(page.cursorForPosition(
-            QPoint(viewport.width(), viewport.height())).position())
+        first, last = view.visible_span()
         document = page.document()
         limit = document.characterCount() - 1
         cursor = QTextCursor(document)

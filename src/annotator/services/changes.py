@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core.annotation import Annotation
-from annotator.store import Suggestion
+from annotator.store.api import Suggestion
 
 if TYPE_CHECKING:
     from annotator.services.annotating import Annotating

@@ -22,7 +22,7 @@ from annotator.core.detection import AreaSpan
 from annotator.core.document import Document
 from annotator.core.summary import Summary, SummaryOptions, build_summary, is_color
 from annotator.core.taxonomy import Taxonomy
-from annotator.errors import ExportError
+from annotator.errors import ExportError, StoreError
 from annotator.exporters import (
     CancelCheck,
     ExportFormat,
@@ -36,7 +36,7 @@ from annotator.exporters.target import check_target
 from annotator.services.reading import active_taxonomy, read_document, taxonomy_for
 
 if TYPE_CHECKING:
-    from annotator.store import Store
+    from annotator.store.api import Store
 
 # The share of the progress bar the summary gets: rendering it takes longer in every
 # format (10,000 passages: ~0.2 s for the summary, 0.3 s (CSV) to ~10 s (PDF) to render).
@@ -239,6 +239,7 @@ def export(
         with Store.open() as opened:
             return export(doc_ref, fmt, path, options, progress, cancel,
                           store=opened, taxonomy=taxonomy)
+    from annotator.services.identity import Identity
     from annotator.services.learning import Learning
 
     library = Library(store)
@@ -246,7 +247,10 @@ def export(
     rejected = library.rejected_suggestions(stored.id)
     # The suggestions the reader sees in the window: read with what they taught it.
     chosen = taxonomy_for(stored.document, taxonomy or active_taxonomy())
-    learned = Learning(store).taxonomy(chosen)
+    try:
+        learned = Learning(store, Identity(store).reader().id).taxonomy(chosen)
+    except StoreError:  # a read-only library that does not know this reader yet
+        learned = chosen
     return export_document(
         stored.document, annotations, fmt, path, options, progress, cancel,
         taxonomy=learned, rejected=rejected, document_id=stored.id, database=store.path,

@@ -17,9 +17,8 @@ from datetime import datetime
 from annotator.core.annotation import utc_now
 from annotator.core.learning import Adjustment, Decision, Verdict, apply_learning, learn
 from annotator.core.taxonomy import Taxonomy
-from annotator.services.identity import LOCAL_AUTHOR_KEY
 from annotator.services.reading import detector_for
-from annotator.store import Store
+from annotator.store.api import Store
 
 SINCE_SETTING = "learning_since"
 
@@ -27,19 +26,19 @@ SINCE_SETTING = "learning_since"
 class Learning:
     """The reader's decisions in one library, and what they teach a taxonomy."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, reader_id: str) -> None:
         self._store = store
+        self._reader_id = reader_id
 
     def decisions(self, taxonomy: Taxonomy) -> list[Decision]:
         """Every decision the local reader made since the last reset, with the area's
         words in each passage. Read-only: a read-only library still exports."""
         detector = detector_for(taxonomy)
         with self._store.transaction(write=False) as repo:
-            reader = repo.setting(LOCAL_AUTHOR_KEY)
             since = repo.setting(SINCE_SETTING)
             rows = repo.learning_evidence(
-                reader, datetime.fromisoformat(since) if since else None
-            ) if reader else []
+                self._reader_id, datetime.fromisoformat(since) if since else None
+            )
         return [
             Decision(area, Verdict(verdict), detector.words_for(text, area), text)
             for area, verdict, text in rows

@@ -18,7 +18,7 @@ from annotator.services.annotating import Annotating
 from annotator.services.identity import Identity, Reader
 from annotator.services.library import Library
 from annotator.services.search import Search
-from annotator.store import Store
+from annotator.store.api import Store
 
 if TYPE_CHECKING:
     from annotator.core.annotation import Annotation
@@ -39,7 +39,9 @@ class Services:
     def open(cls, path: Path | None = None) -> Services:
         """Open (creating, migrating, checking) the database at `path`, by default the
         library's; raises StoreError (CorruptDatabaseError for a damaged file)."""
-        return cls(Store.open(path))
+        from annotator.store import Store as LocalStore
+
+        return cls(LocalStore.open(path))
 
     def close(self) -> None:
         self.store.close()
@@ -76,7 +78,7 @@ class Services:
         """What the reader's accepts, rejects and filed highlights teach the detector."""
         from annotator.services.learning import Learning
 
-        return Learning(self.store)
+        return Learning(self.store, self.reader.id)
 
     @cached_property
     def sharing(self) -> Sharing:

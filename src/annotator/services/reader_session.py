@@ -18,7 +18,7 @@ from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placemen
 from annotator.core.document import Document
 from annotator.services.library import Revision
 from annotator.services.library_services import Services
-from annotator.store import Store, StoredDocument, Suggestion
+from annotator.store.api import Store, StoredDocument, Suggestion
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +115,9 @@ class ReaderSession(Services):
     @classmethod
     def open(cls, path: Path | None = None) -> ReaderSession:
         """Open (creating, migrating, checking) the default database; raises StoreError."""
-        return cls(Store.open(path))
+        from annotator.store import Store as LocalStore
+
+        return cls(LocalStore.open(path))
 
     def changed_elsewhere(self) -> bool:
         """True once per batch of commits another process made since the last call.
