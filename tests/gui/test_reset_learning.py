@@ -39,9 +39,13 @@ def test_rejections_teach_reset_forgets_and_undo_restores(
     assert commands.question is None
     assert "Nothing learned yet" in window.statusBar().currentMessage()
 
-    layer.reject([(s.area, s.start, s.end) for s in window.reading.spans_of(AREA)][:3])
-    window.reread_document()
-    assert shown(window) == 0, "three rejections of the same words teach"
+    spans = [(s.area, s.start, s.end) for s in window.reading.spans_of(AREA)]
+    layer.reject(spans[:2])
+    assert shown(window) == 4, "two rejections teach nothing yet"
+    layer.reject(spans[2:3])
+    assert shown(window) == 0, "three rejections of the same words teach, at once"
+    assert "weakened: you rejected “security council” 3 times" in \
+        window.statusBar().currentMessage()
 
     commands.reset.trigger()
     box = commands.question

@@ -43,6 +43,22 @@ class LearningCommands(QObject):
         self.undo.triggered.connect(self.undo_reset)
         self.question: QMessageBox | None = None  # the last one asked (tests answer it)
         self._before: str | None = None
+        self._known: set[str] | None = None  # the reasons learned, as last seen
+
+    def check(self) -> None:
+        """After the reader's annotations changed: when their decisions now teach
+        something new, read the document again and say what was learned."""
+        learning = self._learning()
+        if learning is None:
+            return
+        reasons = {change.reason for change in learning.adjustments(self._taxonomy())}
+        known, self._known = self._known, reasons
+        new = sorted(reasons - known) if known is not None else []
+        if new:
+            self._reread()
+            self._status.showMessage(
+                self.tr("Learned from your decisions: {what}").format(what="; ".join(new)),
+                10000)
 
     def ask_reset(self) -> None:
         learning = self._learning()
@@ -71,6 +87,7 @@ class LearningCommands(QObject):
 
     def _reset(self, learning: Learning) -> None:
         self._before = learning.reset()
+        self._known = set()
         self.undo.setEnabled(True)
         self._reread()
         self._status.showMessage(
@@ -83,6 +100,7 @@ class LearningCommands(QObject):
             return
         learning.undo_reset(self._before)
         self._before = None
+        self._known = None  # what comes back was learned before: nothing new to announce
         self.undo.setEnabled(False)
         self._reread()
         self._status.showMessage(self.tr("What your decisions taught is back."), 6000)

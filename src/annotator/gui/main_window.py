@@ -912,6 +912,7 @@ class MainWindow(QMainWindow):
             else None)
         self.annotations_panel.delete_requested.connect(layer.delete)
         layer.annotations_changed.connect(self._show_annotations)
+        layer.annotations_changed.connect(self.learning_commands.check)
         layer.library_changed.connect(self._show_library)
         layer.store_opened.connect(self._store_opened)
         self.library_panel.open_requested.connect(self.open_document)

@@ -1314,7 +1314,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>撤销重置学习(&amp;U)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
+        <source>Learned from your decisions: {what}</source>
+        <translation>已从您的决定中学习：{what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The library is not open yet.</source>
         <translation>文库尚未打开。</translation>
     </message>
@@ -1339,12 +1344,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重置学习</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Learning reset: the highlighting follows the policy areas file again.</source>
         <translation>学习已重置：高亮重新按照政策领域文件进行。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>What your decisions taught is back.</source>
         <translation>您的决定所带来的调整已恢复。</translation>
     </message>
@@ -1583,7 +1588,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
