@@ -53,6 +53,7 @@ from annotator.gui.actions import Actions
 from annotator.gui.chapters_panel import ChaptersPanel
 from annotator.gui.dialogs import show_error
 from annotator.gui.find_bar import FindBar
+from annotator.gui.group_menu import GroupCommands, GroupWindow
 from annotator.gui.icons import app_icon
 from annotator.gui.import_progress import BackgroundImport
 from annotator.gui.language_menu import language_menu
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.background_import = BackgroundImport(self._opened, self._cannot_open, self)
         self.statusBar().addPermanentWidget(self.background_import)
+        self.statusBar().addPermanentWidget(self.group_commands.indicator)
         self._connect()
         a = self.commands
         a.undo.setEnabled(False)
@@ -229,6 +231,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
         self._build_areas_menu()
+        self.group_commands = GroupCommands(GroupWindow(self), self)
+        self.menuBar().addMenu(self.group_commands.menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts_help)
         help_menu.addAction(a.where_data)
@@ -935,6 +939,8 @@ class MainWindow(QMainWindow):
         session.changed_elsewhere()  # the baseline
         self._watch.start(WATCH_MS)
         self._ask_identity_once()
+        self.annotation_layer.annotations_changed.connect(self.group_commands.changed)
+        self.group_commands.start()
 
     def _poll_changes(self) -> None:
         """Another process (the CLI) committed: show its annotations and library now."""
@@ -944,9 +950,18 @@ class MainWindow(QMainWindow):
             self._watch.stop()
             return
         try:
-            if not session.changed_elsewhere():
-                return
-            if layer.opened is not None:
+            changed = session.changed_elsewhere()
+        except AnnotatorError:
+            return  # a busy or failing store: the next poll tries again
+        if changed:
+            self.reload_from_store()
+
+    def reload_from_store(self) -> None:
+        """Show what another process or a group sync wrote into the library."""
+        layer = self.annotation_layer
+        session = layer.session
+        try:
+            if session is not None and layer.opened is not None:
                 layer.opened = session.load(layer.opened.id)
                 layer.annotations = {x.id: x for x in layer.opened.annotations}
         except AnnotatorError:

@@ -1075,6 +1075,54 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>GroupCommands</name>
+    <message>
+        <location filename="../../gui/group_menu.py" line="+52"/>
+        <source>&amp;Join…</source>
+        <translation>加入(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Share Document to Group</source>
+        <translation>将文档分享到小组(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync &amp;Now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Group</source>
+        <translation>小组(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Open a document from the library to share it.</source>
+        <translation>请先从文库中打开一篇文档，再分享它。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The library cannot be opened, so no group can be joined.</source>
+        <translation>无法打开文库，因此无法加入小组。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Joined group {group} as {name}.</source>
+        <translation>已以 {name} 的身份加入小组 {group}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Shared “{title}” with group {group}.</source>
+        <translation>已将“{title}”分享到小组 {group}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Share</source>
+        <translation>无法分享</translation>
+    </message>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
         <location filename="../../gui/group_view.py" line="+60"/>
@@ -1284,6 +1332,49 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../gui/group_join_dialog.py" line="+28"/>
+        <source>Join a Group</source>
+        <translation>加入小组</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>https://school.example/annotator</source>
+        <translation>https://school.example/annotator</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;token:</source>
+        <translation>你的令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your teacher gives you the server&apos;s address and your own token.</source>
+        <translation>服务器地址和你自己的令牌由老师提供。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enter both the server&apos;s address and your token.</source>
+        <translation>请同时输入服务器地址和你的令牌。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Joining…</source>
+        <translation>正在加入…</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../gui/language_menu.py" line="+26"/>
@@ -1417,7 +1508,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+158"/>
+        <location filename="../../gui/main_window.py" line="+159"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1442,7 +1533,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1453,7 +1544,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+604"/>
+        <location line="+606"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1588,7 +1679,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+109"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
@@ -2127,6 +2218,77 @@ Your answer:</source>
         <translation>{question}
 
 你的回答：</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../gui/sync_status.py" line="+24"/>
+        <source>Group sync</source>
+        <translation>小组同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Offline — %n change(s) waiting</source>
+        <translation>
+            <numerusform>离线——%n 项更改等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>{reason}
+Click to try again now.</source>
+        <translation>{reason}
+点击立即重试。</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved in the group settings.
+Click to sync now.</source>
+        <translation>
+            <numerusform>%n 条笔记在两台设备上都被修改；已保留本设备的内容，另一份保存在小组设置中。
+点击立即同步。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 项更改等待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click to sync now.</source>
+        <translation>点击立即同步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything is on the group server.
+Click to sync now.</source>
+        <translation>所有内容都已在小组服务器上。
+点击立即同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
     </message>
 </context>
 <context>

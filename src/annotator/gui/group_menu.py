@@ -1,0 +1,222 @@
+"""The Group menu (Join…, Share Document to Group, Sync Now) and background sync.
+
+Annotating stays local and instant; the group catches up behind it. A sync runs on a
+pool thread (gui/workers.py) a few seconds after the last local change, every few
+minutes, and when the reader asks, one at a time: a request while one runs queues a
+single follow-up. An unreachable server is a state on the status-bar indicator, never a
+dialog. What a pull writes reaches the screen the way changes made elsewhere do
+(`MainWindow.reload_from_store`), so other members' notes appear as imported layers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
+
+from annotator.gui.dialogs import show_error
+from annotator.gui.group_join_dialog import JoinDialog
+from annotator.gui.sync_status import SyncIndicator
+from annotator.gui.workers import Job, Worker, run_in_background
+
+if TYPE_CHECKING:
+    from annotator.groupsync.background import GroupState
+    from annotator.groupsync.sync import Joined
+    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.services.library_services import Services
+
+DEBOUNCE_MS = 3_000  # after the last local change
+PERIOD_MS = 3 * 60_000  # other members' notes arrive at least this often
+
+
+class GroupHost(Protocol):
+    def services(self) -> Services | None: ...  # None: the library cannot be opened
+
+    def document_id(self) -> str | None: ...  # the library id of the document on screen
+
+    def reload(self) -> None: ...  # show what a pull wrote into the library
+
+    def message(self, text: str) -> None: ...  # a passing status-bar message
+
+
+class GroupCommands(QObject):
+    """Three actions, their menu, the indicator, and the timers that sync."""
+
+    def __init__(self, host: GroupHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.widget = parent
+        self.join = QAction(self.tr("&Join…"), self)
+        self.join.triggered.connect(self.open_join)
+        self.share = QAction(self.tr("&Share Document to Group"), self)
+        self.share.triggered.connect(self.share_document)
+        self.sync = QAction(self.tr("Sync &Now"), self)
+        self.sync.triggered.connect(self.sync_now)
+        self.menu = QMenu(self.tr("&Group"), parent)
+        self.menu.setObjectName("group-menu")
+        for action in (self.join, self.share, self.sync):
+            self.menu.addAction(action)
+        self.indicator = SyncIndicator(parent)
+        self.indicator.clicked.connect(self.sync_now)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(DEBOUNCE_MS)
+        self._soon.timeout.connect(self.sync_now)
+        self._every = QTimer(self)
+        self._every.setInterval(PERIOD_MS)
+        self._every.timeout.connect(self.sync_now)
+        self.worker: Worker | None = None  # the sync running (tests wait for it)
+        self._again = False
+        self.dialog: JoinDialog | None = None
+        self._set_joined(False)
+
+    # --- the window's side --------------------------------------------------------
+
+    def start(self) -> None:
+        """The library is open: show where the groups stand, then sync now and then."""
+        services = self.host.services()
+        if services is None:
+            return
+        self._background(lambda _p, _c: services.group_state(), self._state_known)
+        self._every.start()
+
+    def changed(self) -> None:
+        """The reader changed something: sync once they pause."""
+        if self.indicator.isVisible():
+            self._soon.start()
+
+    # --- actions ------------------------------------------------------------------
+
+    def open_join(self) -> None:
+        dialog = JoinDialog(self.widget)
+        dialog.join_requested.connect(self._join)
+        self.dialog = dialog
+        dialog.open()
+
+    def share_document(self) -> None:
+        services, doc_id = self.host.services(), self.host.document_id()
+        if services is None or doc_id is None:
+            self.host.message(self.tr("Open a document from the library to share it."))
+            return
+        run_in_background(lambda _p, _c: services.group_sync.share(doc_id), name="group-share",
+                          on_finished=self._shared, on_failed=self._share_failed)
+
+    def sync_now(self) -> None:
+        services = self.host.services()
+        if services is None:
+            return
+        if self.worker is not None:
+            self._again = True
+            return
+        self._soon.stop()
+        self.indicator.syncing()
+        self._background(lambda _p, _c: services.sync_groups(), self._synced)
+
+    # --- results (GUI thread) -----------------------------------------------------
+
+    def _join(self, url: str, token: str) -> None:
+        dialog = self.dialog
+        assert dialog is not None
+        services = self.host.services()
+        if services is None:
+            dialog.show_error(self.tr("The library cannot be opened, so no group can be "
+                                      "joined."))
+            return
+        run_in_background(lambda _p, _c: services.join_group(url, token), name="group-join",
+                          on_finished=self._joined, on_failed=dialog.show_error)
+
+    def _joined(self, result: object) -> None:
+        joined = cast("Joined", result)
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.host.message(self.tr("Joined group {group} as {name}.").format(
+            group=joined.group, name=joined.name))
+        self._set_joined(True)
+        self._every.start()
+        self.sync_now()
+
+    def _shared(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        link, _hash, title, _new = result
+        self.host.message(self.tr("Shared “{title}” with group {group}.").format(
+            title=title, group=link.group))
+        self.sync_now()
+
+    def _share_failed(self, message: str) -> None:
+        show_error(self.widget, self.tr("Cannot Share"), message)
+
+    def _state_known(self, result: object) -> None:
+        state = cast("GroupState", result)
+        self._set_joined(state.joined)
+        self.indicator.show_state(state)
+
+    def _synced(self, result: object) -> None:
+        self._state_known(result)
+        if cast("GroupState", result).pulled:
+            self.host.reload()
+
+    def _failed(self, message: str) -> None:
+        self.indicator.show_failure(message)
+
+    def _finished(self) -> None:
+        self.worker = None
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    # --- helpers --------------------------------------------------------------------
+
+    def _background(self, job: Job, on_finished: Callable[[object], None]) -> None:
+        def finished(result: object) -> None:
+            on_finished(result)
+            self._finished()
+
+        def failed(message: str) -> None:
+            self._failed(message)
+            self._finished()
+
+        # The result's own signals end the run: `done` can arrive after the signals
+        # object is released (workers.py), too late to be relied on here.
+        self.worker = run_in_background(job, name="group-sync", on_finished=finished,
+                                        on_failed=failed)
+
+    def _set_joined(self, joined: bool) -> None:
+        self.share.setEnabled(joined)
+        self.sync.setEnabled(joined)
+
+
+class _Window(Protocol):
+    """What `GroupWindow` needs of `MainWindow`."""
+
+    annotation_layer: AnnotationLayer
+
+    def reload_from_store(self) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+class GroupWindow:
+    """`GroupHost` over the main window and its annotation layer."""
+
+    MESSAGE_MS = 6_000
+
+    def __init__(self, window: _Window) -> None:
+        self.window = window
+
+    def services(self) -> Services | None:
+        layer = self.window.annotation_layer
+        if layer.session is None and not layer.open_store():
+            return None
+        return layer.session
+
+    def document_id(self) -> str | None:
+        return self.window.annotation_layer.document_id
+
+    def reload(self) -> None:
+        self.window.reload_from_store()
+
+    def message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, self.MESSAGE_MS)

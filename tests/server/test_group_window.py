@@ -1,0 +1,116 @@
+"""The window in a group (issue 12, desktop client): Join…, Share, background sync, and
+the status-bar indicator, against the real server on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.groupsync import config
+from annotator.gui.main_window import MainWindow
+from tests.gui.test_classroom_window import open_window
+from tests.server.classroom import GROUP, Classroom, cli, library
+
+ANA_PHRASE = "Stakes have never been higher"
+BEN_PHRASE = "the world’s largest carbon emitters"
+
+
+def join_in_dialog(window: MainWindow, qtbot: QtBot, classroom: Classroom) -> None:
+    """Join as Ana through Group ▸ Join…, after a wrong token is refused in the dialog."""
+    token = classroom.add("Ana")
+    commands = window.group_commands
+    assert not commands.share.isEnabled()
+    commands.join.trigger()
+    dialog = commands.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.url.setText(f"{classroom.url}/groups/{GROUP}")
+    dialog.token.setText("not-a-token")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15_000)
+    assert "refused" in dialog.error.text() and dialog.isVisible()
+    assert "\n" not in dialog.error.text()
+    dialog.token.setText(token)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    qtbot.waitUntil(lambda: commands.indicator.isVisible(), timeout=15_000)
+    assert commands.share.isEnabled()
+    assert window.annotation_layer.session is not None
+    assert window.annotation_layer.session.reader.id == classroom.members["Ana"]
+
+
+def share_on_screen(window: MainWindow, qtbot: QtBot) -> str:
+    """Group ▸ Share Document to Group; the content hash of the document on screen."""
+    doc_id = window.annotation_layer.document_id
+    window.group_commands.share.trigger()
+    qtbot.waitUntil(lambda: doc_id in config.load()[GROUP].documents.values(), timeout=15_000)
+    settled(window, qtbot)
+    return next(h for h, d in config.load()[GROUP].documents.items() if d == doc_id)
+
+
+def settled(window: MainWindow, qtbot: QtBot) -> str:
+    """Wait until no sync runs or is due; the indicator's text."""
+    commands = window.group_commands
+    qtbot.waitUntil(lambda: commands.worker is None and not commands._again, timeout=30_000)
+    return commands.indicator.text()
+
+
+def note(window: MainWindow, phrase: str, text: str) -> None:
+    assert window.reading is not None
+    start = window.reading.document.text.index(phrase)
+    made = window.annotation_layer.highlight("yellow", note=text,
+                                             span=(start, start + len(phrase)))
+    assert made is not None
+
+
+def test_a_second_members_note_appears_after_a_sync(
+    qtbot: QtBot, classroom: Classroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    annotator_home: Path,
+) -> None:
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    join_in_dialog(window, qtbot, classroom)
+    content_hash = share_on_screen(window, qtbot)
+    note(window, ANA_PHRASE, "Ana's note")
+    assert window.group_commands._soon.isActive()  # a sync follows the pause
+    window.group_commands.sync_now()
+    assert settled(window, qtbot) == "Synced"
+
+    ben = classroom.join("Ben")
+    assert cli(ben, "sync")["pulled"] >= 1
+    with library(ben) as store, store.transaction(write=False) as repo:
+        found = repo.document_by_hash(content_hash)
+    assert found is not None
+    cli(ben, "highlight", found[0], "--quote", BEN_PHRASE, "--note", "Ben's note")
+    assert cli(ben, "sync")["pushed"] == 1
+
+    layer = window.annotation_layer
+    assert "Ben's note" not in {a.note for a in layer.annotations.values()}
+    listed = window.annotations_panel.list.count()
+    window.group_commands.indicator.click()
+    qtbot.waitUntil(lambda: "Ben's note" in {a.note for a in layer.annotations.values()},
+                    timeout=30_000)
+    bens = next(a for a in layer.annotations.values() if a.note == "Ben's note")
+    assert bens.author_id == classroom.members["Ben"]
+    qtbot.waitUntil(lambda: window.annotations_panel.list.count() > listed, timeout=10_000)
+    assert settled(window, qtbot) == "Synced"
+
+
+def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
+    qtbot: QtBot, classroom: Classroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    annotator_home: Path,
+) -> None:
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    join_in_dialog(window, qtbot, classroom)
+    share_on_screen(window, qtbot)
+    assert settled(window, qtbot) == "Synced"
+    assert classroom.server is not None
+    classroom.server.stop()
+    note(window, ANA_PHRASE, "written offline")
+    note(window, BEN_PHRASE, "also offline")
+    window.group_commands.sync_now()
+    assert settled(window, qtbot) == "Offline — 2 change(s) waiting"
+    indicator = window.group_commands.indicator
+    assert "Cannot reach the group server" in indicator.toolTip()
+    assert window.last_error is None  # a state, not an error dialog
+    window.grab().save(str(tmp_path / "offline.png"))
