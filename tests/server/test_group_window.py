@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from annotator.groupsync import config
 from annotator.gui.main_window import MainWindow
 from tests.gui.test_classroom_window import open_window
-from tests.server.classroom import GROUP, Classroom, cli, library
+from tests.server.classroom import GROUP, Classroom, annotations, cli, library
 
 ANA_PHRASE = "Stakes have never been higher"
 BEN_PHRASE = "the world’s largest carbon emitters"
@@ -102,7 +102,7 @@ def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
 ) -> None:
     window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
     join_in_dialog(window, qtbot, classroom)
-    share_on_screen(window, qtbot)
+    content_hash = share_on_screen(window, qtbot)
     assert settled(window, qtbot) == "Synced"
     assert classroom.server is not None
     classroom.server.stop()
@@ -114,3 +114,17 @@ def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
     assert "Cannot reach the group server" in indicator.toolTip()
     assert window.last_error is None  # a state, not an error dialog
     window.grab().save(str(tmp_path / "offline.png"))
+
+    classroom.server.start()  # back: a click on the indicator catches up
+    indicator.click()
+    assert settled(window, qtbot) == "Synced"
+    ben = classroom.join("Ben")
+    cli(ben, "sync")
+    assert {"written offline", "also offline"} <= {
+        a.note for a in annotations(ben, content_hash)}
+
+    note(window, "US-China", "sent after a pause")  # no click: the pause syncs it
+    made = next(a for a in window.annotation_layer.annotations.values()
+                if a.note == "sent after a pause")
+    qtbot.waitUntil(lambda: made.id in config.load()[GROUP].synced, timeout=30_000)
+    assert settled(window, qtbot) == "Synced"

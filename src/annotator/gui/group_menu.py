@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 3_000  # after the last local change
 PERIOD_MS = 3 * 60_000  # other members' notes arrive at least this often
+CLOSE_WAIT_S = 10.0  # a sync cut at exit only sends its changes again next time
 
 
 class GroupHost(Protocol):
@@ -82,6 +83,14 @@ class GroupCommands(QObject):
             return
         self._background(lambda _p, _c: services.group_state(), self._state_known)
         self._every.start()
+
+    def stop(self) -> None:
+        """The window closes: no new sync, and a running one may finish recording what
+        the server acknowledged (groups.json), for a while at most."""
+        self._soon.stop()
+        self._every.stop()
+        if self.worker is not None:
+            self.worker.wait(CLOSE_WAIT_S)
 
     def changed(self) -> None:
         """The reader changed something: sync once they pause."""

@@ -724,6 +724,7 @@ class MainWindow(QMainWindow):
         if self.completed:
             self.annotation_layer.save_position()
         self._watch.stop()
+        self.group_commands.stop()
         self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
