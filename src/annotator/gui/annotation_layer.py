@@ -23,36 +23,30 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QColorDialog, QMenu, QMessageBox, QWidget
 
-from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
+from annotator.core.annotation import COLOR_BY_KEY, Annotation, color_hex
+from annotator.core.layers import LayerKind
 from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import show_error
-from annotator.gui.highlighting import Layer, Mark
-from annotator.gui.reader_view import area_marks
 from annotator.gui.undo import UndoStacks
+from annotator.services.document_session import (
+    DocumentSession,
+    MarkWording,
+    color_label,
+    note_excerpt,
+)
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
     from annotator.services.annotating import Annotating
     from annotator.services.changes import Change
     from annotator.services.library import StoredDocument, Suggestion
-    from annotator.services.reader_session import OpenedDocument, ReaderSession
+    from annotator.services.reader_session import ReaderSession
     from annotator.services.reading import Reading
 
 OpenLibrary = Callable[[], "ReaderSession"]
 
 log = logging.getLogger(__name__)
-NOTE_EXCERPT = 160
 FALLBACK_OPEN_MS = 800  # open the store even if no paint event is seen (hidden window)
-
-
-def note_excerpt(note: str, limit: int = NOTE_EXCERPT) -> str:
-    flat = " ".join(note.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def color_label(color: str) -> str:
-    named = COLOR_BY_KEY.get(color)
-    return named.label if named else color
 
 
 class AnnotationLayer(QObject):
@@ -62,14 +56,14 @@ class AnnotationLayer(QObject):
     annotations_changed = Signal()  # the current document's annotations
     library_changed = Signal()  # titles, counts or membership of the library
 
-    def __init__(self, window: MainWindow, open_library: OpenLibrary) -> None:
+    def __init__(self, window: MainWindow, document: DocumentSession,
+                 open_library: OpenLibrary) -> None:
         super().__init__(window)
         self.window = window
+        self.document = document
         self._open_library = open_library
         self.session: ReaderSession | None = None
-        self.opened: OpenedDocument | None = None
         self.stored: StoredDocument | None = None
-        self.annotations: dict[str, Annotation] = {}
         self.current_color = "yellow"
         self.last_menu: QMenu | None = None
         self.last_question: QMessageBox | None = None
@@ -183,7 +177,8 @@ class AnnotationLayer(QObject):
         asked whether to move the old annotations onto it.
         """
         # (The window saved the previous document's position before replacing it.)
-        self.opened, self.stored, self.annotations = None, None, {}
+        self.stored = None
+        self.document.forget()
         self.window.note_editor.forget()
         if self.session is None:
             return
@@ -218,9 +213,8 @@ class AnnotationLayer(QObject):
             return
         if self.window.reading is not reading:
             return  # another document was opened meanwhile
-        self.opened = opened
+        self.document.attach(opened)
         self.stored = self.session.stored_copy(opened, reading.document, reading.path)
-        self.annotations = {a.id: a for a in opened.annotations}
         self.undo.activate(opened.id)
         self.render()
         # Restore only if the reader has not moved yet (e.g. the start-up restore ran).
@@ -255,18 +249,19 @@ class AnnotationLayer(QObject):
 
     def save_position(self) -> None:
         """Remember where the reader is in the current document (best effort)."""
-        if self.session is None or self.opened is None:
+        doc_id = self.document.document_id
+        if self.session is None or doc_id is None:
             return
         try:
-            self.session.library.set_reading_position(
-                self.opened.id, self.window.reader.top_offset())
+            self.session.library.set_reading_position(doc_id, self.window.reader.top_offset())
         except AnnotatorError as exc:
             log.warning("%s", exc)
 
     def detach(self, doc_id: str) -> None:
         """The document left the library: stop editing it, forget its history."""
-        if self.opened is not None and self.opened.id == doc_id:
-            self.opened, self.stored, self.annotations = None, None, {}
+        if self.document.document_id == doc_id:
+            self.stored = None
+            self.document.forget()
             self.window.note_editor.forget()
             self.render()
             self.annotations_changed.emit()
@@ -274,79 +269,51 @@ class AnnotationLayer(QObject):
 
     @property
     def document_id(self) -> str | None:
-        return self.opened.id if self.opened else None
+        return self.document.document_id
+
+    @property
+    def annotations(self) -> dict[str, Annotation]:
+        return self.document.annotations
 
     # -- rendering ------------------------------------------------------------------
 
     def ordered(self) -> list[Annotation]:
-        return sorted(self.annotations.values(),
-                      key=lambda a: (a.placement is Placement.UNPLACED, a.start, a.end))
+        return self.document.ordered()
 
     def visible_suggestions(self) -> set[Suggestion]:
-        reading = self.window.reading
-        if reading is None:
-            return set()
-        all_ = [(s.area, s.start, s.end) for s in reading.spans]
-        if self.opened is None:
-            return set(all_)
-        # Imported once a document is stored: it brings the store (SQLAlchemy, ~50 MB)
-        # in, which the first paint and a window without a library never need.
-        from annotator.services.reader_session import visible_suggestions
-
-        return set(visible_suggestions(all_, self.opened.rejected, self.annotations.values()))
+        return self.document.visible_suggestions()
 
     def suggestion_counts(self) -> dict[str, int]:
         """Suggested passages per area still shown (not rejected, not accepted)."""
-        counts: dict[str, int] = {}
-        for area, _start, _end in self.visible_suggestions():
-            counts[area] = counts.get(area, 0) + 1
-        return counts
+        return self.document.suggestion_counts()
+
+    def reload(self) -> None:
+        """The library changed under the document (another process, a rename): reload
+        its annotations and draw them."""
+        doc_id = self.document.document_id
+        if self.session is not None and doc_id is not None:
+            self.document.attach(self.session.load(doc_id))
+        self.render()
 
     def render(self) -> None:
-        """Put suggestions and the reader's highlights on the page (changed segments only)."""
-        reading = self.window.reading
-        if reading is None:
-            return
-        shown = self.visible_suggestions() if self.opened is not None else None
-        marks = [m for m in area_marks(reading)
-                 if shown is None or (m.key, m.start, m.end) in shown]
-        notes: list[tuple[int, QColor]] = []
-        for a in self.ordered():
-            if a.placement is not Placement.PLACED:
-                continue
-            hex_ = color_hex(a.color).lower()
-            name = color_label(a.color)
-            who = a.author_name or self.tr("you")
-            kind = self.tr("by {who}")
-            area = reading.taxonomy.area(a.area) if a.area else None
-            if a.origin is Origin.MACHINE:
-                kind = self.tr("suggested, accepted by {who}")
-                if area is not None:
-                    # An accepted suggestion keeps its area's colour, as exports show it.
-                    hex_, name = area.color.lower(), area.label
-            label = f"{name} — {kind.format(who=who)}"
-            marks.append(Mark(a.start, a.end, Layer.READER, hex_, label,
-                              note_excerpt(a.note), a.id))
-            if a.note.strip():
-                notes.append((a.start, QColor(hex_)))
+        """Put what the document session says is visible on the page (changed segments
+        only)."""
+        wording = MarkWording(self.tr("by {who}"), self.tr("suggested, accepted by {who}"),
+                              self.tr("you"))
+        marks, notes = self.document.marks(wording)
         self.window.reader.set_marks(marks, notes)
 
     # -- applying changes -----------------------------------------------------------
 
     def _applied(self, change: Change) -> None:
         """A change reached the database: bring the views in line with it."""
-        if self.opened is not None and change.document_id == self.opened.id:
+        if self.document.apply(change):
+            editor = self.window.note_editor
             for a in change.after:
                 if a.deleted:
-                    self.annotations.pop(a.id, None)
-                    self.window.note_editor.forget(a.id)
-                else:
-                    self.annotations[a.id] = a
-                    editor = self.window.note_editor
-                    if editor.annotation_id == a.id:
-                        editor.refresh(a.note, a.tags)
-            self.opened.rejected -= set(change.unrejected)
-            self.opened.rejected |= set(change.rejected)
+                    editor.forget(a.id)
+                elif editor.annotation_id == a.id:
+                    editor.refresh(a.note, a.tags)
             self.render()
             self.annotations_changed.emit()
         self.library_changed.emit()
@@ -414,19 +381,14 @@ class AnnotationLayer(QObject):
             area=area))
         return change.after[0] if change else None
 
-    def annotations_at(self, offset: int) -> list[Annotation]:
-        return [a for a in self.ordered() if a.placement is Placement.PLACED
-                and a.start <= offset < a.end]
-
     def target(self) -> Annotation | None:
         """The annotation the reader means: under the caret or selection start."""
         span = self.window.reader.selected_range()
         cursor = self.window.reader.page.textCursor()
         offset = span[0] if span else self.window.reader.positions.from_qt(cursor.position())
-        found = self.annotations_at(offset)
+        found = self.document.placed_at(offset)
         if not found and span:
-            found = [a for a in self.ordered() if a.placement is Placement.PLACED
-                     and a.start < span[1] and span[0] < a.end]
+            found = self.document.placed_over(*span)
         return found[-1] if found else None
 
     def save_note(self, annotation_id: str, note: str, tags: tuple[str, ...]) -> bool:
@@ -528,7 +490,7 @@ class AnnotationLayer(QObject):
         marks = (window.reader.highlights.marks_at(offset)
                  if offset >= 0 and window.reader.highlights else ())
         for mark in marks:
-            if mark.layer is Layer.READER:
+            if mark.layer is LayerKind.READER:
                 annotation = self.annotations.get(mark.ref)
                 if annotation is None:
                     continue

@@ -4,7 +4,7 @@ Each card shows the colour, the quoted passage, the note rendered from Markdown,
 author and policy area; annotations whose text could not be placed after a revision are
 listed last with an "unplaced" badge and their quote, never hidden. Filters (colour,
 area, tag, author, words) sit on top; which annotations pass them is decided by
-`services.reader_session.filter_annotations`. Cards are painted by one delegate from HTML
+`core.filters` (the rule exports use too). Cards are painted by one delegate from HTML
 rather than built from widgets, so a document with thousands of notes stays light.
 """
 
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
+from annotator.core.filters import AnnotationFilter, filter_annotations
 from annotator.gui.note_editor import NoteEditor
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -294,10 +295,8 @@ class AnnotationsPanel(QWidget):
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
 
-    def current_filter(self) -> object:
-        from annotator.services.reader_session import AnnotationFilter
-
-        return AnnotationFilter(
+    def current_filter(self) -> AnnotationFilter:
+        return AnnotationFilter.choosing(
             color=self.color_filter.currentData() or "",
             area=self.area_filter.currentData() or "",
             tag=self.tag_filter.currentData() or "",
@@ -311,11 +310,7 @@ class AnnotationsPanel(QWidget):
         self.list.clear()
         shown: list[Annotation] = []
         if self.annotations:
-            from annotator.services.reader_session import AnnotationFilter, filter_annotations
-
-            wanted = self.current_filter()
-            assert isinstance(wanted, AnnotationFilter)
-            shown = filter_annotations(self.annotations, wanted)
+            shown = filter_annotations(self.annotations, self.current_filter())
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         for a in shown:
             item = QListWidgetItem()

@@ -60,6 +60,7 @@ from annotator.gui.settings import Settings
 from annotator.gui.theme import theme_manager
 from annotator.gui.theme_menu import theme_menu
 from annotator.importers import slow_to_import, supported_suffixes
+from annotator.services.document_session import DocumentSession
 from annotator.services.reading import (
     Reading,
     active_taxonomy,
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.reading: Reading | None = None
         self._word_count: int | None = None  # of `reading`, counted once
-        self.hidden_areas: set[str] = set()
+        # What the document on screen is and what of it is visible: the window draws it.
+        self.document = DocumentSession()
         self.last_error: QMessageBox | None = None
         self._step: tuple[str, int] | None = None
         self._step_span: tuple[int, int] | None = None  # what "passage N of M" speaks of
@@ -421,10 +423,11 @@ class MainWindow(QMainWindow):
             self.note_editor.flush()
             self.annotation_layer.save_position()
         self.reading = reading
+        self.document.show(reading)
         self._word_count = None
         self._step = None
         self._step_span = None
-        self.reader.show_reading(reading)
+        self.reader.show_reading(reading, self.document.marks()[0])
         self.chapters_panel.show_document(reading.document)
         # An article without headings has nothing to jump through: its tab would only
         # crowd the sidebar (three tabs already fill it at 800x600).
@@ -494,9 +497,7 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             return
         parts, tips = [], []
-        # Before the layer exists (first paint) nothing can have been rejected yet.
-        counts = self.annotation_layer.suggestion_counts() if self.completed else {
-            area.id: len(self.reading.spans_of(area.id)) for area in self.reading.taxonomy.areas}
+        counts = self.document.suggestion_counts()
         for area in self.reading.taxonomy.areas:
             count = counts.get(area.id, 0)
             shown = area.id not in self.hidden_areas
@@ -514,7 +515,7 @@ class MainWindow(QMainWindow):
             return
         self.flush_edits()  # a note being typed is part of what the reader exports
         session, document_id = self.export_source()
-        annotations = list(self.annotation_layer.annotations.values()) if document_id else None
+        annotations = list(self.document.annotations.values()) if document_id else None
         dialog = ExportDialog(self.reading, self.settings, self, library=session,
                               document_id=document_id, annotations=annotations)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -532,11 +533,12 @@ class MainWindow(QMainWindow):
 
     # -- areas ----------------------------------------------------------------------
 
+    @property
+    def hidden_areas(self) -> set[str]:
+        return self.document.hidden_areas
+
     def set_area_visible(self, area_id: str, visible: bool) -> None:
-        if visible:
-            self.hidden_areas.discard(area_id)
-        else:
-            self.hidden_areas.add(area_id)
+        self.document.set_area_shown(area_id, visible)
         self.reader.set_area_visible(area_id, visible)
         self._update_area_summary()
 
@@ -737,7 +739,7 @@ class MainWindow(QMainWindow):
         for placeholder in self._placeholders:
             placeholder.deleteLater()
         self._placeholders.clear()
-        self.annotation_layer = AnnotationLayer(self, self._open_library)
+        self.annotation_layer = AnnotationLayer(self, self.document, self._open_library)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)
@@ -814,8 +816,8 @@ class MainWindow(QMainWindow):
         self.note_editor.closed.connect(lambda: self.reader.setFocus())
         self.annotations_panel.activated.connect(self.jump_to_annotation)
         self.annotations_panel.edit_requested.connect(
-            lambda i: layer.edit_note(layer.annotations.get(i)) if i in layer.annotations
-            else None)
+            lambda i: layer.edit_note(self.document.annotations.get(i))
+            if i in self.document.annotations else None)
         self.annotations_panel.delete_requested.connect(layer.delete)
         layer.annotations_changed.connect(self._show_annotations)
         layer.library_changed.connect(self._show_library)
@@ -851,12 +853,9 @@ class MainWindow(QMainWindow):
         try:
             if not session.changed_elsewhere():
                 return
-            if layer.opened is not None:
-                layer.opened = session.load(layer.opened.id)
-                layer.annotations = {x.id: x for x in layer.opened.annotations}
+            layer.reload()
         except AnnotatorError:
             return  # a busy or failing store: the next poll tries again
-        layer.render()
         self._show_annotations()
         self._show_library()
 
@@ -875,8 +874,8 @@ class MainWindow(QMainWindow):
 
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
-        self.annotations_panel.show_annotations(self.annotation_layer.ordered(), labels)
-        self.areas_panel.set_counts(self.annotation_layer.suggestion_counts())
+        self.annotations_panel.show_annotations(self.document.ordered(), labels)
+        self.areas_panel.set_counts(self.document.suggestion_counts())
         self._update_area_summary()
 
     def _show_library(self) -> None:
@@ -893,7 +892,7 @@ class MainWindow(QMainWindow):
         self.search_panel.titles = {d.id: d.title for d in documents}
 
     def jump_to_annotation(self, annotation_id: str) -> None:
-        annotation = self.annotation_layer.annotations.get(annotation_id)
+        annotation = self.document.annotations.get(annotation_id)
         if annotation is None:
             return
         from annotator.core.annotation import Placement
@@ -986,10 +985,8 @@ class MainWindow(QMainWindow):
             layer.report(exc)
             return
         self.settings.state.setValue("identity/asked", "1")
-        if layer.opened is not None:
-            layer.opened = layer.session.load(layer.opened.id)
-            layer.annotations = {x.id: x for x in layer.opened.annotations}
-            layer.render()
+        if self.document.document_id is not None:
+            layer.reload()
             self._show_annotations()
 
     def _ask_identity_once(self) -> None:

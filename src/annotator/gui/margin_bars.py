@@ -20,7 +20,8 @@ from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from annotator.gui.highlighting import Mark, blend, tooltip_html
+from annotator.core.layers import Mark
+from annotator.gui.highlighting import blend, tooltip_html
 
 if TYPE_CHECKING:
     from annotator.gui.reader_view import ReaderView

@@ -28,6 +28,7 @@ from annotator.core.annotation import (
     utc_now,
 )
 from annotator.core.document import Document
+from annotator.core.layers import Layer, author_layers
 from annotator.errors import AnnotatorError, BundleRejected, NotFound
 from annotator.exchange import jsonld_file
 from annotator.exchange.answers import Row, answer_sheet, write_answers
@@ -41,17 +42,10 @@ from annotator.services.reading import active_taxonomy
 from annotator.store import Store, StoredDocument
 from annotator.store.repository import Repository
 
+__all__ = ["LAYERS", "Layer", "MergeReport", "Sharing", "Written", "parse_layers"]
+
 LAYERS = ("mine", "areas", "all")
 MAX_ORIGINAL = 64 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """One author's annotations in a bundle, the author as the reader is shown it."""
-
-    author_id: str
-    author: str
-    annotations: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +152,8 @@ class Sharing:
         return found.pop()
 
     def _layers(self, annotations: Iterable[Annotation]) -> tuple[Layer, ...]:
-        counts: dict[str, int] = {}
-        names: dict[str, str] = {}
-        for a in annotations:
-            counts[a.author_id] = counts.get(a.author_id, 0) + 1
-            names.setdefault(a.author_id, a.author_name)
-        return tuple(
-            Layer(i, shown_author(names[i], i, self._reader.id), n) for i, n in counts.items()
-        )
+        reader = self._reader.id
+        return author_layers(annotations, reader, lambda name, i: shown_author(name, i, reader))
 
     # --- reading and merging ------------------------------------------------------
 
