@@ -1,149 +1,165 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="+94" />
+        <location filename="../../src/annotator/gui/actions.py" line="+94"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open the &amp;Sample Article</source>
         <translation>打开示例文章(&amp;S)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Clear Recent Files</source>
         <translation>清除最近文件(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Full Screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Sidebar</source>
         <translation>侧边栏(&amp;S)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Next Passage of the Selected Area</source>
         <translation>所选领域的下一段落(&amp;N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;About Annotator</source>
         <translation>关于批注阅读器(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Where Data Lives</source>
         <translation>数据存放位置(&amp;W)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+2"/>
+        <source>&amp;Reader Settings…</source>
+        <translation>阅读设置(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Print Pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Highlight {color}</source>
         <translation>高亮为{color}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Custom &amp;Colour…</source>
         <translation>自定义颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add or Edit &amp;Note…</source>
         <translation>添加或编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Edit &amp;Tags…</source>
         <translation>编辑标签(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除高亮(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Accept All Suggestions of the Selected Area</source>
         <translation>接受所选领域的全部建议(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Identity…</source>
         <translation>身份(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Library</source>
         <translation>文库(&amp;L)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Search Library…</source>
         <translation>搜索文库(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Find in Page…</source>
         <translation>页内查找(&amp;F)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Find Ne&amp;xt</source>
         <translation>查找下一个(&amp;X)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Close the Find Bar</source>
         <translation>关闭查找栏</translation>
     </message>
@@ -151,163 +167,163 @@
 <context>
     <name>AnnotationLayer</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_layer.py" line="+122" />
+        <location filename="../../src/annotator/gui/annotation_layer.py" line="+122"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>You can keep reading; highlights and notes cannot be saved until this is fixed.</source>
         <translation>您可以继续阅读；在问题解决之前，高亮和笔记无法保存。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Your library was damaged</source>
         <translation>您的文库已损坏</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Restore the newest good backup now? The damaged file is kept where it was moved.</source>
         <translation>现在恢复最新的完好备份吗？损坏的文件会保留在其被移至的位置。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start Empty</source>
         <translation>从空文库开始</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The backup could not be restored</source>
         <translation>无法恢复备份</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
         <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>A new version of a document?</source>
         <translation>这是某篇文档的新版本吗？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The library holds a document titled “{title}” with different text.</source>
         <translation>文库中有一篇标题为“{title}”但正文不同的文档。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Move its highlights and notes onto this version? Annotations whose text is gone are kept and listed as unplaced.</source>
         <translation>要把它的高亮和笔记移到这个版本吗？原文已不存在的批注会被保留，并列为未定位。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Move Annotations Here</source>
         <translation>将批注移到这里</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Keep Separate</source>
         <translation>分开保存</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+74"/>
         <source>you</source>
         <translation>您</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>suggested, accepted by {who}</source>
         <translation>机器建议，由{who}接受</translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>by {who}</source>
         <translation>作者：{who}</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Your change could not be saved</source>
         <translation>您的更改未能保存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing was lost: what you see is what is stored, and a note you are typing stays in its editor until it can be saved.</source>
         <translation>没有任何内容丢失：您看到的就是已保存的内容，正在输入的笔记会留在编辑框中，直到可以保存为止。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>This document is not in the library yet.</source>
         <translation>此文档尚未加入文库。</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location line="+93" />
+        <location line="+27"/>
+        <location line="+93"/>
         <source>Select some text first, then choose a colour.</source>
         <translation>请先选择一段文字，再选择颜色。</translation>
     </message>
     <message>
-        <location line="-25" />
+        <location line="-25"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Accept {n} suggestions</source>
         <translation>接受 {n} 条建议</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Highlight Colour</source>
         <translation>高亮颜色</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assign Policy &amp;Area</source>
         <translation>指定政策领域(&amp;A)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Edit &amp;Tags…</source>
         <translation>编辑标签(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除高亮(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Suggested: {area}</source>
         <translation>建议：{area}</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Accept “{area}”</source>
         <translation>接受“{area}”(&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Reject “{area}”</source>
         <translation>拒绝“{area}”(&amp;R)</translation>
     </message>
@@ -315,42 +331,42 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+187" />
+        <location filename="../../src/annotator/gui/annotations_panel.py" line="+187"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+86"/>
         <source>All colours</source>
         <translation>所有颜色</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>All areas</source>
         <translation>所有领域</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All tags</source>
         <translation>所有标签</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All authors</source>
         <translation>所有作者</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>{shown} of {total} annotations</source>
         <translation>{total} 条批注中显示 {shown} 条</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>No annotation matches these filters.</source>
         <translation>没有符合这些筛选条件的批注。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>No annotations yet.
 
 Select text in the article, then press 1–6 to highlight it in a colour, or Ctrl+Shift+M to add a note.</source>
@@ -359,22 +375,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 在文章中选择文字，然后按 1–6 用某种颜色高亮，或按 Ctrl+Shift+M 添加笔记。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Go to Passage</source>
         <translation>转到段落</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Edit Note and Tags…</source>
         <translation>编辑笔记和标签…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete ({n})</source>
         <translation>删除（{n}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -382,12 +398,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>AreasPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/areas_panel.py" line="+88" />
+        <location filename="../../src/annotator/gui/areas_panel.py" line="+88"/>
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>%n passage(s)</source>
         <translation>%n 个段落</translation>
     </message>
@@ -395,12 +411,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>BackgroundImport</name>
     <message>
-        <location filename="../../src/annotator/gui/import_progress.py" line="+38" />
+        <location filename="../../src/annotator/gui/import_progress.py" line="+38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
@@ -408,62 +424,62 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="-158" />
+        <location filename="../../src/annotator/gui/actions.py" line="-166"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Green</source>
         <translation>绿色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pink</source>
         <translation>粉色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Orange</source>
         <translation>橙色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Purple</source>
         <translation>紫色</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Important</source>
         <translation>重要</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Agree / evidence</source>
         <translation>赞同 / 证据</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Definition / background</source>
         <translation>定义 / 背景</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Question</source>
         <translation>疑问</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Disagree / doubt</source>
         <translation>不赞同 / 存疑</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>To follow up</source>
         <translation>待跟进</translation>
     </message>
@@ -471,187 +487,187 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+145" />
+        <location filename="../../src/annotator/gui/export_dialog.py" line="+145"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Untitled document</source>
         <translation>无标题文档</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>{label} ({suffix})</source>
         <translation>{label}（{suffix}）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Save to:</source>
         <translation>保存到(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Policy &amp;areas:</source>
         <translation>政策领域(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>A&amp;uthors:</source>
         <translation>作者(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>&amp;Colours:</source>
         <translation>颜色(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Unchecking a tag keeps only passages with a checked tag.</source>
         <translation>取消勾选某个标签后，只保留带有已勾选标签的段落。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The full text, with its highlights</source>
         <translation>全文及其高亮</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Machine suggestions not yet accepted</source>
         <translation>尚未接受的机器建议</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Include:</source>
         <translation>包含：</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>US Letter</source>
         <translation>美式信纸（Letter）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Page size:</source>
         <translation>纸张大小(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Show in &amp;Folder</source>
         <translation>在文件夹中显示(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>This document has no highlights or notes yet: the export holds its policy areas and machine passages.</source>
         <translation>此文档还没有高亮或笔记：导出内容包含其政策领域和机器标记的段落。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This document is not in the library, so the export holds its policy areas and machine passages, without highlights or notes.</source>
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{label} (*{suffix})</source>
         <translation>{label}（*{suffix}）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出文件的保存位置。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose at least one policy area.</source>
         <translation>请至少选择一个政策领域。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose at least one author.</source>
         <translation>请至少选择一位作者。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Choose at least one colour.</source>
         <translation>请至少选择一种颜色。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Preparing… %p%</source>
         <translation>正在准备… %p%</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Writing {format}… %p%</source>
         <translation>正在写入 {format}… %p%</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved {name} in {folder}</source>
         <translation>已将 {name} 保存到 {folder}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export cancelled. Nothing was written; an earlier file there is unchanged.</source>
         <translation>导出已取消。没有写入任何内容；该位置原有的文件保持不变。</translation>
     </message>
@@ -659,32 +675,32 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/annotator/gui/find_bar.py" line="+42" />
+        <location filename="../../src/annotator/gui/find_bar.py" line="+42"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Previous match (Shift+F3)</source>
         <translation>上一个匹配（Shift+F3）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Next match (F3, Enter)</source>
         <translation>下一个匹配（F3、Enter）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>No matches</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
     </message>
@@ -692,97 +708,97 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../src/annotator/gui/help_dialogs.py" line="+33" />
+        <location filename="../../src/annotator/gui/help_dialogs.py" line="+33"/>
         <source>Library database</source>
         <translation>文库数据库</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Backups of the library</source>
         <translation>文库备份</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Settings folder</source>
         <translation>设置文件夹</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Window state, recent files, lock</source>
         <translation>窗口状态、最近文件、锁文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your policy areas (copy the bundled file here)</source>
         <translation>您的政策领域文件（将内置文件复制到这里）</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+53"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every command of the window that has a key. Select text first for the highlight and note commands.</source>
         <translation>窗口中所有带快捷键的命令。使用高亮和笔记命令前，请先选择文字。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Where Data Lives</source>
         <translation>数据存放位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Annotator keeps everything on this computer, in these places. Set ANNOTATOR_HOME to keep all of it under one folder instead.</source>
         <translation>批注阅读器把所有内容都保存在这台电脑上的以下位置。设置 ANNOTATOR_HOME 环境变量可将其全部存放在同一个文件夹下。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;p&gt;&lt;b&gt;Annotator&lt;/b&gt; {version}&lt;br&gt;Read and annotate articles offline, with their policy areas highlighted. Annotator is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Python {python} · Qt {qt} · PySide6 {pyside}&lt;br&gt;Your library: {folder}&lt;/p&gt;&lt;p&gt;It is built on these components, each under its own licence:&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;批注阅读器&lt;/b&gt; {version}&lt;br&gt;离线阅读和批注文章，并突出显示其政策领域。批注阅读器是依据 MIT 许可证发布的自由软件。&lt;/p&gt;&lt;p&gt;Python {python} · Qt {qt} · PySide6 {pyside}&lt;br&gt;您的文库：{folder}&lt;/p&gt;&lt;p&gt;它基于以下组件构建，各组件遵循其各自的许可证：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Component</source>
         <translation>组件</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About Annotator</source>
         <translation>关于批注阅读器</translation>
     </message>
@@ -790,17 +806,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityBar</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_bar.py" line="+35" />
+        <location filename="../../src/annotator/gui/identity_bar.py" line="+35"/>
         <source>Your name on highlights and notes:</source>
         <translation>您在高亮和笔记上的署名：</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
@@ -808,12 +824,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_dialog.py" line="+28" />
+        <location filename="../../src/annotator/gui/identity_dialog.py" line="+28"/>
         <source>Your Name in Annotations</source>
         <translation>您在批注中的署名</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Annotator writes this name on your highlights and notes, so others can tell who wrote what when you share them.</source>
         <translation>批注阅读器会把这个名字写在您的高亮和笔记上，这样在分享时，别人能分辨出每条内容的作者。</translation>
     </message>
@@ -821,17 +837,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/language_menu.py" line="+26" />
+        <location filename="../../src/annotator/gui/language_menu.py" line="+26"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The language changes the next time Annotator starts.</source>
         <translation>语言将在下次启动批注阅读器时更改。</translation>
     </message>
@@ -839,59 +855,59 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/library_panel.py" line="+66" />
+        <location filename="../../src/annotator/gui/library_panel.py" line="+66"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Opening your library…</source>
         <translation>正在打开您的文库…</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Documents you open are kept here.</source>
         <translation>您打开过的文档会保存在这里。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Delete from the library?</source>
         <translation>从文库中删除？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete “{title}” from the library?</source>
         <translation>从文库中删除“{title}”？</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>Its %n annotation(s) are removed with it. Opening the same file again brings them back.</source>
         <translation>
             <numerusform>其 %n 条批注将一并删除。再次打开同一文件即可恢复它们。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -899,178 +915,178 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+137" />
+        <location filename="../../src/annotator/gui/main_window.py" line="+138"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Sidebar</source>
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+33"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+561" />
+        <location line="+11"/>
+        <location line="+591"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-546" />
+        <location line="-575"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+67"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The bundled policy areas are used until the file is fixed.</source>
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+116"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The current document stays open. Choose another file with File ▸ Open (text, Markdown, web page or EPUB).</source>
         <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Open an Article</source>
         <translation>打开文章</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Articles ({patterns});;All files (*)</source>
         <translation>文章（{patterns}）;;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>{title} — Annotator</source>
         <translation>{title} — 批注阅读器</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>{words}, {characters} selected</source>
         <translation>已选择 {words}，{characters}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>1 word</source>
         <translation>1 个词</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} words</source>
         <translation>{count} 个词</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>1 character</source>
         <translation>1 个字符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{count} characters</source>
         <translation>{count} 个字符</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+72"/>
         <source>{area}: no passages</source>
         <translation>{area}：没有段落</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>{area}: passage {n} of {total}</source>
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+102"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Highlight Selection</source>
         <translation>高亮所选内容(&amp;H)</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销{what}(&amp;U)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo {what}</source>
         <translation>重做{what}(&amp;R)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="+94"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Select an area in the Areas tab first.</source>
         <translation>请先在“领域”标签页中选择一个领域。</translation>
     </message>
@@ -1078,35 +1094,58 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/annotator/gui/note_editor.py" line="+54" />
+        <location filename="../../src/annotator/gui/note_editor.py" line="+54"/>
         <source>Write a note… (Markdown: *emphasis*, **bold**, - lists, [links](https://…))</source>
         <translation>写一条笔记…（Markdown：*强调*、**加粗**、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Not saved yet — kept here; it will be retried.</source>
         <translation>尚未保存——内容保留在此处，稍后会重试。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../src/annotator/gui/printing.py" line="+109"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The document could not be printed</source>
+        <translation>无法打印此文档</translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+368" />
+        <location filename="../../src/annotator/gui/highlighting.py" line="+368"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
@@ -1114,57 +1153,161 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/search_panel.py" line="+81" />
+        <location filename="../../src/annotator/gui/search_panel.py" line="+81"/>
         <source>Search all documents and notes</source>
         <translation>搜索所有文档和笔记</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Words match their beginnings: “climat” finds “climate”. Notes are listed first.</source>
         <translation>按词首匹配：“climat”可找到“climate”。笔记排在前面。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>The library is not open yet.</source>
         <translation>文库尚未打开。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Nothing found for “{q}”.</source>
         <translation>未找到“{q}”。</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/settings_dialog.py" line="+47"/>
+        <source>Reader Settings</source>
+        <translation>阅读设置</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Puts back the default font, size, line spacing and page width</source>
+        <translation>恢复默认的字体、字号、行距和版面宽度</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Page</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font size in points</source>
+        <translation>字号（磅）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line spacing in percent of the font&apos;s height</source>
+        <translation>行距（字体高度的百分比）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page width in characters per line</source>
+        <translation>版面宽度（每行字符数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Font:</source>
+        <translation>字体(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Size:</source>
+        <translation>字号(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line &amp;spacing:</source>
+        <translation>行距(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page &amp;width:</source>
+        <translation>版面宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Follow the System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The language changes the next time Annotator starts.</source>
+        <translation>语言将在下次启动批注阅读器时更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>ThemeMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/theme_menu.py" line="+25" />
+        <location filename="../../src/annotator/gui/theme_menu.py" line="+25"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
     </message>
@@ -1172,12 +1315,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../src/annotator/gui/workers.py" line="+142" />
+        <location filename="../../src/annotator/gui/workers.py" line="+142"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Something went wrong ({error}). Please report this.</source>
         <translation>出现了问题（{error}）。请报告此问题。</translation>
     </message>

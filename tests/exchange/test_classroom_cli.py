@@ -99,6 +99,11 @@ def test_classroom_and_study_group(tmp_path: Path, sample_path: Path) -> None:
     assert {x["author"] for x in group["layers"]} == {"Sam (from bundle)", "Ana (from bundle)"}
     [listed] = data(tmp_path / "Li", "documents")
     assert listed["annotations"] == 3 + 3 + 5
+    run(tmp_path / "Li", "export", listed["id"], "--group", "-o", tmp_path / "group.csv")
+    with (tmp_path / "group.csv").open(encoding="utf-8-sig", newline="") as handle:
+        hot = [r for r in csv.DictReader(handle) if r["section"] == "Hot spots"]
+    assert {(r["passage"], r["members"]) for r in hot} == {("Blinken", "3")}
+    assert {r["member"] for r in hot} == {"Li", "Sam (from bundle)", "Ana (from bundle)"}
 
 
 def test_bundle_import_bundle_round_trip_loses_nothing(tmp_path: Path, sample_path: Path) -> None:

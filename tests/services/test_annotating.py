@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
-from annotator.core.annotation import Origin
+from annotator.core.annotation import Annotation, Origin
 from annotator.errors import AnnotatorError, NotFound
 from annotator.services.annotating import Annotating
 from annotator.services.changes import Change
@@ -77,14 +78,22 @@ def test_edit_and_undo_redo(
     assert edited.modified >= original.modified
 
     edit.inverse().apply(annotating)
-    assert library.annotations(sample_doc.id) == [original]
+    assert _content(library.annotations(sample_doc.id)) == _content([original])
     edit.apply(annotating)
-    assert library.annotations(sample_doc.id) == [edited]
+    assert _content(library.annotations(sample_doc.id)) == _content([edited])
 
     created.inverse().apply(annotating)  # undo the highlight itself
     assert library.annotations(sample_doc.id) == []
     created.apply(annotating)
-    assert library.annotations(sample_doc.id) == [original]
+    assert _content(library.annotations(sample_doc.id)) == _content([original])
+
+
+def _content(found: list[Annotation]) -> list[Annotation]:
+    """Annotations without the edit count and time, which undo and redo move on."""
+    return [replace(a, revision=0, modified=original_time) for a in found]
+
+
+original_time = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def test_bulk_delete_is_one_change(
@@ -96,7 +105,7 @@ def test_bulk_delete_is_one_change(
     assert len(change.after) == 5 and all(a.deleted for a in change.after)
     assert library.annotations(sample_doc.id) == []
     change.inverse().apply(annotating)
-    assert library.annotations(sample_doc.id) == before
+    assert _content(library.annotations(sample_doc.id)) == _content(before)
 
 
 def test_edit_without_effect_records_nothing(
@@ -157,3 +166,21 @@ def test_a_readers_highlight_is_filed_under_the_area_detected_under_it(
     assert {a.area for a in library.annotations(sample_doc.id)} == {
         "climate", "people-exchange", None
     }
+
+
+def test_undo_and_redo_of_an_edit_count_as_new_revisions(
+    annotating: Annotating, sample_doc: StoredDocument, store: Store
+) -> None:
+    """A merge prefers the higher revision: an undone edit must not lose to the old one."""
+    created = annotating.highlight_quote(sample_doc, "climate", note="one").after[0]
+    edit = annotating.edit([created.id], note="two")
+    assert edit.after[0].revision == 2
+    edit.inverse().apply(annotating)
+    with store.transaction(write=False) as repo:
+        undone = repo.annotations_by_id([created.id])[created.id]
+    assert (undone.note, undone.revision) == ("one", 3)
+    assert undone.modified > edit.after[0].modified
+    edit.apply(annotating)
+    with store.transaction(write=False) as repo:
+        redone = repo.annotations_by_id([created.id])[created.id]
+    assert (redone.note, redone.revision) == ("two", 4)

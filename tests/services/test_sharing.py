@@ -178,3 +178,20 @@ def test_w3c_json_ld_files_merge_into_their_document(
     (tmp_path / "notes.jsonld").write_text(json.dumps(exported))
     report = student.sharing.merge([tmp_path / "notes.jsonld"])
     assert (report.documents, report.added, report.unchanged) == ((student_doc,), 0, 2)
+
+
+def test_study_group_summary_has_hot_spots_first_and_counts_per_member(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    [doc_id] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    doc = student.library.document(doc_id)
+    student.annotating.highlight_quote(doc, "climate", note="Li agrees")
+    summary = student.sharing.group_summary(doc_id)
+    [hot] = summary.hot_spots
+    assert hot.exact == "climate"
+    assert [e.member.name for e in hot.by_member] == ["Li", "Ms Teacher (from bundle)"]
+    out = student.sharing.export_group(doc_id, "md", tmp_path / "group.md")
+    assert [(m.name, m.marks) for m in out.members] == [("Li", 1), ("Ms Teacher (from bundle)", 2)]
+    text = (tmp_path / "group.md").read_text(encoding="utf-8")
+    assert text.index("## Hot spots") < text.index("- **Li**: Li agrees")

@@ -156,3 +156,28 @@ def test_readers_are_not_blocked_by_another_writer(store: Store, doc_id: str) ->
         locker.close()
     with store.transaction() as repo:
         repo.insert_annotation(_annotation(doc_id, 5))
+
+
+@pytest.mark.parametrize("count", [3, 600])
+def test_a_bulk_insert_is_searchable_and_leaves_the_index_trigger_in_place(
+    store: Store, doc_id: str, count: int
+) -> None:
+    """Past `BULK_INDEX_ROWS` the rows are indexed in one statement after the batch."""
+    batch = [Annotation(doc_id, 0, 4, "Some", note=f"bulknote{i}") for i in range(count)]
+    with store.transaction() as repo:
+        repo.insert_annotations(batch)
+    with store.transaction() as repo:
+        repo.insert_annotation(Annotation(doc_id, 5, 9, "text", note="afterwards"))
+    with store.transaction(write=False) as repo:
+        assert {h.annotation_id for h in repo.search(f"bulknote{count - 1}", 10)} == {
+            batch[-1].id
+        }
+        assert len(repo.search("afterwards", 10)) == 1
+    fresh = [Annotation(doc_id, 0, 4, "Some", note=f"rolled{i}") for i in range(count)]
+    with pytest.raises(StoreError, match="unique"), store.transaction() as repo:
+        repo.insert_annotations([*fresh, batch[0]])  # a repeated id: all of it rolls back
+    with store.transaction() as repo:
+        repo.insert_annotation(Annotation(doc_id, 5, 9, "text", note="again"))
+    with store.transaction(write=False) as repo:
+        assert repo.search("rolled0", 10) == []
+        assert len(repo.search("again", 10)) == 1

@@ -39,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--answers", action="store_true",
         help="grading material: each student's answer to each question (csv, html, md)",
     )
+    parser.add_argument(
+        "--group", action="store_true",
+        help="a study group's summary: each member's notes per passage, hot spots first "
+             "(md, html, csv)",
+    )
     return {"export": run}
 
 
@@ -60,10 +65,10 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
 def run(args: argparse.Namespace) -> int:
     from annotator.services.reading import active_taxonomy
 
-    if args.answers:
-        from annotator.cli.sharing import run_export_answers
+    if args.answers or args.group:
+        from annotator.cli.sharing import run_export_sheet
 
-        return run_export_answers(args)
+        return run_export_sheet(args)
     output: Path = args.output
     if args.format:
         fmt = export_format(args.format)

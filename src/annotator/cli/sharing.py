@@ -122,11 +122,14 @@ def run_reply(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_export_answers(args: argparse.Namespace) -> int:
-    """`annotator export DOC --answers --format csv|html|md -o PATH`."""
+def run_export_sheet(args: argparse.Namespace) -> int:
+    """`annotator export DOC --answers|--group --format csv|html|md -o PATH`."""
     output: Path = args.output
     fmt = args.format or output.suffix.lstrip(".").lower()
     with open_services() as services:
-        services.sharing.export_answers(args.doc, fmt, output)
+        if args.group:
+            services.sharing.export_group(args.doc, fmt, output)
+        else:
+            services.sharing.export_answers(args.doc, fmt, output)
     print(output)
     return EXIT_OK

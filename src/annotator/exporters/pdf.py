@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.document import BlockKind
 from annotator.core.summary import LegendEntry, Segment, Summary, TextBlock
+from annotator.errors import ExportError
 from annotator.exporters.base import ExportOptions, PageSize, Ticker
 from annotator.exporters.html import block_tag, coverage_chart, environment
 from annotator.exporters.notes import note_html
@@ -137,19 +139,19 @@ class _Size:
 Slice = tuple[int, float, float, float]  # page, y on the page, top and bottom in the block
 
 
-def _blocks(summary: Summary) -> Iterator[_Block]:
+def _blocks(summary: Summary, cards: bool = True) -> Iterator[_Block]:
+    """The handout's blocks in order; without `cards` (a printout of the document) the
+    notes follow the text as endnotes."""
     yield _Block("head", (), 0, splittable=True)
     section_gap, card_gap = _pt(16), _pt(7)
-    for section in summary.sections:
+    for section in summary.sections if cards else ():
         yield _Block("section_heading", (section,), section_gap, keep_with_next=True)
         gap = _pt(5)
         for passage in section.passages:
             yield _Block("card", (passage,), gap, ticks=True, stripe=passage.color)
             gap = card_gap
-    if summary.notes:
-        yield _Block("heading", ("All notes",), section_gap, keep_with_next=True)
-        for number, passage in enumerate(summary.notes, 1):
-            yield _Block("note_entry", (number, passage), _pt(6), ticks=True)
+    if cards:
+        yield from _note_blocks(summary, section_gap)
     if summary.full_text is not None:
         yield _Block("heading", ("Full text",), section_gap, keep_with_next=True)
         for block in summary.full_text:
@@ -161,6 +163,15 @@ def _blocks(summary: Summary) -> Iterator[_Block]:
             for index, piece in enumerate(pieces):
                 yield _Block("text_block", (piece,), _pt(6) if index == 0 else 0.0,
                              splittable=True, ticks=index == len(pieces) - 1)
+    if not cards:
+        yield from _note_blocks(summary, section_gap)
+
+
+def _note_blocks(summary: Summary, gap: float) -> Iterator[_Block]:
+    if summary.notes:
+        yield _Block("heading", ("All notes",), gap, keep_with_next=True)
+        for number, passage in enumerate(summary.notes, 1):
+            yield _Block("note_entry", (number, passage), _pt(6), ticks=True)
 
 
 # A paragraph longer than this is typeset in pieces: one QTextDocument per piece keeps
@@ -302,7 +313,7 @@ def paginate(sizes: list[_Size], body: float) -> list[list[Slice]]:
 class _Typesetter:
     """Lays each block out in a small QTextDocument, one reused per kind of block."""
 
-    def __init__(self, summary: Summary, width: float, writer: QPdfWriter) -> None:
+    def __init__(self, summary: Summary, width: float, writer: QPagedPaintDevice) -> None:
         template = environment().get_template("summary-print.html")
         notes: dict[str, Markup] = {}  # a note shows under its passage and in "All notes"
 
@@ -380,27 +391,27 @@ def _footer(painter: QPainter, summary: Summary, rect: QRectF, page: int, pages:
     painter.drawText(rect, flags | Qt.AlignmentFlag.AlignRight, f"Page {page} of {pages}")
 
 
-def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
+def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
+            cards: bool = True) -> None:
+    """Lay `summary` out on the pages of `device` and draw them, footers included.
+
+    The one typesetter behind the PDF export and File ▸ Print (`gui/printing.py`): the
+    device is a QPdfWriter or a QPrinter whose page layout (size, margins) is already
+    set, at `DPI` dots per inch, the unit every length here is computed in. `cards`
+    False leaves out the passage cards of each area: a printout of the document shows
+    its text with the highlights, then the notes, without listing the passages twice.
+    """
     _ensure_gui_application()
+    if device.logicalDpiY() != DPI:
+        raise ExportError(f"the page is set at {device.logicalDpiY()} dpi; {DPI} is needed")
     # Two passes over the passages, notes and text blocks: measure, then draw.
     ticker.start(2 * (len(summary.passages) + len(summary.notes) + len(summary.full_text or ())))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setTitle(summary.title)
-    writer.setCreator("Annotator")
-    writer.setPageLayout(QPageLayout(
-        QPageSize(_PAGE_SIZES[options.page_size]), QPageLayout.Orientation.Portrait,
-        _MARGINS_MM, QPageLayout.Unit.Millimeter,
-    ))
-    area = writer.pageLayout().paintRectPixels(DPI)
+    area = device.pageLayout().paintRectPixels(DPI)
     footer = _pt(_FOOTER_PT)
     body = area.height() - footer
     width = area.width()
-    typesetter = _Typesetter(summary, width, writer)
-    blocks = list(_blocks(summary))
+    typesetter = _Typesetter(summary, width, device)
+    blocks = list(_blocks(summary, cards))
     markup: list[str] = []  # each block's HTML, kept for the second pass
     sizes = []
     for block in blocks:
@@ -412,7 +423,7 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
     placed = paginate(sizes, body)
     pages = placed[-1][-1][0] + 1
     footer_rect = QRectF(0, body + footer * 0.35, width, footer * 0.65)
-    painter = QPainter(writer)
+    painter = QPainter(device)
     try:
         page = 0
         _footer(painter, summary, footer_rect, 1, pages)
@@ -420,30 +431,54 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
             document = typesetter.document(block.kind, html)
             for on_page, y, top, bottom in slices:
                 while page < on_page:
-                    writer.newPage()
+                    device.newPage()
                     page += 1
                     _footer(painter, summary, footer_rect, page + 1, pages)
-                if block.stripe:  # the card's padding above and below is inside it
-                    painter.fillRect(QRectF(0, y, _pt(3), bottom - top), QColor(block.stripe))
-                    painter.save()
-                    painter.translate(_CARD_INSET, y - top + _CARD_PAD)
-                    if len(slices) > 1:  # taller than a page
-                        _draw_lines(painter, document, top - _CARD_PAD, bottom - _CARD_PAD)
-                    else:
-                        document.drawContents(painter, QRectF(0, top - _CARD_PAD,
-                                                              width - _CARD_INSET, bottom - top))
-                elif len(slices) > 1:  # prose, or a block taller than a page
-                    painter.save()
-                    painter.translate(0, y - top)
-                    _draw_lines(painter, document, top, bottom)
-                else:
-                    painter.save()
-                    painter.translate(0, y - top)
-                    document.drawContents(painter, QRectF(0, top, width, bottom - top))
-                painter.restore()
+                _draw_slice(painter, document, block, len(slices) > 1, width,
+                            (y, top, bottom))
             if block.ticks:
                 ticker.step()
     finally:
         painter.end()
+
+
+def _draw_slice(painter: QPainter, document: QTextDocument, block: _Block, split: bool,
+                width: float, where: tuple[float, float, float]) -> None:
+    """The part `top`..`bottom` of a laid-out block, drawn at `y` on the current page."""
+    y, top, bottom = where
+    painter.save()
+    if block.stripe:  # the card's padding above and below is inside it
+        painter.fillRect(QRectF(0, y, _pt(3), bottom - top), QColor(block.stripe))
+        painter.translate(_CARD_INSET, y - top + _CARD_PAD)
+        if split:  # taller than a page
+            _draw_lines(painter, document, top - _CARD_PAD, bottom - _CARD_PAD)
+        else:
+            document.drawContents(painter, QRectF(0, top - _CARD_PAD,
+                                                  width - _CARD_INSET, bottom - top))
+    elif split:  # prose, or a block taller than a page
+        painter.translate(0, y - top)
+        _draw_lines(painter, document, top, bottom)
+    else:
+        painter.translate(0, y - top)
+        document.drawContents(painter, QRectF(0, top, width, bottom - top))
+    painter.restore()
+
+
+def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
+    _ensure_gui_application()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setTitle(summary.title)
+    writer.setCreator("Annotator")
+    writer.setPageLayout(QPageLayout(
+        QPageSize(_PAGE_SIZES[options.page_size]), QPageLayout.Orientation.Portrait,
+        _MARGINS_MM, QPageLayout.Unit.Millimeter,
+    ))
+    try:
+        typeset(summary, writer, ticker)
+    finally:
         buffer.close()
     stream.write(data.data())

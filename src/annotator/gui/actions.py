@@ -128,6 +128,14 @@ class Actions:
         self.shortcuts_help = _action(parent, translate("Actions", "&Keyboard Shortcuts"),
                                       [keys(keys.StandardKey.HelpContents)])
         self.where_data = _action(parent, translate("Actions", "&Where Data Lives"))
+        self.reader_settings = _action(
+            parent, translate("Actions", "&Reader Settings…"),
+            [keys(keys.StandardKey.Preferences), keys("Ctrl+,")])
+        self.print = _action(parent, translate("Actions", "&Print…"),
+                             [keys(keys.StandardKey.Print)], ("document-print", "print"),
+                             icon_color)
+        self.print_preview = _action(parent, translate("Actions", "Print Pre&view…"),
+                                     [keys("Ctrl+Shift+P")])
         self._annotation_actions(parent, icon_color)
 
     def _annotation_actions(self, parent: QObject, icon_color: QColor) -> None:

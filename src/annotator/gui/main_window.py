@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from annotator.gui.areas_panel import AreasPanel
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
+    from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
     from annotator.services.reader_session import ReaderSession
 
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         self.library_dock.visibilityChanged.connect(
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.taxonomy = self._load_taxonomy()
+        self.reader.set_look(settings.reader_look)
         self.reader.set_zoom(settings.zoom)
         # How far the docks have given way to the article (see `_fit_docks`).
         self._give_way = 0
@@ -195,6 +197,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.open_sample)
         file_menu.addSeparator()
         file_menu.addAction(a.export)
+        file_menu.addAction(a.print_preview)
+        file_menu.addAction(a.print)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
@@ -269,6 +274,9 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         a.shortcuts_help.triggered.connect(self.show_shortcuts)
         a.where_data.triggered.connect(self.show_locations)
+        a.reader_settings.triggered.connect(self.open_reader_settings)
+        a.print.triggered.connect(lambda: self.printing.print_document())
+        a.print_preview.triggered.connect(lambda: self.printing.preview())
         a.find_in_page.triggered.connect(self.open_find)
         a.find_next.triggered.connect(lambda: self.step_find(1))
         a.find_previous.triggered.connect(lambda: self.step_find(-1))
@@ -612,6 +620,32 @@ class MainWindow(QMainWindow):
             self.reader.select_range(start, end)
 
     # -- window ---------------------------------------------------------------------
+
+    def open_reader_settings(self) -> None:
+        from annotator.gui.settings_dialog import SettingsDialog  # not before first paint
+
+        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self)
+        dialog.look_changed.connect(self.reader.set_look)
+        dialog.open()
+
+    @property
+    def printing(self) -> Printing:
+        """File ▸ Print and Print Preview, made on first use (QtPrintSupport is not
+        imported before the first paint)."""
+        from annotator.gui.printing import Printing, SummaryJob, summary_job
+
+        existing = self.findChild(Printing)
+        if isinstance(existing, Printing):
+            return existing
+
+        def source() -> SummaryJob | None:
+            if self.reading is None:
+                return None
+            self.flush_edits()  # a note being typed is part of what is printed
+            library, document_id = self.export_source()
+            return summary_job(self.reading, library, document_id)
+
+        return Printing(self, source)
 
     def _zoom(self, change: Callable[[], None]) -> None:
         change()

@@ -74,6 +74,7 @@ from annotator.gui.highlighting import (
 from annotator.gui.inline_styles import apply_inline_styles
 from annotator.gui.margin_bars import AreaMargin
 from annotator.gui.offsets import Utf16Map
+from annotator.gui.settings import ReaderLook
 from annotator.services.document_session import suggestion_marks
 from annotator.services.reading import Reading
 
@@ -82,7 +83,6 @@ RICH_LIMIT = 1_000_000
 # then receives the rest in chunks of CHUNK_CHARS, one per event-loop turn.
 FIRST_CHARS = 100_000
 CHUNK_CHARS = 250_000
-MEASURE = 70  # characters per line: the comfortable 65-75 of book typography
 MIN_MEASURE = 45  # below this a line is too short to read; the window's docks give way
 MIN_SIDE_MARGIN = 24
 # Find-in-page marks: every match, and the current one (strong enough over any tint).
@@ -90,8 +90,6 @@ FIND_MATCH = QColor("#ffd54f")
 FIND_CURRENT = QColor("#ff9100")
 SERIF_FAMILIES = ["DejaVu Serif", "Noto Serif", "Liberation Serif", "serif"]
 SANS_FAMILIES = ["DejaVu Sans", "Noto Sans", "Liberation Sans", "sans-serif"]
-BODY_POINT_SIZE = 12.0
-LINE_HEIGHT = 150  # percent, rich view only
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
 GAP_LINES = 0.55  # the empty line between paragraphs, in lines of body text
 ZOOM_STEPS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
@@ -189,6 +187,8 @@ class ReaderView(QWidget):
         self._note_positions: list[int] = []
         self._note_colors: list[QColor] = []
         self.zoom = 1.0
+        # Font, size, line spacing and measure the reader chose (Reader Settings).
+        self.look = ReaderLook()
         self.positions = Utf16Map("")
         self.highlights: DocumentHighlights | None = None
         # The marks and notes last drawn, so the same ones are not drawn again.
@@ -231,8 +231,9 @@ class ReaderView(QWidget):
 
     def body_font(self) -> QFont:
         font = QFont()
-        font.setFamilies(SERIF_FAMILIES)
-        font.setPointSizeF(BODY_POINT_SIZE * self.zoom)
+        chosen = [self.look.family] if self.look.family else []
+        font.setFamilies([*chosen, *SERIF_FAMILIES])
+        font.setPointSizeF(self.look.point_size * self.zoom)
         font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
         return font
 
@@ -467,12 +468,12 @@ class ReaderView(QWidget):
         base = palette.color(QPalette.ColorRole.Base)
         muted = mix(text_color, base, 0.42)
         tint = mix(base, palette.color(QPalette.ColorRole.Highlight), 0.10)
-        size = BODY_POINT_SIZE * self.zoom
+        size = self.look.point_size * self.zoom
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         if whole and rich:
             body = QTextBlockFormat()
-            body.setLineHeight(LINE_HEIGHT, PROPORTIONAL)
+            body.setLineHeight(self.look.line_spacing, PROPORTIONAL)
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(body)
         if rich:
@@ -549,8 +550,10 @@ class ReaderView(QWidget):
         metrics = QFontMetricsF(self.body_font())
         return metrics.horizontalAdvance(_MEASURE_SAMPLE) / len(_MEASURE_SAMPLE)
 
-    def column_width(self, chars: int = MEASURE) -> float:
-        return self.char_width() * chars + 2 * self.page.document().documentMargin()
+    def column_width(self, chars: int | None = None) -> float:
+        """The column's width for `chars` characters a line (by default, the reader's)."""
+        count = self.look.measure if chars is None else chars
+        return self.char_width() * count + 2 * self.page.document().documentMargin()
 
     def minimum_width(self) -> int:
         """The narrowest this view may be and still set MIN_MEASURE characters a line."""
@@ -568,7 +571,7 @@ class ReaderView(QWidget):
         return (self.page.viewport().width() - margin) / self.char_width()
 
     def fit_column(self) -> None:
-        """Centre a column of ~MEASURE characters by widening the viewport's side margins.
+        """Centre a column of ~`look.measure` characters by widening the viewport's side margins.
 
         The column is centred in the whole view, scroll bar included, so it sits in the
         middle of the window when no dock is beside it.
@@ -590,13 +593,25 @@ class ReaderView(QWidget):
 
     def set_zoom(self, zoom: float) -> None:
         self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        self._restyle(whole=False)
+
+    def set_look(self, look: ReaderLook) -> None:
+        """Set the text in another font, size, line spacing or measure, keeping the place."""
+        if look == self.look:
+            return
+        self.look = look
+        self._restyle(whole=True)
+
+    def _restyle(self, whole: bool) -> None:
+        """Re-apply fonts and block formats to the shown document; `whole` also the body's
+        line height (a zoom leaves it as it is, a new line spacing does not)."""
         if self.reading is None:
-            return  # the next show_reading builds at this zoom
+            return  # the next show_reading builds with these
         document = self.page.document()
         top = self.top_offset()
         self.page.setFont(self.body_font())
         document.setDefaultFont(self.body_font())
-        self._apply_typography(document, isinstance(self.page, _RichPage), whole=False)
+        self._apply_typography(document, isinstance(self.page, _RichPage), whole=whole)
         self.fit_column()
         self.scroll_to_offset(top)
 

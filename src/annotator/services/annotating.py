@@ -17,6 +17,7 @@ from annotator.core.annotation import (
     Annotation,
     Motivation,
     Origin,
+    changed,
     new_id,
     utc_now,
 )
@@ -84,10 +85,25 @@ class Annotating:
         self._reader = reader
 
     def apply(self, change: Change) -> None:
-        """Write a change's `after` states and suggestion flags in one transaction."""
+        """Write a change's `after` states and suggestion flags in one transaction.
+
+        Undo and redo write back earlier states, whose revisions are lower than the
+        stored ones; merges prefer the higher revision (`exchange/merge.py`), so an
+        undone edit would lose to the copy a group member already has. So each of the
+        local reader's annotations is written as one more edit: the stored revision
+        plus one, modified now. Other authors' copies (an undone merge) keep theirs:
+        only an owner's edits count.
+        """
         now = utc_now()
         with self._store.transaction() as repo:
-            repo.save_annotations(change.after)
+            current = repo.annotations_by_id(
+                [a.id for a in change.after if a.author_id == self._reader.id]
+            )
+            repo.save_annotations(
+                changed(a, revision=current[a.id].revision + 1, modified=now)
+                if a.id in current else a
+                for a in change.after
+            )
             repo.set_rejected(change.document_id, change.unrejected, False, now)
             repo.set_rejected(change.document_id, change.rejected, True, now)
 

@@ -163,6 +163,28 @@ def summarise(
     return summary
 
 
+def library_summary(
+    doc_ref: str,
+    options: ExportOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+    *,
+    store: Store,
+    taxonomy: Taxonomy | None = None,
+) -> Summary:
+    """The summary of the library document `doc_ref` with its annotations, as the
+    export has it: what File ▸ Print lays out (`gui/printing.py`)."""
+    from annotator.services.library import Library
+
+    library = Library(store)
+    stored, annotations = library.load(doc_ref)
+    return summarise(
+        stored.document, annotations, options, taxonomy=taxonomy,
+        rejected=library.rejected_suggestions(stored.id), document_id=stored.id,
+        progress=progress, cancel=cancel,
+    )
+
+
 def export_document(
     document: Document,
     annotations: Iterable[Annotation],

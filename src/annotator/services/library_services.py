@@ -22,6 +22,7 @@ from annotator.store import Store
 
 if TYPE_CHECKING:
     from annotator.core.annotation import Annotation
+    from annotator.core.summary import Summary
     from annotator.core.taxonomy import Taxonomy
     from annotator.exporters import CancelCheck, ExportFormat, ExportOptions, ProgressCallback
     from annotator.services.sharing import Sharing
@@ -103,3 +104,18 @@ class Services:
 
         return export(doc_ref, fmt, path, options, progress, cancel, store=self.store,
                       taxonomy=taxonomy)
+
+    def summary(
+        self,
+        doc_ref: str,
+        options: ExportOptions | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: CancelCheck | None = None,
+        *,
+        taxonomy: Taxonomy | None = None,
+    ) -> Summary:
+        """The summary an export of `doc_ref` holds (`services.exporting.library_summary`)."""
+        from annotator.services.exporting import library_summary
+
+        return library_summary(doc_ref, options, progress, cancel, store=self.store,
+                               taxonomy=taxonomy)

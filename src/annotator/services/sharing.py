@@ -28,12 +28,14 @@ from annotator.core.annotation import (
     utc_now,
 )
 from annotator.core.document import Document
+from annotator.core.group_summary import GroupSummary, build_group_summary
 from annotator.core.layers import Layer, author_layers
 from annotator.errors import AnnotatorError, BundleRejected, NotFound
 from annotator.exchange import jsonld_file
 from annotator.exchange.answers import Row, answer_sheet, write_answers
 from annotator.exchange.bundle import Area, Author, Bundle, Original, read_bundle, write_bundle
 from annotator.exchange.merge import Conflict, merge, shown_author
+from annotator.exporters.group import write_group
 from annotator.services.annotating import Annotating
 from annotator.services.changes import Change
 from annotator.services.identity import Reader
@@ -272,6 +274,23 @@ class Sharing:
             )
         write_answers(rows, fmt, path, stored.document.metadata.title or "Untitled")
         return rows
+
+    # --- the group -----------------------------------------------------------------
+
+    def group_summary(self, doc_ref: str) -> GroupSummary:
+        """Everyone's marks on `doc_ref` by area and passage, hot spots first."""
+        stored, annotations = Library(self._store).load(doc_ref)
+        names = {a.author_id: shown_author(a.author_name, a.author_id, self._reader.id)
+                 for a in annotations}
+        return build_group_summary(stored.document, annotations, active_taxonomy(), names)
+
+    def export_group(self, doc_ref: str, fmt: str, path: Path) -> GroupSummary:
+        """Write the group summary of `doc_ref` as md, html or csv."""
+        summary = self.group_summary(doc_ref)
+        if not summary.members:
+            raise AnnotatorError("This document has no highlights to summarise for a group.")
+        write_group(summary, fmt, path)
+        return summary
 
     # --- replies ------------------------------------------------------------------
 

@@ -456,7 +456,8 @@ class Repository:
 
     def insert_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Add many new annotations at once (a merged bundle): one prepared batch."""
-        _INSERT.execute_many(self._conn, (_annotation_values(a) for a in annotations))
+        with sqlite.bulk_indexed(self._conn, len(annotations)):
+            _INSERT.execute_many(self._conn, (_annotation_values(a) for a in annotations))
         _INSERT_TAGS.execute_many(
             self._conn,
             (

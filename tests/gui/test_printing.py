@@ -1,0 +1,91 @@
+"""File ▸ Print and Print Preview (issue 11 item 4): the document with its highlights and
+the reader's notes, typeset by the PDF exporter's typesetter onto a real QPrinter (a PDF
+file, read back with pdftotext and pdftoppm)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from pytestqt.qtbot import QtBot
+
+from annotator.gui.main_window import MainWindow
+from annotator.gui.printing import Printing
+
+WAIT_MS = 30_000
+NOTE = "Compare with the 2023 Woodside summit."
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _annotated(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.annotation_layer.document_id is not None, timeout=10_000)
+    text = window.reading.document.text if window.reading else ""
+    start = text.index("San Francisco vision")
+    made = window.annotation_layer.highlight("purple", note=NOTE,
+                                             span=(start, start + len("San Francisco vision")))
+    assert made is not None
+
+
+def _print(window: MainWindow, qtbot: QtBot, path: Path) -> None:
+    printing = window.printing
+    with qtbot.waitSignal(printing.printed, timeout=WAIT_MS) as outcome:
+        printing.print_to(_pdf_printer(path))
+    assert outcome.args == [True]
+
+
+def test_prints_the_title_the_text_and_the_note(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    if shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None:
+        pytest.fail("pdftotext and pdftoppm (poppler-utils) are missing: `make test` installs them")
+    _annotated(window, qtbot)
+    path = tmp_path / "printed.pdf"
+    _print(window, qtbot, path)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "Stakes have never been higher for US-China cooperation" in flat
+    assert NOTE in flat
+    assert "China and the US on climate change" in flat  # the full text, not only cards
+    assert "Page 1 of" in flat
+    # One page as an image: the highlight tints are on paper (not all white and black).
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(path),
+                    str(tmp_path / "page")], check=True)
+    [png] = tmp_path.glob("page*.png")
+    image = QImage(str(png))
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
+               for y in range(0, image.height(), 3)}
+    assert any(len({c[1:3], c[3:5], c[5:7]}) > 1 for c in colours), "no colour on the page"
+
+
+def test_print_with_nothing_open_does_nothing(qtbot: QtBot, tmp_path: Path) -> None:
+    from annotator.gui.settings import Settings
+
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    printing = window.printing
+    printing.print_to(_pdf_printer(tmp_path / "none.pdf"))
+    assert printing.worker is None and not (tmp_path / "none.pdf").exists()
+    assert printing.preview() is None
+
+
+def test_preview_shows_the_pages(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.commands.print_preview in window.menuBar().actions()[0].menu().actions()
+    window.commands.print_preview.trigger()
+    dialog = window.findChild(QPrintPreviewDialog, "print-preview")
+    assert isinstance(dialog, QPrintPreviewDialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert isinstance(preview, QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2, timeout=WAIT_MS)
+    assert window.findChild(Printing) is window.printing
+    dialog.close()
