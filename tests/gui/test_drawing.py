@@ -4,6 +4,8 @@ says, and drawing the same marks again is a sweep and a re-merge for nothing (is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint
 from pytestqt.qtbot import QtBot
 
@@ -52,3 +54,20 @@ def test_a_highlight_is_one_more_draw(window: MainWindow, qtbot: QtBot) -> None:
     menu = window.annotation_layer.context_menu(QPoint(0, 0), QPoint(-1, -1), start + 1)
     assert menu.actions()  # the context menu reads marks, it does not draw them
     assert draws(window) == 2
+
+
+def test_an_annotated_document_is_drawn_once_when_it_opens_again(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    sample_id = attached(window, qtbot)
+    assert window.reading is not None
+    start = window.reading.document.text.index("superpowers")
+    made = window.annotation_layer.highlight("green", span=(start, start + 11))
+    assert made is not None
+    other = tmp_path / "other.md"
+    other.write_text("# Other\n\nA short text about nothing in particular.\n", encoding="utf-8")
+    assert window.open_file(other)
+    assert window.open_document(sample_id)
+    assert draws(window) == 1  # the suggestions and the reader's highlight, together
+    assert window.reader.highlights is not None
+    assert made.id in {m.ref for m in window.reader.highlights.marks_at(start + 1)}

@@ -60,7 +60,7 @@ from annotator.gui.settings import Settings
 from annotator.gui.theme import theme_manager
 from annotator.gui.theme_menu import theme_menu
 from annotator.importers import slow_to_import, supported_suffixes
-from annotator.services.document_session import DocumentSession
+from annotator.services.document_session import DocumentSession, MarkWording
 from annotator.services.reading import (
     Reading,
     active_taxonomy,
@@ -72,7 +72,7 @@ from annotator.services.reading import (
 
 if TYPE_CHECKING:
     from annotator.core.taxonomy import Taxonomy
-    from annotator.gui.annotation_layer import AnnotationLayer, OpenLibrary
+    from annotator.gui.annotation_controller import AnnotationController, OpenLibrary
     from annotator.gui.annotations_panel import AnnotationsPanel
     from annotator.gui.areas_panel import AreasPanel
     from annotator.gui.library_panel import LibraryPanel
@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
     annotations_panel: AnnotationsPanel
     search_panel: SearchPanel
     library_panel: LibraryPanel
-    annotation_layer: AnnotationLayer
+    # The annotation controller (the name other modules and tests have long used).
+    annotation_layer: AnnotationController
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  open_library: OpenLibrary | None = None) -> None:
@@ -435,7 +436,8 @@ class MainWindow(QMainWindow):
         self._word_count = None
         self._step = None
         self._step_span = None
-        self.reader.show_reading(reading, self.document.marks()[0])
+        # The marks come once the library has had its say (`draw_marks`, below).
+        self.reader.show_reading(reading, [])
         self.chapters_panel.show_document(reading.document)
         # An article without headings has nothing to jump through: its tab would only
         # crowd the sidebar (three tabs already fill it at 800x600).
@@ -463,6 +465,16 @@ class MainWindow(QMainWindow):
         self.settings.last_document = reading.path.resolve() if reading.path else None
         if self.completed:
             self._show_reading_in_panels(reading)
+        self.draw_marks()  # once: the controller's draw for the same marks is skipped
+
+    def draw_marks(self) -> None:
+        """Draw what the document session says is visible (only what changed is merged)."""
+        wording = MarkWording(self.tr("by {who}"), self.tr("suggested, accepted by {who}"),
+                              self.tr("you"))
+        self.reader.set_marks(*self.document.marks(wording))
+
+    def _keep_error(self, box: QMessageBox) -> None:
+        self.last_error = box
 
     def _show_word_count(self) -> None:
         """The document's word count, or the selection's while there is one."""
@@ -747,7 +759,7 @@ class MainWindow(QMainWindow):
         if self.completed or self._completing:
             return
         self._completing = True
-        from annotator.gui.annotation_layer import AnnotationLayer
+        from annotator.gui.annotation_controller import AnnotationController
         from annotator.gui.annotations_panel import AnnotationsPanel
         from annotator.gui.areas_panel import AreasPanel
         from annotator.gui.library_panel import LibraryPanel
@@ -773,7 +785,9 @@ class MainWindow(QMainWindow):
         for placeholder in self._placeholders:
             placeholder.deleteLater()
         self._placeholders.clear()
-        self.annotation_layer = AnnotationLayer(self, self.document, self._open_library)
+        self.annotation_layer = AnnotationController(
+            self, self.document, self.reader, self.note_editor, self.commands, self.statusBar(),
+            self._open_library)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)
@@ -854,6 +868,9 @@ class MainWindow(QMainWindow):
             if i in self.document.annotations else None)
         self.annotations_panel.delete_requested.connect(layer.delete)
         layer.annotations_changed.connect(self._show_annotations)
+        layer.marks_changed.connect(self.draw_marks)
+        layer.note_opened.connect(self.show_annotations_tab)
+        layer.error_shown.connect(self._keep_error)
         layer.library_changed.connect(self._show_library)
         layer.store_opened.connect(self._store_opened)
         self.library_panel.open_requested.connect(self.open_document)
@@ -950,7 +967,7 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             layer.report(exc)
             return False
-        from annotator.gui.annotation_layer import reading_path
+        from annotator.gui.annotation_controller import reading_path
 
         self.show_reading(read_document(stored.document, self.taxonomy,
                                         reading_path(stored.source_path)))

@@ -240,8 +240,8 @@ class ReaderView(QWidget):
     def show_reading(self, reading: Reading, marks: Sequence[Mark] | None = None) -> None:
         """Replace the shown document; the widget kind follows the text's length.
 
-        `marks`: what the window's document session says to draw (by default the
-        reading's suggestions), drawn with the text rather than after it.
+        `marks`: what to draw with the text (by default the reading's suggestions); the
+        window passes none and draws its document session's marks right after.
         """
         text = reading.document.text
         rich = len(text) <= RICH_LIMIT
@@ -269,7 +269,8 @@ class ReaderView(QWidget):
                                              text)
         self.highlights.loaded = self._loaded
         shown = list(marks) if marks is not None else suggestion_marks(reading)
-        self.highlights.set_marks(shown)
+        if shown:
+            self.highlights.set_marks(shown)
         self._drawn = (shown, [])
         self._note_positions, self._note_colors = [], []
         if rich != isinstance(self.page, _RichPage):

@@ -1,10 +1,13 @@
-"""The reader's annotations in the window: store session, edits, undo, rendering.
+"""The reader's annotations in the window: the library session, edits and undo.
 
-The window owns the views; this object owns the library session (opened after the first
-paint, performance.md trap 2), the annotations of the document on screen, and one undo
-stack per document. Every edit goes to a service, which returns a `Change`; the change is
-pushed on the document's undo stack and the views refresh from it. Nothing here decides
-about text: re-anchoring, filtering and validation live in the services.
+The controller forwards: it opens the library after the first paint (performance.md
+trap 2) through the factory `app.py` gives the window, sends every edit to a service,
+pushes the `Change` it returns on the document's undo stack, and hands it to the
+document session (`services/document_session.py`), which holds the annotations. It
+draws nothing itself: `marks_changed` tells the window to draw what the session says.
+The context menu is `reader_menu.py`'s, the dialogs about a damaged library or a revised
+text are `recovery_dialogs.py`'s. Nothing here decides about text: re-anchoring,
+filtering, validation and visibility live in the services.
 
 A failed write (read-only or full disk) is shown in a dialog and changes nothing on
 screen, so what the reader sees is always what is stored; a note being typed stays in
@@ -20,23 +23,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QColorDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QMenu, QMessageBox, QStatusBar, QWidget
 
-from annotator.core.annotation import COLOR_BY_KEY, Annotation, color_hex
-from annotator.core.layers import LayerKind
+from annotator.core.annotation import Annotation, color_hex
 from annotator.errors import AnnotatorError
+from annotator.gui.actions import Actions
 from annotator.gui.dialogs import show_error
+from annotator.gui.note_editor import NoteEditor
+from annotator.gui.reader_menu import reader_context_menu
+from annotator.gui.reader_view import ReaderView
+from annotator.gui.recovery_dialogs import RecoveryDialogs
 from annotator.gui.undo import UndoStacks
-from annotator.services.document_session import (
-    DocumentSession,
-    MarkWording,
-    color_label,
-    note_excerpt,
-)
+from annotator.services.document_session import DocumentSession
 
 if TYPE_CHECKING:
-    from annotator.gui.main_window import MainWindow
     from annotator.services.annotating import Annotating
     from annotator.services.changes import Change
     from annotator.services.library import StoredDocument, Suggestion
@@ -49,18 +50,30 @@ log = logging.getLogger(__name__)
 FALLBACK_OPEN_MS = 800  # open the store even if no paint event is seen (hidden window)
 
 
-class AnnotationLayer(QObject):
-    """Session, annotations and undo for the window's current document."""
+class AnnotationController(QObject):
+    """Library session, edits and undo for the window's current document.
+
+    `parent` is the window: dialogs open over it. The controller writes only its own
+    state and the document session's; it tells the window what happened by signals.
+    """
 
     store_opened = Signal()
     annotations_changed = Signal()  # the current document's annotations
     library_changed = Signal()  # titles, counts or membership of the library
+    marks_changed = Signal()  # what the document session says to draw has changed
+    note_opened = Signal()  # the note editor now edits an annotation: show it
+    error_shown = Signal(object)  # the QMessageBox of an error, for the window to keep
 
-    def __init__(self, window: MainWindow, document: DocumentSession,
+    def __init__(self, parent: QWidget, document: DocumentSession, reader: ReaderView,
+                 note_editor: NoteEditor, commands: Actions, status: QStatusBar,
                  open_library: OpenLibrary) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(parent)
+        self._parent = parent
         self.document = document
+        self._reader = reader
+        self._note_editor = note_editor
+        self._commands = commands
+        self._status = status
         self._open_library = open_library
         self.session: ReaderSession | None = None
         self.stored: StoredDocument | None = None
@@ -71,6 +84,7 @@ class AnnotationLayer(QObject):
         self.store_failed = False
         self._painted = False
         self._watched: QWidget | None = None
+        self._dialogs = RecoveryDialogs(parent, self.error_shown.emit)
         self.undo = UndoStacks(self._annotating, self._applied, self.report, self)
 
     # -- opening the store after the first paint ------------------------------------
@@ -84,10 +98,10 @@ class AnnotationLayer(QObject):
             return
         if painted:
             self._painted = True
-            self._watched = self.window.reader.viewport()
+            self._watched = self._reader.viewport()
             QTimer.singleShot(0, self.open_store)
             return
-        self._watched = self.window.reader.viewport()
+        self._watched = self._reader.viewport()
         self._watched.installEventFilter(self)
         QTimer.singleShot(FALLBACK_OPEN_MS, self.open_store)
 
@@ -110,59 +124,22 @@ class AnnotationLayer(QObject):
             self.session = self._open_library()
         except CorruptDatabaseError as exc:
             self.store_failed = True
-            self._offer_backup(exc)
+            self.last_question = self._dialogs.offer_backup(exc, self._reopen)
             return False
         except AnnotatorError as exc:
             self.store_failed = True
-            self.window.last_error = show_error(
-                self.window, self.tr("Your library cannot be opened"), str(exc),
-                self.tr("You can keep reading; highlights and notes cannot be saved until "
-                        "this is fixed."),
-            )
+            self._dialogs.cannot_open(exc)
             return False
         self.store_opened.emit()
-        if self.window.reading is not None:
-            self.attach(self.window.reading)
+        if self.document.reading is not None:
+            self.attach(self.document.reading)
         self.library_changed.emit()
         return True
 
-    def _offer_backup(self, exc: Any) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Your library was damaged"),
-                          str(exc), QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("corrupt-dialog")
-        if exc.backup is not None:
-            box.setInformativeText(self.tr("Restore the newest good backup now? The damaged "
-                                           "file is kept where it was moved."))
-            restore = box.addButton(self.tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(self.tr("Start Empty"), QMessageBox.ButtonRole.RejectRole)
-
-            def answered() -> None:
-                from annotator.services.recovery import restore_newest_backup, start_empty
-
-                try:
-                    if box.clickedButton() is restore:
-                        restore_newest_backup(exc)
-                    else:  # the reader chose to start empty; the damaged file is kept
-                        start_empty(exc)
-                except AnnotatorError as error:
-                    self.window.last_error = show_error(
-                        self.window, self.tr("The backup could not be restored"), str(error))
-                    return
-                self.store_failed = False
-                self.open_store()
-
-            box.finished.connect(answered)
-        else:
-            box.addButton(QMessageBox.StandardButton.Ok)
-
-            def start_empty() -> None:
-                self.store_failed = False
-                self.open_store()
-
-            box.finished.connect(start_empty)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.open()
-        self.last_question = box
+    def _reopen(self) -> None:
+        """The reader answered about the damaged library: try opening it again."""
+        self.store_failed = False
+        self.open_store()
 
     def _annotating(self) -> Annotating:
         assert self.session is not None
@@ -179,7 +156,7 @@ class AnnotationLayer(QObject):
         # (The window saved the previous document's position before replacing it.)
         self.stored = None
         self.document.forget()
-        self.window.note_editor.forget()
+        self._note_editor.forget()
         if self.session is None:
             return
         try:
@@ -188,9 +165,11 @@ class AnnotationLayer(QObject):
             self.report(exc)
             return
         if candidate is not None:
-            self._ask_revision(reading, candidate)
+            self.last_question = self._dialogs.ask_revision(
+                reading.document.metadata.title,
+                lambda revise: self._answered_revision(reading, candidate, revise))
             self.undo.activate(None)
-            self.render()
+            self.marks_changed.emit()
             return
         self._add(reading)
 
@@ -199,53 +178,32 @@ class AnnotationLayer(QObject):
         try:
             if revise is not None:
                 revision = self.session.revise(revise, reading.document, reading.path)
-                self.window.statusBar().showMessage(
+                self._status.showMessage(
                     self.tr("Annotations moved to the new version: {kept} kept, {moved} "
                             "moved, {unplaced} unplaced").format(
                         kept=revision.kept, moved=revision.moved, unplaced=revision.unplaced),
                     15000)
-                self.last_revision = revision
                 opened = self.session.load(revise)
             else:
                 opened = self.session.add(reading.document, reading.path)
         except AnnotatorError as exc:
             self.report(exc)
             return
-        if self.window.reading is not reading:
+        if self.document.reading is not reading:
             return  # another document was opened meanwhile
         self.document.attach(opened)
         self.stored = self.session.stored_copy(opened, reading.document, reading.path)
         self.undo.activate(opened.id)
-        self.render()
+        self.marks_changed.emit()
         # Restore only if the reader has not moved yet (e.g. the start-up restore ran).
-        if opened.reading_position > 0 and \
-                self.window.reader.page.verticalScrollBar().value() == 0:
-            self.window.reader.scroll_to_offset(opened.reading_position)
+        if opened.reading_position > 0 and self._reader.page.verticalScrollBar().value() == 0:
+            self._reader.scroll_to_offset(opened.reading_position)
         self.annotations_changed.emit()
         self.library_changed.emit()
 
-    def _ask_revision(self, reading: Reading, old_id: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("A new version of a document?"),
-                          self.tr("The library holds a document titled “{title}” with "
-                                  "different text.").format(
-                              title=reading.document.metadata.title),
-                          QMessageBox.StandardButton.NoButton, self.window)
-        box.setObjectName("revision-dialog")
-        box.setInformativeText(self.tr(
-            "Move its highlights and notes onto this version? Annotations whose text is "
-            "gone are kept and listed as unplaced."))
-        revise = box.addButton(self.tr("Move Annotations Here"),
-                               QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Keep Separate"), QMessageBox.ButtonRole.RejectRole)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def answered() -> None:
-            if self.window.reading is reading:
-                self._add(reading, old_id if box.clickedButton() is revise else None)
-
-        box.finished.connect(answered)
-        box.open()
-        self.last_question = box
+    def _answered_revision(self, reading: Reading, old_id: str, revise: bool) -> None:
+        if self.document.reading is reading:
+            self._add(reading, old_id if revise else None)
 
     def save_position(self) -> None:
         """Remember where the reader is in the current document (best effort)."""
@@ -253,7 +211,7 @@ class AnnotationLayer(QObject):
         if self.session is None or doc_id is None:
             return
         try:
-            self.session.library.set_reading_position(doc_id, self.window.reader.top_offset())
+            self.session.library.set_reading_position(doc_id, self._reader.top_offset())
         except AnnotatorError as exc:
             log.warning("%s", exc)
 
@@ -262,8 +220,8 @@ class AnnotationLayer(QObject):
         if self.document.document_id == doc_id:
             self.stored = None
             self.document.forget()
-            self.window.note_editor.forget()
-            self.render()
+            self._note_editor.forget()
+            self.marks_changed.emit()
             self.annotations_changed.emit()
         self.undo.forget(doc_id)
 
@@ -289,41 +247,33 @@ class AnnotationLayer(QObject):
 
     def reload(self) -> None:
         """The library changed under the document (another process, a rename): reload
-        its annotations and draw them."""
+        its annotations; raises AnnotatorError when the library cannot be read."""
         doc_id = self.document.document_id
         if self.session is not None and doc_id is not None:
             self.document.attach(self.session.load(doc_id))
-        self.render()
-
-    def render(self) -> None:
-        """Put what the document session says is visible on the page (changed segments
-        only)."""
-        wording = MarkWording(self.tr("by {who}"), self.tr("suggested, accepted by {who}"),
-                              self.tr("you"))
-        marks, notes = self.document.marks(wording)
-        self.window.reader.set_marks(marks, notes)
+        self.marks_changed.emit()
 
     # -- applying changes -----------------------------------------------------------
 
     def _applied(self, change: Change) -> None:
         """A change reached the database: bring the views in line with it."""
         if self.document.apply(change):
-            editor = self.window.note_editor
+            editor = self._note_editor
             for a in change.after:
                 if a.deleted:
                     editor.forget(a.id)
                 elif editor.annotation_id == a.id:
                     editor.refresh(a.note, a.tags)
-            self.render()
+            self.marks_changed.emit()
             self.annotations_changed.emit()
         self.library_changed.emit()
 
     def report(self, exc: AnnotatorError) -> None:
-        self.window.last_error = show_error(
-            self.window, self.tr("Your change could not be saved"), str(exc),
+        self.error_shown.emit(show_error(
+            self._parent, self.tr("Your change could not be saved"), str(exc),
             self.tr("Nothing was lost: what you see is what is stored, and a note you are "
                     "typing stays in its editor until it can be saved."),
-        )
+        ))
 
     def _run(self, make: Callable[[Annotating], Change], merge_key: str | None = None,
              ) -> Change | None:
@@ -343,8 +293,7 @@ class AnnotationLayer(QObject):
         if self.session is None and not self.open_store():
             return False
         if self.stored is None:
-            self.window.statusBar().showMessage(
-                self.tr("This document is not in the library yet."), 5000)
+            self._status.showMessage(self.tr("This document is not in the library yet."), 5000)
             return False
         return True
 
@@ -368,10 +317,10 @@ class AnnotationLayer(QObject):
                   span: tuple[int, int] | None = None, area: str | None = None,
                   ) -> Annotation | None:
         """Highlight the selection (or `span`) in `color` (default: the last one used)."""
-        span = span or self.window.reader.selected_range()
+        span = span or self._reader.selected_range()
         if span is None or span[0] >= span[1]:
-            self.window.statusBar().showMessage(
-                self.tr("Select some text first, then choose a colour."), 4000)
+            self._status.showMessage(self.tr("Select some text first, then choose a colour."),
+                                     4000)
             return None
         if color is not None:
             self.current_color = color
@@ -383,9 +332,9 @@ class AnnotationLayer(QObject):
 
     def target(self) -> Annotation | None:
         """The annotation the reader means: under the caret or selection start."""
-        span = self.window.reader.selected_range()
-        cursor = self.window.reader.page.textCursor()
-        offset = span[0] if span else self.window.reader.positions.from_qt(cursor.position())
+        span = self._reader.selected_range()
+        cursor = self._reader.page.textCursor()
+        offset = span[0] if span else self._reader.positions.from_qt(cursor.position())
         found = self.document.placed_at(offset)
         if not found and span:
             found = self.document.placed_over(*span)
@@ -412,9 +361,9 @@ class AnnotationLayer(QObject):
         annotation = annotation or self.target() or self.highlight()
         if annotation is None:
             return
-        editor = self.window.note_editor
+        editor = self._note_editor
         editor.edit(annotation.id, annotation.exact, annotation.note, annotation.tags)
-        self.window.show_annotations_tab()
+        self.note_opened.emit()
         (editor.tags if focus_tags else editor.note).setFocus()
 
     def recolor(self, ids: Sequence[str], color: str) -> None:
@@ -436,7 +385,7 @@ class AnnotationLayer(QObject):
         stored = self.stored
         label = self.tr("Accept suggestion") if len(suggestions) == 1 else \
             self.tr("Accept {n} suggestions").format(n=len(suggestions))
-        reading = self.window.reading
+        reading = self.document.reading
         with self.bulk(label):
             for suggestion in suggestions:
                 area = reading.taxonomy.area(suggestion[0]) if reading else None
@@ -456,12 +405,12 @@ class AnnotationLayer(QObject):
 
     def choose_custom_color(self) -> None:
         """A colour picker that does not block; the colour applies to the selection."""
-        span = self.window.reader.selected_range()
+        span = self._reader.selected_range()
         if span is None:
-            self.window.statusBar().showMessage(
-                self.tr("Select some text first, then choose a colour."), 4000)
+            self._status.showMessage(self.tr("Select some text first, then choose a colour."),
+                                     4000)
             return
-        dialog = QColorDialog(QColor(color_hex(self.current_color)), self.window)
+        dialog = QColorDialog(QColor(color_hex(self.current_color)), self._parent)
         dialog.setObjectName("custom-color-dialog")
         dialog.setWindowTitle(self.tr("Highlight Colour"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -474,50 +423,9 @@ class AnnotationLayer(QObject):
     def context_menu(self, point: QPoint, global_point: QPoint, offset: int) -> QMenu:
         """Copy, then what can be done here: highlight the selection, edit what is under
         the mouse (the reader's annotations), accept or reject suggestions."""
-        window, a = self.window, self.window.commands
-        menu = window.reader.standard_context_menu(point)
-        menu.setParent(window, menu.windowFlags())
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.setObjectName("reader-context-menu")
-        if window.reader.selected_range() is not None:
-            menu.addSeparator()
-            a.add_highlight_menu(menu, self.tr("&Highlight"))
-            areas = menu.addMenu(self.tr("Assign Policy &Area"))
-            reading = window.reading
-            for area in reading.taxonomy.areas if reading else ():
-                areas.addAction(area.label.replace("&", "&&")).triggered.connect(
-                    lambda _c=False, area_id=area.id: self.highlight(area=area_id))
-        marks = (window.reader.highlights.marks_at(offset)
-                 if offset >= 0 and window.reader.highlights else ())
-        for mark in marks:
-            if mark.layer is LayerKind.READER:
-                annotation = self.annotations.get(mark.ref)
-                if annotation is None:
-                    continue
-                menu.addSection(f"{color_label(annotation.color)}: "
-                                f"“{note_excerpt(annotation.exact, 40)}”")
-                menu.addAction(self.tr("Edit &Note…")).triggered.connect(
-                    lambda _c=False, an=annotation: self.edit_note(an))
-                menu.addAction(self.tr("Edit &Tags…")).triggered.connect(
-                    lambda _c=False, an=annotation: self.edit_note(an, focus_tags=True))
-                recolor = menu.addMenu(self.tr("C&olour"))
-                for color in COLOR_BY_KEY.values():
-                    recolor.addAction(color.label).triggered.connect(
-                        lambda _c=False, i=annotation.id, k=color.key: self.recolor([i], k))
-                menu.addAction(self.tr("&Delete Highlight")).triggered.connect(
-                    lambda _c=False, i=annotation.id: self.delete([i]))
-            else:
-                suggestion = (mark.key, mark.start, mark.end)
-                label = mark.label.replace("&", "&&")  # a literal &, not a mnemonic
-                menu.addSection(self.tr("Suggested: {area}").format(area=mark.label))
-                menu.addAction(self.tr("&Accept “{area}”").format(area=label)).triggered\
-                    .connect(lambda _c=False, s=suggestion: self.accept([s]))
-                menu.addAction(self.tr("&Reject “{area}”").format(area=label)).triggered\
-                    .connect(lambda _c=False, s=suggestion: self.reject([s]))
-        self.last_menu = menu
-        if QGuiApplication.platformName() != "offscreen" or global_point != QPoint(-1, -1):
-            menu.popup(global_point)
-        return menu
+        self.last_menu = reader_context_menu(self._parent, self._reader, self._commands,
+                                             self.document, self, point, global_point, offset)
+        return self.last_menu
 
 
 def reading_path(source: str | None) -> Path | None:
