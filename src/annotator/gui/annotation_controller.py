@@ -19,7 +19,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -426,10 +425,3 @@ class AnnotationController(QObject):
         self.last_menu = reader_context_menu(self._parent, self._reader, self._commands,
                                              self.document, self, point, global_point, offset)
         return self.last_menu
-
-
-def reading_path(source: str | None) -> Path | None:
-    """A library document's file, if it is still where it was opened from."""
-    if source and Path(source).is_file():
-        return Path(source)
-    return None

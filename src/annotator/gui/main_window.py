@@ -967,7 +967,7 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             layer.report(exc)
             return False
-        from annotator.gui.annotation_controller import reading_path
+        from annotator.services.reader_session import reading_path
 
         self.show_reading(read_document(stored.document, self.taxonomy,
                                         reading_path(stored.source_path)))

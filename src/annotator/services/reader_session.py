@@ -20,7 +20,7 @@ from annotator.services.library import Revision
 from annotator.services.library_services import Services
 from annotator.store import Store, StoredDocument
 
-__all__ = ["OpenedDocument", "ReaderSession"]
+__all__ = ["OpenedDocument", "ReaderSession", "reading_path"]
 
 
 class ReaderSession(Services):
@@ -97,3 +97,10 @@ class ReaderSession(Services):
 
     def stored(self, doc_id: str) -> StoredDocument:
         return self.library.document(doc_id)
+
+
+def reading_path(source: str | None) -> Path | None:
+    """A library document's file, if it is still where it was opened from."""
+    if source and Path(source).is_file():
+        return Path(source)
+    return None
