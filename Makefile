@@ -10,7 +10,7 @@ APT_PACKAGES := xvfb xauth chromium poppler-utils fonts-dejavu-core libegl1 libg
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 \
 	libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	desktop-file-utils appstream shared-mime-info fonts-wqy-microhei
+	desktop-file-utils appstream shared-mime-info fonts-wqy-microhei postgresql
 export QT_QPA_PLATFORM ?= offscreen
 # Property tests replay fixed examples (tests/conftest.py), so make test judges the code,
 # not a lucky draw; HYPOTHESIS_PROFILE=default make test explores new examples.

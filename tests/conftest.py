@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from tests.shared_folder import SHARED
+
+if TYPE_CHECKING:
+    from tests.people import Person
 
 # `make test` (and so CI) replays the same derandomised examples (HYPOTHESIS_PROFILE=ci),
 # so a landing is judged on the code, not on a lucky draw; a bare pytest run, or
@@ -45,3 +49,23 @@ def corpus() -> Path:
     if not path.is_dir():
         pytest.fail(f"the shared test corpus is missing: expected it at {path}")
     return path
+
+
+@pytest.fixture
+def teacher(tmp_path: Path) -> Iterator[Person]:
+    """A teacher with a library of their own (sharing tests)."""
+    from tests.people import Person
+
+    person = Person(tmp_path / "teacher.db", "Ms Teacher")
+    yield person
+    person.store.close()
+
+
+@pytest.fixture
+def student(tmp_path: Path) -> Iterator[Person]:
+    """A student called Li with a library of their own (sharing tests)."""
+    from tests.people import Person
+
+    person = Person(tmp_path / "student.db", "Li")
+    yield person
+    person.store.close()

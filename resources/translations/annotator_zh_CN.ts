@@ -209,7 +209,7 @@
         <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+106"/>
         <source>Your change could not be saved</source>
         <translation>您的更改未能保存</translation>
     </message>
@@ -248,12 +248,12 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+188"/>
+        <location filename="../../src/annotator/gui/annotations_panel.py" line="+199"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+107"/>
         <source>All colours</source>
         <translation>所有颜色</translation>
     </message>
@@ -273,7 +273,7 @@
         <translation>所有作者</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>{shown} of {total} annotations</source>
         <translation>{total} 条批注中显示 {shown} 条</translation>
     </message>
@@ -292,12 +292,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 在文章中选择文字，然后按 1–6 用某种颜色高亮，或按 Ctrl+Shift+M 添加笔记。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+56"/>
         <source>Go to Passage</source>
         <translation>转到段落</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Edit Note and Tags…</source>
         <translation>编辑笔记和标签…</translation>
     </message>
@@ -310,6 +310,69 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-296"/>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+243"/>
+        <source>Your notes</source>
+        <translation>我的笔记</translation>
+    </message>
+</context>
+<context>
+    <name>AnswersDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/answers_view.py" line="+46"/>
+        <source>Answers by Question</source>
+        <translation>按问题查看答案</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export Grading &amp;CSV…</source>
+        <translation>导出评分 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not answered: {names}</source>
+        <translation>未作答：{names}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{questions} question(s), {students} student(s), {answered} of {total} answers in.</source>
+        <translation>{questions} 个问题，{students} 名学生，已收到 {answered}/{total} 份答案。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No questions with students to answer them yet: mark a note as a question, share the copy, then collect the hand-ins.</source>
+        <translation>尚无可供学生作答的问题：先将一条笔记标记为问题，分享副本，再收集学生提交的文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export Grading CSV</source>
+        <translation>导出评分 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheet (*.csv)</source>
+        <translation>电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -404,7 +467,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+145"/>
+        <location filename="../../src/annotator/gui/export_dialog.py" line="+146"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -519,7 +582,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -590,6 +653,164 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>ExportWording</name>
+    <message>
+        <location filename="../../src/annotator/gui/export_wording.py" line="+23"/>
+        <source>en</source>
+        <translation>zh-CN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untitled document</source>
+        <translation>无标题文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy areas</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader’s colours</source>
+        <translation>读者的颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Solid bars mark the reader’s highlights and accepted policy areas; dashed bars, suggested policy areas.</source>
+        <translation>实线条表示读者的高亮和已接受的政策领域；虚线条表示建议的政策领域。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text per policy area</source>
+        <translation>各政策领域在正文中的占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text each policy area covers, with the number of passages.</source>
+        <translation>各政策领域覆盖正文的比例，以及段落数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All notes</source>
+        <translation>全部笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full text</source>
+        <translation>全文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlighted passages are in **bold**.</source>
+        <translation>高亮段落以**粗体**显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area (accepted)</source>
+        <translation>政策领域（已接受）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area (suggested)</source>
+        <translation>政策领域（建议）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>terms: {terms}</source>
+        <translation>匹配词：{terms}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not found in the current text</source>
+        <translation>在当前文本中未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated summary generated {time} · {passages} · {notes}</source>
+        <translation>批注摘要生成于 {time} · {passages} · {notes}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} passage</source>
+        <translation>{n} 个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} passages</source>
+        <translation>{n} 个段落</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} note</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} notes</source>
+        <translation>{n} 条笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%-d %B %Y</source>
+        <translation>%Y年%-m月%-d日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy area</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Covers</source>
+        <translation>涵盖内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader colour</source>
+        <translation>读者颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of text</source>
+        <translation>正文占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../src/annotator/gui/find_bar.py" line="+42"/>
@@ -620,6 +841,71 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+3"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/group_view.py" line="+51"/>
+        <source>Study Group: {title}</source>
+        <translation>学习小组：{title}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Members: {list}</source>
+        <translation>成员：{list}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (marked: {marks}, with notes: {notes})</source>
+        <translation>{name}（标记 {marks} 处，含笔记 {notes} 处）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No passage was marked by more than one member.</source>
+        <translation>没有被多名成员共同标记的段落。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hot Spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>and</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare Two Members</source>
+        <translation>比较两名成员</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} members: “{quote}”
+{names}</source>
+        <translation>{count} 名成员：“{quote}”
+{names}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(highlight, no note)</source>
+        <translation>（仅高亮，无笔记）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} passage(s) both marked.</source>
+        <translation>两人都标记了 {count} 个段落。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different members.</source>
+        <translation>请选择两名不同的成员。</translation>
     </message>
 </context>
 <context>
@@ -832,7 +1118,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+151"/>
+        <location filename="../../src/annotator/gui/main_window.py" line="+157"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -867,13 +1153,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+604"/>
+        <location line="+13"/>
+        <location line="+615"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-588"/>
+        <location line="-598"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -893,7 +1179,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+120"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -938,7 +1224,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>您</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>{words}, {characters} selected</source>
         <translation>已选择 {words}，{characters}</translation>
     </message>
@@ -978,7 +1264,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
@@ -1013,7 +1299,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
@@ -1021,6 +1307,79 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+58"/>
         <source>Select an area in the Areas tab first.</source>
         <translation>请先在“领域”标签页中选择一个领域。</translation>
+    </message>
+</context>
+<context>
+    <name>MembersMenu</name>
+    <message>
+        <location filename="../../src/annotator/gui/author_layers.py" line="+52"/>
+        <source>&amp;Members</source>
+        <translation>成员(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No annotations yet</source>
+        <translation>尚无批注</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show &amp;Everyone</source>
+        <translation>显示所有人(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/merge_dialog.py" line="+74"/>
+        <source>Reading {count} file(s)…</source>
+        <translation>正在读取 {count} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Passage</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+96"/>
+        <source>Kept version</source>
+        <translation>保留的版本</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+96"/>
+        <source>Other version</source>
+        <translation>另一版本</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Apply Choices</source>
+        <translation>应用选择(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading file {number} of {count}…</source>
+        <translation>正在读取第 {number}/{count} 个文件…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Added {added}, updated {updated}, unchanged {unchanged}, in conflict {conflicts}.</source>
+        <translation>新增 {added}，更新 {updated}，未变 {unchanged}，冲突 {conflicts}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Yours (never replaced)</source>
+        <translation>你的版本（不会被替换）</translation>
     </message>
 </context>
 <context>
@@ -1054,7 +1413,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/annotator/gui/printing.py" line="+110"/>
+        <location filename="../../src/annotator/gui/printing.py" line="+118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1295,6 +1654,177 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../../src/annotator/gui/share_dialog.py" line="+52"/>
+        <source>Hand In</source>
+        <translation>提交作业</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share Annotated Copy</source>
+        <translation>分享带批注的副本</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your own notes and answers go to the teacher, with the document&apos;s fingerprint so they land on the right text.</source>
+        <translation>只把你自己的笔记和答案交给老师，并附上文档指纹，以便对应到正确的文本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a .annot file a class or a study group can open in Annotator.</source>
+        <translation>写入一个 .annot 文件，班级或学习小组可以在 Annotator 中打开。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;My notes and questions</source>
+        <translation>我的笔记和问题(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted &amp;policy areas</source>
+        <translation>已接受的政策领域(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Everyone&apos;s notes in my library</source>
+        <translation>文库中所有人的笔记(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Annotator bundles (*.annot)</source>
+        <translation>Annotator 批注包 (*.annot)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not written: {reason}</source>
+        <translation>未写入：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SharingCommands</name>
+    <message>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+75"/>
+        <source>&amp;Share Annotated Copy…</source>
+        <translation>分享带批注的副本(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hand In…</source>
+        <translation>提交作业(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Collect Answers…</source>
+        <translation>收集答案(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Merge Notes…</source>
+        <translation>合并笔记(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Answers by Question…</source>
+        <translation>按问题查看答案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Study &amp;Group…</source>
+        <translation>学习小组(&amp;G)…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This document is not in the library yet.</source>
+        <translation>此文档尚未加入文库。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it again once the library is available.</source>
+        <translation>文库可用后请重新打开它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot do that here</source>
+        <translation>此处无法执行该操作</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Collect Answers</source>
+        <translation>收集答案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Merge Notes</source>
+        <translation>合并笔记</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Annotations (*.annot *.jsonld *.json);;All files (*)</source>
+        <translation>批注 (*.annot *.jsonld *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Open {name}</source>
+        <translation>打开 {name}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask the &amp;Class…</source>
+        <translation>向全班提问(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Read-only: {author}</source>
+        <translation>只读：{author}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Answer…</source>
+        <translation>回答(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Ask the Class</source>
+        <translation>向全班提问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your question about this passage:</source>
+        <translation>你对这段文字的问题：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{question}
+
+Your answer:</source>
+        <translation>{question}
+
+你的回答：</translation>
+    </message>
+</context>
+<context>
     <name>ThemeMenu</name>
     <message>
         <location filename="../../src/annotator/gui/theme_menu.py" line="+25"/>
@@ -1305,6 +1835,14 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="-8"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHost</name>
+    <message>
+        <location filename="../../src/annotator/gui/sharing_commands.py" line="+99"/>
+        <source>You</source>
+        <translation>你</translation>
     </message>
 </context>
 <context>

@@ -19,5 +19,12 @@ def sample_bytes() -> bytes:
     return resource(f"samples/{SAMPLE_NAME}").read_bytes()
 
 
-def taxonomy_text() -> str:
-    return resource("taxonomies/policy-areas.toml").read_text(encoding="utf-8")
+# Languages with a bundled taxonomy of their own (`policy-areas.<language>.toml`).
+TAXONOMY_LANGUAGES = frozenset({"zh"})
+
+
+def taxonomy_text(language: str = "") -> str:
+    """The bundled taxonomy for a language ("zh"), or the English one by default."""
+    name = (f"policy-areas.{language}.toml" if language in TAXONOMY_LANGUAGES
+            else "policy-areas.toml")
+    return resource(f"taxonomies/{name}").read_text(encoding="utf-8")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def run_annotator(
@@ -20,6 +22,13 @@ def run_annotator(
         done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
         done.stderr.decode("utf-8", "replace"),
     )
+
+
+def run_json(home: Path, *args: str | bytes | Path) -> Any:
+    """The parsed stdout of a command that must succeed (give it `--json`)."""
+    done = run_annotator(home, *args)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
 
 
 def assert_one_line_error(done: subprocess.CompletedProcess[str]) -> None:

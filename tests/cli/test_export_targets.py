@@ -5,7 +5,6 @@ Every case runs the real command in a child process, as the hostile tester did.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import stat
@@ -19,13 +18,11 @@ import pytest
 from annotator.errors import ExportError
 from annotator.services.exporting import export
 from annotator.store import Store
-from tests.cli.cli_process import assert_one_line_error, run_annotator
+from tests.cli.cli_process import assert_one_line_error, run_annotator, run_json
 
 
 def _library(home: Path) -> list[dict[str, object]]:
-    done = run_annotator(home, "documents", "--json")
-    assert done.returncode == 0, done.stderr
-    listed: list[dict[str, object]] = json.loads(done.stdout)
+    listed: list[dict[str, object]] = run_json(home, "documents", "--json")
     return listed
 
 

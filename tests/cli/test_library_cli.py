@@ -62,6 +62,7 @@ def test_import_highlight_list_search(
         "author": "Wang Huiyao",
         "date": "2024-05-22",
         "annotations": 2,
+        "problem": None,
     }
 
     collection = _json(capsys, "annotations", doc[:8])

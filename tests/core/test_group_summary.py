@@ -9,7 +9,7 @@ import pytest
 
 from annotator.core.annotation import Annotation, Motivation
 from annotator.core.document import Document
-from annotator.core.group_summary import build_group_summary
+from annotator.core.group_summary import build_group_summary, compare
 from annotator.errors import ExportError
 from annotator.exporters.group import write_group
 from annotator.importers import import_path
@@ -77,3 +77,15 @@ def test_every_format_is_written_and_inert(
     with pytest.raises(ExportError, match="md, html, csv"):
         write_group(summary, "pdf", tmp_path / "g.pdf")
     assert not (tmp_path / "g.pdf").exists()
+
+
+def test_compare_lists_the_passages_both_members_marked(
+    marks: tuple[Document, list[Annotation]],
+) -> None:
+    doc, found = marks
+    summary = build_group_summary(doc, found, active_taxonomy(), NAMES)
+    [side] = compare(summary, "li", "sam")
+    assert (side.passage.exact, side.left.notes, side.right.notes) == (
+        "climate", ("warming",), ("<script>x</script>",))
+    assert compare(summary, "li", "li") == []
+    assert [s.passage.exact for s in compare(summary, "me", "li")] == ["climate"]

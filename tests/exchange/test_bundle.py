@@ -103,3 +103,28 @@ def _manifest(path: Path) -> dict[str, object]:
 
 def _dump(value: object) -> bytes:
     return json.dumps(value).encode()
+
+
+def test_a_hand_in_carries_the_layers_and_the_texts_hash_only(
+    sample_bundle: Bundle, tmp_path: Path
+) -> None:
+    text_hash = sample_bundle.document.content_hash
+    hand_in = replace(sample_bundle, carries_text=False, document_hash=text_hash)
+    path = write_bundle(hand_in, tmp_path / "hand-in.annot")
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        manifest = json.loads(archive.read(bundle_format.MANIFEST))
+    assert not [n for n in names if n.startswith("document/")]
+    assert (manifest["version"], manifest["document"]["sha256"]) == ("1.1", text_hash)
+    assert manifest["document"]["text"] is False
+    back = read_bundle(path)
+    assert (back.carries_text, back.text_hash, back.document.text) == (False, text_hash, "")
+    assert back.document.metadata == sample_bundle.document.metadata
+    assert sorted(back.annotations, key=lambda a: a.id) == list(sample_bundle.annotations)
+    assert {a.document_id for a in back.records} == {text_hash}
+    full = write_bundle(sample_bundle, tmp_path / "full.annot")
+    with zipfile.ZipFile(full) as archive:
+        blocks = archive.read(bundle_format.BLOCKS)
+    rezip(path, tmp_path / "odd.annot", {bundle_format.BLOCKS: blocks})
+    with pytest.raises(BundleRejected, match="carries only layers"):
+        read_bundle(tmp_path / "odd.annot")

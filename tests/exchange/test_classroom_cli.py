@@ -76,7 +76,7 @@ def test_classroom_and_study_group(tmp_path: Path, sample_path: Path) -> None:
             assert len(data(home, "reply", question, "--note", text)["id"]) == 36
         data(home, "highlight", imported["id"], "--quote", "Blinken", "--note", f"{name} noted")
         hand_in = tmp_path / f"{name}.annot"
-        written = data(home, "bundle", imported["id"], "-o", hand_in, "--layers", "mine")
+        written = data(home, "bundle", imported["id"], "-o", hand_in, "--hand-in")
         assert [x["author"] for x in written["layers"]] == [name]
         hand_ins.append(hand_in)
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import io
+import time
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from annotator.core.document import BlockKind
 from annotator.core.summary import Segment, SummaryOptions, TextBlock, build_summary
-from annotator.exporters import export_format, render_bytes
-from annotator.exporters.pdf import split_block
+from annotator.errors import ExportError
+from annotator.exporters import ExportOptions, export_format, render_bytes
+from annotator.exporters.pdf import MAX_TEXT_CHARS, split_block
 from annotator.importers.plaintext import parse
+from annotator.services.exporting import export_document
 from annotator.services.reading import bundled_taxonomy, read_document
 
 _SEGMENTS = st.lists(
@@ -54,3 +59,23 @@ def test_a_long_paragraph_is_all_in_the_pdf() -> None:
     extracted = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     found = [w for w in words if w in extracted]
     assert found == words
+
+
+def test_a_text_over_the_cap_is_refused_in_one_line_and_the_target_kept(
+    tmp_path: Path,
+) -> None:
+    """Past `MAX_TEXT_CHARS` the PDF is refused before any layout, not typeset for
+    minutes; the earlier file at the target is untouched."""
+    words = "word " * (MAX_TEXT_CHARS // 5 + 1000)
+    document = parse("Title\n\n" + words + "\n", "huge")
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"earlier export")
+    options = ExportOptions(SummaryOptions(full_text=True))
+    started = time.monotonic()
+    with pytest.raises(ExportError) as refused:
+        export_document(document, [], "pdf", target, options, spans=[])
+    assert time.monotonic() - started < 60  # the layout alone would take minutes
+    message = str(refused.value)
+    assert "\n" not in message and "million characters" in message and "HTML" in message
+    assert target.read_bytes() == b"earlier export"
+    assert not list(tmp_path.glob("*.part")), "no temporary file is left behind"

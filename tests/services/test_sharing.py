@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,47 +13,8 @@ from annotator.core.annotation import Motivation
 from annotator.errors import BundleRejected
 from annotator.exchange.bundle import read_bundle, write_bundle
 from annotator.importers import import_path
-from annotator.services.annotating import Annotating
-from annotator.services.identity import Identity, Reader
-from annotator.services.library import Library
-from annotator.services.sharing import Sharing
-from annotator.store import Store
-
-
-class Person:
-    """One reader with a library of their own."""
-
-    def __init__(self, path: Path, name: str) -> None:
-        self.store = Store.open(path)
-        self.reader: Reader = Identity(self.store).set_name(name)
-        self.library = Library(self.store)
-        self.annotating = Annotating(self.store, self.reader)
-        self.sharing = Sharing(self.store, self.reader)
-        self.path = path
-
-    def live(self, doc_id: str) -> list[object]:
-        return [(a.id, a.note, a.author_id, a.deleted) for a in self.library.annotations(doc_id)]
-
-    def dump(self) -> str:
-        conn = sqlite3.connect(self.path)
-        try:
-            return "\n".join(conn.iterdump())
-        finally:
-            conn.close()
-
-
-@pytest.fixture
-def teacher(tmp_path: Path) -> Iterator[Person]:
-    person = Person(tmp_path / "teacher.db", "Ms Teacher")
-    yield person
-    person.store.close()
-
-
-@pytest.fixture
-def student(tmp_path: Path) -> Iterator[Person]:
-    person = Person(tmp_path / "student.db", "Li")
-    yield person
-    person.store.close()
+from annotator.services.sharing import HAND_IN, MergeCancelled
+from tests.people import Person
 
 
 def _handout(teacher: Person, sample_path: Path, out: Path) -> tuple[str, str]:
@@ -195,3 +154,63 @@ def test_study_group_summary_has_hot_spots_first_and_counts_per_member(
     assert [(m.name, m.marks) for m in out.members] == [("Li", 1), ("Ms Teacher (from bundle)", 2)]
     text = (tmp_path / "group.md").read_text(encoding="utf-8")
     assert text.index("## Hot spots") < text.index("- **Li**: Li agrees")
+
+
+def test_a_true_conflict_is_listed_and_the_reader_can_keep_the_other_copy(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    original = read_bundle(tmp_path / "hand-out.annot")
+    note = next(a for a in original.annotations if a.note == "context")
+    other = replace(note, note="another text, same revision and time")
+    write_bundle(replace(original, annotations=(other,)), tmp_path / "other.annot")
+    seen: list[tuple[int, int]] = []
+    report = student.sharing.merge([tmp_path / "hand-out.annot", tmp_path / "other.annot"],
+                                   progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 2), (1, 2)]
+    [conflict] = report.conflicts
+    [doc_id] = report.documents
+    stored = {a.id: a.note for a in student.library.annotations(doc_id)}
+    assert stored[note.id] == conflict.kept.note != conflict.other.note
+    change = student.sharing.keep_other(conflict)
+    assert {a.id: a.note for a in student.library.annotations(doc_id)}[note.id] == (
+        conflict.other.note)
+    change.inverse().apply(student.annotating)
+    assert {a.id: a.note for a in student.library.annotations(doc_id)}[note.id] == (
+        conflict.kept.note)
+
+
+def test_a_cancelled_merge_writes_nothing(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    before = student.dump()
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 1  # after the first file is read
+
+    with pytest.raises(MergeCancelled):
+        student.sharing.merge([tmp_path / "hand-out.annot"] * 2, cancelled=cancelled)
+    assert student.dump() == before
+
+
+def test_a_text_less_hand_in_lands_on_the_teachers_text_with_its_answer(
+    teacher: Person, student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    doc_id, question = _handout(teacher, sample_path, tmp_path / "hand-out.annot")
+    [copy] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    student.sharing.reply(question, "Because.")
+    student.sharing.bundle(copy, tmp_path / "in.annot", HAND_IN, text=False)
+    assert (tmp_path / "in.annot").stat().st_size < (tmp_path / "hand-out.annot").stat().st_size
+    report = teacher.sharing.merge([tmp_path / "in.annot"])
+    assert (report.documents, report.added) == ((doc_id,), 1)
+    [row] = teacher.sharing.answer_rows(doc_id)
+    assert (row.student, [a.note for a in row.answers]) == ("Li (from bundle)", ["Because."])
+    stranger = Person(tmp_path / "stranger.db", "Stranger")
+    before = stranger.dump()
+    with pytest.raises(BundleRejected, match="not in the library"):
+        stranger.sharing.merge([tmp_path / "in.annot"])
+    assert stranger.dump() == before
+    stranger.store.close()

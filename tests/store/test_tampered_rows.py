@@ -7,6 +7,7 @@ the app's StoreErrors) may escape, whatever text a column holds.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.cli import main
 from annotator.importers import import_bytes
 from annotator.services.annotating import Annotating
 from annotator.services.identity import Identity
@@ -157,8 +159,27 @@ def test_the_cli_lists_the_library_and_names_the_damaged_document(
 
     listing = cli("documents")
     assert listing.returncode == 0 and good[:8] in listing.stdout, listing.stderr
+    lines = listing.stdout.splitlines()
+    damaged = [i for i, line in enumerate(lines) if line.strip().startswith("damaged: ")]
+    assert len(damaged) == 1 and victim[:8] in lines[damaged[0] - 2], listing.stdout
     done = cli("annotations", victim)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "victim" in done.stderr and "damaged" in done.stderr
     assert done.stderr.count("\n") == 1
     assert cli("annotations", good).returncode == 0
+
+
+@pytest.mark.parametrize("tampering", TAMPERINGS.values(), ids=TAMPERINGS.keys())
+def test_documents_json_names_the_problem_of_a_tampered_document(
+    pristine: tuple[Path, str, str], annotator_home: Path, tampering: tuple[str, str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, good, victim = pristine
+    (annotator_home / "data").mkdir(parents=True)
+    path = _copy(pristine, annotator_home / "data")
+    _tamper(path, tampering[0], victim, tampering[1])
+    assert main(["documents", "--json"]) == 0
+    listed = {d["id"]: d for d in json.loads(capsys.readouterr().out)}
+    assert listed.keys() == {good, victim}, "the damaged document is listed, not omitted"
+    assert listed[good]["problem"] is None
+    assert isinstance(listed[victim]["problem"], str) and listed[victim]["problem"]

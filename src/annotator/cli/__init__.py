@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import annotate, areas, export, library, sharing
+from annotator.cli import annotate, areas, backups, export, group, library, server, sharing
 from annotator.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Command, OneLineParser, UsageError
 from annotator.cli.output import clean_output
 from annotator.errors import AnnotatorError
 
-MODULES = (areas, library, annotate, export, sharing)
+MODULES = (areas, library, annotate, export, sharing, backups, server, group)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:

@@ -71,7 +71,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_documents(args: argparse.Namespace) -> int:
     with open_services() as services:
-        summaries = services.library.documents()
+        summaries = services.library.checked_documents()
     if args.json:
         print_json(
             [
@@ -81,6 +81,7 @@ def run_documents(args: argparse.Namespace) -> int:
                     "author": s.author,
                     "date": s.date.isoformat() if s.date else None,
                     "annotations": s.annotations,
+                    "problem": s.problem,
                 }
                 for s in summaries
             ]
@@ -93,6 +94,8 @@ def run_documents(args: argparse.Namespace) -> int:
         details = " · ".join(d for d in (s.author, when) if d)
         print(f"{s.id[:8]}  {s.title or '(untitled)'}" + (f"  ({details})" if details else ""))
         print(f"          {s.annotations} annotation(s)")
+        if s.problem:
+            print(f"          damaged: {s.problem}; see `annotator restore --list`")
     return EXIT_OK
 
 

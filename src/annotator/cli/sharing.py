@@ -13,7 +13,7 @@ from typing import Any
 
 from annotator.cli.common import EXIT_OK, Command, open_services, print_json
 from annotator.exchange.merge import Conflict
-from annotator.services.sharing import Layer, parse_layers
+from annotator.services.sharing import HAND_IN, Layer, parse_layers
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -30,6 +30,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     bundle.add_argument(
         "--author", metavar="NAME",
         help="feedback for one reader: also carry your replies to NAME's notes",
+    )
+    bundle.add_argument(
+        "--hand-in", action="store_true",
+        help="a student's hand-in: your notes and answers only, and the text's hash "
+             "instead of the text (the teacher has it)",
     )
     bundle.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -64,9 +69,10 @@ def _conflict(c: Conflict) -> dict[str, Any]:
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    layers = parse_layers(args.layers)
+    layers = HAND_IN if args.hand_in else parse_layers(args.layers)
     with open_services() as services:
-        written = services.sharing.bundle(args.doc, args.output, layers, args.author)
+        written = services.sharing.bundle(args.doc, args.output, layers, args.author,
+                                          text=not args.hand_in)
     if args.json:
         print_json({"path": str(written.path), "document": written.document_id,
                     "layers": _layers(written.layers), "tombstones": written.tombstones})

@@ -37,6 +37,7 @@ SHORT_WORDS = 4  # "This must change." is short: it has no topic of its own
 _SKIPPED_BLOCKS = frozenset({BlockKind.BYLINE, BlockKind.SOURCE})
 _FULL_STOPS = ".!?…"
 _CJK_STOPS = "。！？"
+_CJK_FROM = "\u2e80"  # CJK radicals, kana and ideographs, and everything after them
 _CLOSERS = frozenset("\"'”’)]")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\bMrs?|\bMs|\bDr|\bSt|\bProf|\bGen|\bSen|\bRep|\bJr|\bNo|\bvs|\bInc|\bCo)$"
@@ -269,9 +270,12 @@ class Detector:
             pattern = patterns[index]
             if not pattern.weights:  # a false friend: it only swallows the terms inside it
                 continue
-            if start and text[start - 1].isalnum():
+            # Words are delimited by what is not a letter or digit, and, in Chinese and
+            # Japanese, written without spaces, by nothing: a CJK character (from
+            # U+2E80 on) beside a match is no part of the same word.
+            if start and text[start - 1].isalnum() and text[start - 1] < _CJK_FROM:
                 continue
-            if end < size and text[end].isalnum():
+            if end < size and text[end].isalnum() and text[end] < _CJK_FROM:
                 if pattern.wildcard:
                     while end < size and text[end].isalnum():
                         end += 1

@@ -134,3 +134,23 @@ def build_group_summary(
     if loose:
         sections.append(AreaGroup(None, "Other highlights", UNKNOWN_AREA_COLOR, loose))
     return GroupSummary(document.metadata, tuple(members), tuple(hot), tuple(sections))
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """Two members' notes on one passage both of them marked, for a side-by-side view."""
+
+    passage: GroupPassage
+    left: MemberNotes
+    right: MemberNotes
+
+
+def compare(summary: GroupSummary, left: str, right: str) -> list[Side]:
+    """Passages both `left` and `right` (member ids) marked, in document order."""
+    found = []
+    for section in summary.sections:
+        for p in section.passages:
+            mine = {e.member.id: e for e in p.by_member}
+            if left in mine and right in mine and left != right:
+                found.append(Side(p, mine[left], mine[right]))
+    return sorted(found, key=lambda s: (s.passage.start, s.passage.end))

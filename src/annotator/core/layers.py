@@ -23,7 +23,11 @@ class LayerKind(StrEnum):
 
     SUGGESTION = "suggestion"  # machine passages: a margin bar, their terms underlined
     READER = "reader"  # the local reader's own annotations: strong fills
-    AUTHOR = "author"  # another author's annotations, imported from a bundle
+    IMPORTED = "imported"  # another author's (a teacher's, a member's): a faint fill
+
+
+# The layers whose marks are annotations (the others are machine suggestions).
+ANNOTATION_LAYERS = (LayerKind.READER, LayerKind.IMPORTED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +41,7 @@ class Layer:
     author_id: str
     author: str
     annotations: int
-    kind: LayerKind = LayerKind.AUTHOR
+    kind: LayerKind = LayerKind.IMPORTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,15 @@ class Mark:
     detail: str = ""
     ref: str = ""  # the annotation id of a reader mark
     terms: tuple[str, ...] = ()  # the words that made a suggestion, as detection found them
+
+
+IMPORTED_SEPARATOR = "@"
+
+
+def imported_key(color: str, author_id: str) -> str:
+    """The style key of another author's mark: its colour and its author, so one
+    author's whole layer can be shown or hidden by its keys (`gui/author_layers.py`)."""
+    return f"{color}{IMPORTED_SEPARATOR}{author_id}"
 
 
 def accepted_suggestions(annotations: Iterable[Annotation]) -> set[Suggestion]:
@@ -87,6 +100,6 @@ def author_layers(
         counts[a.author_id] = counts.get(a.author_id, 0) + 1
         names.setdefault(a.author_id, a.author_name)
     return tuple(
-        Layer(i, shown(names[i], i), n, LayerKind.READER if i == reader_id else LayerKind.AUTHOR)
+        Layer(i, shown(names[i], i), n, LayerKind.READER if i == reader_id else LayerKind.IMPORTED)
         for i, n in counts.items()
     )

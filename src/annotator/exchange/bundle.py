@@ -40,6 +40,7 @@ from annotator.exporters.base import write_atomically
 MIMETYPE = "application/vnd.annotator.bundle+zip"
 FORMAT = "annotator-bundle"
 VERSION = (1, 0)
+HAND_IN_MINOR = 1  # format 1.1: the text may be left out (a hand-in), see read_bundle
 SUFFIX = ".annot"
 
 MANIFEST = "META-INF/manifest.json"
@@ -90,6 +91,15 @@ class Bundle:
     created: datetime = field(default_factory=utc_now)
     version: str = f"{VERSION[0]}.{VERSION[1]}"
     sha256: str = ""  # of the bundle file, as read: its provenance
+    # A hand-in carries no text: only its layer and the hash of the text it annotates
+    # (`document_hash`); its `document` then has the metadata and an empty text.
+    carries_text: bool = True
+    document_hash: str = ""
+
+    @property
+    def text_hash(self) -> str:
+        """The SHA-256 of the normalised text the annotations refer to."""
+        return self.document.content_hash if self.carries_text else self.document_hash
 
     @property
     def records(self) -> tuple[Annotation, ...]:
@@ -120,14 +130,15 @@ def _authors(bundle: Bundle) -> list[Author]:
 def members(bundle: Bundle) -> dict[str, bytes]:
     """Every member but `mimetype` and the manifest, by name, in writing order."""
     document = bundle.document
-    about = w3c.document_iri(document)
+    about = w3c.document_iri(document) if bundle.carries_text else (
+        f"urn:annotator:sha256:{bundle.document_hash}")
     labels = {a.id: a.label for a in bundle.areas}
     title = document.metadata.title or "Annotations"
     result = {
         TEXT: document.text.encode("utf-8"),
         BLOCKS: _json_bytes([[b.kind.value, b.start, b.end, b.level] for b in document.blocks]),
-    }
-    if bundle.original is not None:
+    } if bundle.carries_text else {}
+    if bundle.original is not None and bundle.carries_text:
         result[ORIGINAL + bundle.original.name] = bundle.original.data
     for author in _authors(bundle):
         mine = [a for a in bundle.annotations if a.author_id == author.id]
@@ -147,9 +158,11 @@ def members(bundle: Bundle) -> dict[str, bytes]:
 
 def manifest(bundle: Bundle, contents: Mapping[str, bytes]) -> dict[str, Any]:
     meta = bundle.document.metadata
+    original = bundle.original if bundle.carries_text else None
     return {
         "format": FORMAT,
-        "version": f"{VERSION[0]}.{VERSION[1]}",
+        # 1.1 added hand-ins without the text; a full bundle stays 1.0 for older readers.
+        "version": f"{VERSION[0]}.{VERSION[1] if bundle.carries_text else HAND_IN_MINOR}",
         "generator": {"name": "Annotator", "version": __version__},
         "created": w3c.timestamp(bundle.created),
         "document": {
@@ -158,8 +171,9 @@ def manifest(bundle: Bundle, contents: Mapping[str, bytes]) -> dict[str, Any]:
             "date": meta.date.isoformat() if meta.date else None,
             "source": meta.source,
             "byline": meta.byline,
-            "sha256": bundle.document.content_hash,
-            "original": ORIGINAL + bundle.original.name if bundle.original else None,
+            "sha256": bundle.text_hash,
+            "original": ORIGINAL + original.name if original else None,
+            "text": bundle.carries_text,
         },
         "authors": [
             {
@@ -379,15 +393,13 @@ def read_bundle(path: Path, caps: Caps | None = None) -> Bundle:
         head, hashes = _start(archive, name)
         reader = _Reader(archive, hashes, name)
         metadata, text_hash, original_name = _metadata(head.get("document"), name)
-        try:
-            text = reader.read(TEXT, MAX_TEXT_BYTES).decode("utf-8")
-        except UnicodeDecodeError:
-            raise BundleRejected(f"{name}: {TEXT} is not UTF-8.") from None
-        document = Document(text, _blocks(reader.json(BLOCKS), len(text), name), metadata)
-        if normalise(text) != text or document.content_hash != text_hash:
-            raise BundleRejected(
-                f"{name}: the text does not match its SHA-256 or is not normalised."
-            )
+        carries_text = TEXT in hashes
+        if carries_text:
+            document = _document(reader, metadata, text_hash)
+        elif BLOCKS in hashes or original_name is not None or len(text_hash) != 64:
+            raise BundleRejected(f"{name}: a bundle without {TEXT} carries only layers.")
+        else:
+            document = Document("", (), metadata)
         areas = _areas(reader.json(TAXONOMY), name) if TAXONOMY in hashes else ()
         area_ids = {a.label: a.id for a in areas}
         authors_raw = head.get("authors", [])
@@ -420,7 +432,21 @@ def read_bundle(path: Path, caps: Caps | None = None) -> Bundle:
         created=layers.moment(head.get("created"), name, "created"),
         version=str(head["version"]),
         sha256=digest,
+        carries_text=carries_text,
+        document_hash="" if carries_text else text_hash,
     )
+
+
+def _document(reader: _Reader, metadata: Metadata, text_hash: str) -> Document:
+    name = reader.name
+    try:
+        text = reader.read(TEXT, MAX_TEXT_BYTES).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleRejected(f"{name}: {TEXT} is not UTF-8.") from None
+    document = Document(text, _blocks(reader.json(BLOCKS), len(text), name), metadata)
+    if normalise(text) != text or document.content_hash != text_hash:
+        raise BundleRejected(f"{name}: the text does not match its SHA-256 or is not normalised.")
+    return document
 
 
 def _unique(annotations: Sequence[Annotation], name: str) -> None:

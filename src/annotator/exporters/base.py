@@ -20,6 +20,7 @@ from typing import BinaryIO, Protocol
 
 from annotator.core.summary import Summary, SummaryOptions
 from annotator.errors import ExportError
+from annotator.exporters.wording import ENGLISH, Wording
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (done, total) work units; the GUI maps it onto a progress bar."""
@@ -43,6 +44,7 @@ class ExportOptions:
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     page_size: PageSize = PageSize.A4
+    wording: Wording = ENGLISH  # headings and labels in the window's language
 
 
 class Renderer(Protocol):

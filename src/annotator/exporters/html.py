@@ -9,7 +9,7 @@ Policy forbids scripts and remote loads besides, should anything ever slip throu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import BinaryIO
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
@@ -92,12 +92,15 @@ def environment() -> Environment:
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     ticker.start(len(summary.passages) + len(summary.notes) + len(summary.full_text or ()))
     template = environment().get_template("summary.html")
+    w = options.wording
     chunks = template.generate(
         summary=summary,
-        details=details(summary),
-        generated=generated_line(summary),
+        w=w,
+        title=w.title(summary),
+        details=details(summary, w),
+        generated=generated_line(summary, w),
         chart=coverage_chart(summary),
-        caption=caption,
+        caption=partial(caption, wording=w),
         excerpt=excerpt,
         note_html=lambda note: Markup(note_html(note)),  # sanitised by nh3
         block_tag=block_tag,

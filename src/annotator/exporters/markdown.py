@@ -26,6 +26,7 @@ from annotator.exporters.text import (
     percent,
     without_controls,
 )
+from annotator.exporters.wording import ENGLISH, Wording
 
 # Backslash-escapable ASCII punctuation that can open or close a Markdown construct
 # anywhere in a line (CommonMark, GFM tables and strikethrough, Obsidian extensions).
@@ -73,14 +74,14 @@ def swatch(color: str) -> str:
     return next(square for limit, square in _HUE_SQUARES if hue * 360 < limit)
 
 
-def _passage(passage: Passage) -> list[str]:
+def _passage(passage: Passage, w: Wording) -> list[str]:
     lines = quoted(passage.exact)
-    lines += ["", f"{swatch(passage.color)} *{_one_line(caption(passage))}*"]
+    lines += ["", f"{swatch(passage.color)} *{_one_line(caption(passage, w))}*"]
     if passage.note.strip() or passage.tags:
         lines.append("")
         lines += quoted(passage.note, "[!NOTE]") if passage.note.strip() else ["> [!NOTE]"]
         if passage.tags:
-            lines += [">", "> Tags: " + " ".join(tag(t) for t in passage.tags)]
+            lines += [">", f"> {w.tags} " + " ".join(tag(t) for t in passage.tags)]
     return [*lines, ""]
 
 
@@ -104,24 +105,26 @@ def _full_text_block(block: TextBlock) -> str:
     return line
 
 
-def lines_of(summary: Summary, ticker: Ticker) -> list[str]:
+def lines_of(summary: Summary, ticker: Ticker, w: Wording = ENGLISH) -> list[str]:
     """The whole document as lines (without line ends)."""
-    lines = [f"# {_one_line(summary.title)}", ""]
-    if details(summary):
-        lines += [_one_line(details(summary)), ""]
-    lines += [f"*{_one_line(generated_line(summary))}*", "", "## Legend", ""]
-    lines += ["| | Policy area | Covers |", "|---|---|---|"]
+    lines = [f"# {_one_line(w.title(summary))}", ""]
+    if details(summary, w):
+        lines += [_one_line(details(summary, w)), ""]
+    lines += [f"*{_one_line(generated_line(summary, w))}*", "", f"## {w.legend}", ""]
+    lines += [f"| | {w.area_column} | {w.covers_column} |", "|---|---|---|"]
     lines += [
         f"| {swatch(e.color)} | {_one_line(e.label)} | {_one_line(e.meaning)} |"
         for e in summary.legend_areas
     ]
     if summary.legend_colors:
-        lines += ["", "| | Reader colour | Meaning |", "|---|---|---|"]
+        lines += ["", f"| | {w.colour_column} | {w.meaning_column} |", "|---|---|---|"]
         lines += [
-            f"| {swatch(e.color)} | {_one_line(e.label)} | {_one_line(e.meaning)} |"
+            f"| {swatch(e.color)} | {_one_line(w.word(e.label))} | "
+            f"{_one_line(w.word(e.meaning))} |"
             for e in summary.legend_colors
         ]
-    lines += ["", "## Overview", "", "| Policy area | Passages | Share of text | |",
+    lines += ["", f"## {w.overview}", "",
+              f"| {w.area_column} | {w.passages_column} | {w.share_column} | |",
               "|---|---:|---:|---|"]
     for o in summary.overview:
         filled = round(bar_length(o.share, _BAR_WIDTH))
@@ -132,18 +135,18 @@ def lines_of(summary: Summary, ticker: Ticker) -> list[str]:
         lines += [f"## {swatch(section.color)} {_one_line(section.label)}", ""]
         lines += [f"*{_one_line(section.description)}*", ""]
         for passage in section.passages:
-            lines += _passage(passage)
+            lines += _passage(passage, w)
             ticker.step()
     if summary.notes:
-        lines += ["## All notes", ""]
+        lines += [f"## {w.all_notes}", ""]
         for number, passage in enumerate(summary.notes, start=1):
-            where = passage.area_label or "Highlight"
+            where = passage.area_label or w.highlight
             lines += [f"**{number}. {_one_line(where)}**: “{_one_line(excerpt(passage.exact))}”",
                       ""]
             lines += [*quoted(passage.note), ""]
             ticker.step()
     if summary.full_text is not None:
-        lines += ["## Full text", "", "Highlighted passages are in **bold**.", ""]
+        lines += [f"## {w.full_text}", "", w.bold_key, ""]
         for block in summary.full_text:
             lines += [_full_text_block(block), ""]
             ticker.step()
@@ -156,5 +159,5 @@ def work_units(summary: Summary) -> int:
 
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
     ticker.start(work_units(summary))
-    text = "\n".join(lines_of(summary, ticker)).rstrip("\n") + "\n"
+    text = "\n".join(lines_of(summary, ticker, options.wording)).rstrip("\n") + "\n"
     stream.write(without_controls(text).encode("utf-8"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import Any, BinaryIO, cast
 
@@ -54,6 +55,7 @@ from annotator.exporters.text import (
     passage_tint,
     tint,
 )
+from annotator.exporters.wording import ENGLISH, Wording
 
 DPI = 300
 _PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.PageSizeId.Letter}
@@ -81,7 +83,7 @@ def _rows(entries: tuple[LegendEntry, ...], per_row: int = 2) -> list[list[Legen
     return [row for row in iter(lambda: list(islice(it, per_row)), [])]
 
 
-def _chart_image(summary: Summary, width: int) -> QImage:
+def _chart_image(summary: Summary, width: int, wording: Wording) -> QImage:
     """Horizontal bars: label above, bar, share and passage count to its right."""
     chart = coverage_chart(summary)
     row = _pt(24)
@@ -107,7 +109,7 @@ def _chart_image(summary: Summary, width: int) -> QImage:
         painter.fillRect(QRectF(0, bar_top, bar_width * bar.width / chart.bar_width, height),
                          QColor(bar.color))
         painter.setPen(QColor("#5e5c64"))
-        label = f"{bar.share} · {bar.passages} passage{'' if bar.passages == 1 else 's'}"
+        label = f"{bar.share} · {wording.count_passages(bar.passages)}"
         painter.drawText(QRectF(bar_width + _pt(6), bar_top - _pt(2), width, height + _pt(4)),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
     painter.end()
@@ -139,7 +141,7 @@ class _Size:
 Slice = tuple[int, float, float, float]  # page, y on the page, top and bottom in the block
 
 
-def _blocks(summary: Summary, cards: bool = True) -> Iterator[_Block]:
+def _blocks(summary: Summary, wording: Wording, cards: bool = True) -> Iterator[_Block]:
     """The handout's blocks in order; without `cards` (a printout of the document) the
     notes follow the text as endnotes."""
     yield _Block("head", (), 0, splittable=True)
@@ -151,9 +153,9 @@ def _blocks(summary: Summary, cards: bool = True) -> Iterator[_Block]:
             yield _Block("card", (passage,), gap, ticks=True, stripe=passage.color)
             gap = card_gap
     if cards:
-        yield from _note_blocks(summary, section_gap)
+        yield from _note_blocks(summary, wording, section_gap)
     if summary.full_text is not None:
-        yield _Block("heading", ("Full text",), section_gap, keep_with_next=True)
+        yield _Block("heading", (wording.full_text,), section_gap, keep_with_next=True)
         for block in summary.full_text:
             heading = block.kind is BlockKind.HEADING
             if heading:
@@ -164,12 +166,12 @@ def _blocks(summary: Summary, cards: bool = True) -> Iterator[_Block]:
                 yield _Block("text_block", (piece,), _pt(6) if index == 0 else 0.0,
                              splittable=True, ticks=index == len(pieces) - 1)
     if not cards:
-        yield from _note_blocks(summary, section_gap)
+        yield from _note_blocks(summary, wording, section_gap)
 
 
-def _note_blocks(summary: Summary, gap: float) -> Iterator[_Block]:
+def _note_blocks(summary: Summary, wording: Wording, gap: float) -> Iterator[_Block]:
     if summary.notes:
-        yield _Block("heading", ("All notes",), gap, keep_with_next=True)
+        yield _Block("heading", (wording.all_notes,), gap, keep_with_next=True)
         for number, passage in enumerate(summary.notes, 1):
             yield _Block("note_entry", (number, passage), _pt(6), ticks=True)
 
@@ -313,7 +315,8 @@ def paginate(sizes: list[_Size], body: float) -> list[list[Slice]]:
 class _Typesetter:
     """Lays each block out in a small QTextDocument, one reused per kind of block."""
 
-    def __init__(self, summary: Summary, width: float, writer: QPagedPaintDevice) -> None:
+    def __init__(self, summary: Summary, width: float, writer: QPagedPaintDevice,
+                 wording: Wording) -> None:
         template = environment().get_template("summary-print.html")
         notes: dict[str, Markup] = {}  # a note shows under its passage and in "All notes"
 
@@ -326,7 +329,8 @@ class _Typesetter:
         # Its macros and the {% set css %} are attributes of the rendered module.
         self.module: Any = cast(Any, template.make_module(vars={
             "legend_rows": _rows,
-            "caption": caption,
+            "caption": partial(caption, wording=wording),
+            "w": wording,
             "excerpt": excerpt,
             "note_html": sanitised,
             "block_tag": block_tag,
@@ -334,11 +338,12 @@ class _Typesetter:
             "passage_tint": passage_tint,
         }))
         self.summary = summary
+        self.wording = wording
         self.width = width
         self.writer = writer
         self.css = str(self.module.css)  # the template's {% set css %}
         self.documents: dict[str, QTextDocument] = {}
-        self.chart = _chart_image(summary, round(width))
+        self.chart = _chart_image(summary, round(width), wording)
 
     def html(self, block: _Block) -> str:
         html = getattr(self.module, block.kind)(*self._args(block))
@@ -365,8 +370,9 @@ class _Typesetter:
     def _args(self, block: _Block) -> tuple[object, ...]:
         if block.kind != "head":
             return block.args
-        summary, chart = self.summary, self.chart
-        return (summary, details(summary), generated_line(summary), _CHART_URL.toString(),
+        summary, chart, wording = self.summary, self.chart, self.wording
+        return (summary, details(summary, wording), generated_line(summary, wording),
+                _CHART_URL.toString(),
                 round(chart.width() * 96 / DPI), round(chart.height() * 96 / DPI))
 
     def measure(self, block: _Block, html: str, body: float) -> _Size:
@@ -378,21 +384,38 @@ class _Typesetter:
         return _Size(height, block.gap, block.keep_with_next, block.splittable, breaks)
 
 
-def _footer(painter: QPainter, summary: Summary, rect: QRectF, page: int, pages: int) -> None:
+def _footer(painter: QPainter, title: str, page_label: str, rect: QRectF) -> None:
     font = QFont(_SANS)
     font.setPointSizeF(7.5)
     painter.setFont(font)
     painter.setPen(QColor("#5e5c64"))
     painter.drawLine(rect.topLeft(), rect.topRight())
     metrics = QFontMetricsF(font, painter.device())
-    title = metrics.elidedText(summary.title, Qt.TextElideMode.ElideRight, rect.width() * 0.75)
+    title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width() * 0.75)
     flags = Qt.AlignmentFlag.AlignVCenter
     painter.drawText(rect, flags | Qt.AlignmentFlag.AlignLeft, title)
-    painter.drawText(rect, flags | Qt.AlignmentFlag.AlignRight, f"Page {page} of {pages}")
+    painter.drawText(rect, flags | Qt.AlignmentFlag.AlignRight, page_label)
+
+
+# The most text a PDF (or a printout) typesets: over 1,000 A4 pages, ~35 s and ~200 MB
+# on a laptop (a 6 MB text took 20 s and peaked at 170 MB). Above it the export is
+# refused before anything is laid out rather than running for minutes (issue 13 item 15).
+MAX_TEXT_CHARS = 8_000_000
+
+
+def _refuse_oversized(summary: Summary) -> None:
+    blocks = summary.full_text or ()
+    chars = sum(len(segment.text) for block in blocks for segment in block.segments)
+    if chars > MAX_TEXT_CHARS:
+        raise ExportError(
+            f"the text is {chars / 1e6:.1f} million characters; a PDF or printout holds at "
+            f"most {MAX_TEXT_CHARS / 1e6:.0f} million (over a thousand pages). Export it "
+            "without the full text, or as HTML or Markdown"
+        )
 
 
 def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
-            cards: bool = True) -> None:
+            cards: bool = True, wording: Wording = ENGLISH) -> None:
     """Lay `summary` out on the pages of `device` and draw them, footers included.
 
     The one typesetter behind the PDF export and File ▸ Print (`gui/printing.py`): the
@@ -401,6 +424,7 @@ def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
     False leaves out the passage cards of each area: a printout of the document shows
     its text with the highlights, then the notes, without listing the passages twice.
     """
+    _refuse_oversized(summary)
     _ensure_gui_application()
     if device.logicalDpiY() != DPI:
         raise ExportError(f"the page is set at {device.logicalDpiY()} dpi; {DPI} is needed")
@@ -410,8 +434,8 @@ def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
     footer = _pt(_FOOTER_PT)
     body = area.height() - footer
     width = area.width()
-    typesetter = _Typesetter(summary, width, device)
-    blocks = list(_blocks(summary, cards))
+    typesetter = _Typesetter(summary, width, device, wording)
+    blocks = list(_blocks(summary, wording, cards))
     markup: list[str] = []  # each block's HTML, kept for the second pass
     sizes = []
     for block in blocks:
@@ -426,14 +450,16 @@ def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
     painter = QPainter(device)
     try:
         page = 0
-        _footer(painter, summary, footer_rect, 1, pages)
+        title = wording.title(summary)
+        _footer(painter, title, wording.page.format(page=1, pages=pages), footer_rect)
         for block, html, slices in zip(blocks, markup, placed, strict=True):
             document = typesetter.document(block.kind, html)
             for on_page, y, top, bottom in slices:
                 while page < on_page:
                     device.newPage()
                     page += 1
-                    _footer(painter, summary, footer_rect, page + 1, pages)
+                    _footer(painter, title, wording.page.format(page=page + 1, pages=pages),
+                            footer_rect)
                 _draw_slice(painter, document, block, len(slices) > 1, width,
                             (y, top, bottom))
             if block.ticks:
@@ -465,20 +491,21 @@ def _draw_slice(painter: QPainter, document: QTextDocument, block: _Block, split
 
 
 def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOptions) -> None:
+    _refuse_oversized(summary)
     _ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setTitle(summary.title)
+    writer.setTitle(options.wording.title(summary))
     writer.setCreator("Annotator")
     writer.setPageLayout(QPageLayout(
         QPageSize(_PAGE_SIZES[options.page_size]), QPageLayout.Orientation.Portrait,
         _MARGINS_MM, QPageLayout.Unit.Millimeter,
     ))
     try:
-        typeset(summary, writer, ticker)
+        typeset(summary, writer, ticker, wording=options.wording)
     finally:
         buffer.close()
     stream.write(data.data())

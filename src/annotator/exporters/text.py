@@ -5,17 +5,12 @@ from __future__ import annotations
 import re
 
 from annotator.core.summary import Passage, PassageKind, Summary
+from annotator.exporters.wording import ENGLISH, Wording
 
 # Characters no HTML or Markdown document may hold (NUL among them, which HTML parsers
 # turn into U+FFFD or drop) and that no reader can see: C0 controls but tab and line
 # breaks, DEL and C1 controls.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-KIND_LABELS = {
-    PassageKind.READER: "Highlight",
-    PassageKind.MACHINE: "Policy area (accepted)",
-    PassageKind.SUGGESTION: "Policy area (suggested)",
-}
 
 
 def without_controls(text: str) -> str:
@@ -42,26 +37,23 @@ def excerpt(text: str, limit: int = 90) -> str:
     return flat[: cut if cut > limit // 2 else limit].rstrip(" ,;:.") + "…"
 
 
-def details(summary: Summary) -> str:
+def details(summary: Summary, wording: Wording = ENGLISH) -> str:
     """Author, date and source on one line: the handout's byline."""
     meta = summary.metadata
     parts = [
         meta.author,
-        meta.date.strftime("%-d %B %Y") if meta.date else "",
+        wording.date(meta.date) if meta.date else "",
         meta.source,
     ]
     return " · ".join(p for p in parts if p)
 
 
-def count(number: int, noun: str) -> str:
-    """`1 note`, `2 notes`: exports are read by people, not parsed."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def generated_line(summary: Summary) -> str:
-    return (
-        f"Annotated summary generated {summary.generated.strftime('%Y-%m-%d %H:%M UTC')}"
-        f" · {count(len(summary.passages), 'passage')} · {count(len(summary.notes), 'note')}"
+def generated_line(summary: Summary, wording: Wording = ENGLISH) -> str:
+    """When the summary was made, and how many passages and notes it holds."""
+    return wording.generated.format(
+        time=summary.generated.strftime("%Y-%m-%d %H:%M UTC"),
+        passages=wording.count_passages(len(summary.passages)),
+        notes=wording.count_notes(len(summary.notes)),
     )
 
 
@@ -69,11 +61,11 @@ def percent(share: float) -> str:
     return f"{share:.1f}%"
 
 
-def caption(passage: Passage) -> str:
+def caption(passage: Passage, wording: Wording = ENGLISH) -> str:
     """What kind of highlight a passage is, its colour's meaning, who made it and when."""
-    parts = [KIND_LABELS[passage.kind]]
+    parts = [wording.kind(passage)]
     if passage.kind is PassageKind.READER:
-        parts.append(passage.color_label)
+        parts.append(wording.colour_label(passage))
         if passage.area_label:
             parts.append(passage.area_label)
     if passage.author:
@@ -81,9 +73,9 @@ def caption(passage: Passage) -> str:
     if passage.kind is not PassageKind.SUGGESTION:
         parts.append(passage.annotation.created.strftime("%Y-%m-%d"))
     if passage.terms:
-        parts.append("terms: " + ", ".join(passage.terms))
+        parts.append(wording.terms.format(terms=", ".join(passage.terms)))
     if not passage.placed:
-        parts.append("not found in the current text")
+        parts.append(wording.not_found)
     return " · ".join(parts)
 
 

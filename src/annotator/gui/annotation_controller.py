@@ -30,7 +30,7 @@ from annotator.errors import AnnotatorError
 from annotator.gui.actions import Actions
 from annotator.gui.dialogs import show_error
 from annotator.gui.note_editor import NoteEditor
-from annotator.gui.reader_menu import reader_context_menu
+from annotator.gui.reader_menu import MenuExtras, reader_context_menu
 from annotator.gui.reader_view import ReaderView
 from annotator.gui.recovery_dialogs import RecoveryDialogs
 from annotator.gui.undo import UndoStacks
@@ -65,13 +65,14 @@ class AnnotationController(QObject):
 
     def __init__(self, parent: QWidget, document: DocumentSession, reader: ReaderView,
                  note_editor: NoteEditor, commands: Actions, status: QStatusBar,
-                 open_library: OpenLibrary) -> None:
+                 open_library: OpenLibrary, menu_extras: MenuExtras) -> None:
         super().__init__(parent)
         self._parent = parent
         self.document = document
         self._reader = reader
         self._note_editor = note_editor
         self._commands = commands
+        self._menu_extras = menu_extras
         self._status = status
         self._open_library = open_library
         self.session: ReaderSession | None = None
@@ -229,6 +230,11 @@ class AnnotationController(QObject):
         return self.document.document_id
 
     @property
+    def reader_id(self) -> str | None:
+        """The local reader's id once the library is open: whose annotations are own."""
+        return self.session.reader.id if self.session is not None else None
+
+    @property
     def annotations(self) -> dict[str, Annotation]:
         return self.document.annotations
 
@@ -264,6 +270,16 @@ class AnnotationController(QObject):
                 elif editor.annotation_id == a.id:
                     editor.refresh(a.note, a.tags)
             self.marks_changed.emit()
+            self.annotations_changed.emit()
+        self.library_changed.emit()
+
+    def record(self, changes: Sequence[Change]) -> None:
+        """Changes a service already wrote (a merge): each undoable, all shown at once."""
+        for change in changes:
+            self.undo.push(change)
+        doc_id = self.document.document_id
+        if doc_id is not None and any(c.document_id == doc_id for c in changes):
+            self.reload()
             self.annotations_changed.emit()
         self.library_changed.emit()
 
@@ -422,6 +438,7 @@ class AnnotationController(QObject):
     def context_menu(self, point: QPoint, global_point: QPoint, offset: int) -> QMenu:
         """Copy, then what can be done here: highlight the selection, edit what is under
         the mouse (the reader's annotations), accept or reject suggestions."""
-        self.last_menu = reader_context_menu(self._parent, self._reader, self._commands,
-                                             self.document, self, point, global_point, offset)
+        self.last_menu = reader_context_menu(
+            self._parent, self._reader, self._commands, self._menu_extras, self.document, self,
+            point, global_point, offset)
         return self.last_menu

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -41,7 +42,11 @@ from PySide6.QtWidgets import (
 
 from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
 from annotator.core.filters import AnnotationFilter, filter_annotations
+from annotator.gui.i18n import translate
 from annotator.gui.note_editor import NoteEditor
+
+if TYPE_CHECKING:
+    from annotator.core.threads import Entry
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,18 +127,23 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(width, int(document.size().height()) + 2 * PAD + 6)
 
 
-def card_html(a: Annotation, area_labels: dict[str, str], muted: str) -> str:
-    """One annotation as the HTML of its card."""
+def card_html(a: Annotation, area_labels: dict[str, str], muted: str, reply: bool = False
+              ) -> str:
+    """One annotation as the HTML of its card; a reply is marked as one (under its question)."""
     quote = " ".join(a.exact.split())
     if len(quote) > QUOTE_LIMIT:
         quote = quote[: QUOTE_LIMIT - 1] + "…"
     parts = []
+    if reply:
+        parts.append(f"<p style='margin:0 0 4px 0; color:{muted}'>↳ "
+                     + html.escape(translate("AnnotationsPanel", "answer")) + "</p>")
     if a.placement is Placement.UNPLACED:
         parts.append("<p style='margin:0 0 4px 0'><span style='background:#c01c28;"
                      "color:white'>&nbsp;" + html.escape(_tr("unplaced")) + "&nbsp;</span> "
                      f"<span style='color:{muted}'>"
                      + html.escape(_tr("its text is not in this version")) + "</span></p>")
-    parts.append(f"<p style='margin:0; font-style:italic'>“{html.escape(quote)}”</p>")
+    if not reply:
+        parts.append(f"<p style='margin:0; font-style:italic'>“{html.escape(quote)}”</p>")
     if a.note.strip():
         parts.append(f"<div style='margin-top:4px'>{_note_html(a.note)}</div>")
     if a.tags:
@@ -179,6 +189,7 @@ class AnnotationsPanel(QWidget):
         self.setObjectName("annotations-panel")
         self.annotations: list[Annotation] = []
         self.area_labels: dict[str, str] = {}
+        self.reader_id: str | None = None
         self.color_filter = self._combo("filter-color")
         self.area_filter = self._combo("filter-area")
         self.tag_filter = self._combo("filter-tag")
@@ -237,8 +248,8 @@ class AnnotationsPanel(QWidget):
         for combo in (self.color_filter, self.area_filter, self.tag_filter, self.author_filter):
             combo.currentIndexChanged.connect(self.refresh)
         self.search.textChanged.connect(self.refresh)
-        self.list.itemClicked.connect(lambda item: self.activated.emit(item.data(ID_ROLE)))
-        self.list.itemActivated.connect(lambda item: self.edit_requested.emit(item.data(ID_ROLE)))
+        self.list.itemClicked.connect(self._clicked)
+        self.list.itemActivated.connect(self._item_activated)
         self.list.delete_pressed.connect(self.delete_selected)
         self.list.customContextMenuRequested.connect(self._menu)
         self.last_menu: QMenu | None = None
@@ -254,10 +265,31 @@ class AnnotationsPanel(QWidget):
 
     # -- content --------------------------------------------------------------------
 
+    def _clicked(self, item: QListWidgetItem) -> None:
+        if item.data(ID_ROLE):
+            self.activated.emit(item.data(ID_ROLE))
+
+    def _item_activated(self, item: QListWidgetItem) -> None:
+        """Enter or a double-click edits the reader's own note; another's is read-only."""
+        annotation_id = item.data(ID_ROLE)
+        if not annotation_id:
+            return
+        if self.is_own(annotation_id):
+            self.edit_requested.emit(annotation_id)
+        else:
+            self.activated.emit(annotation_id)
+
+    def is_own(self, annotation_id: str) -> bool:
+        found = next((a for a in self.annotations if a.id == annotation_id), None)
+        return found is None or self.reader_id is None or found.author_id in (
+            self.reader_id, "")
+
     def show_annotations(self, annotations: Sequence[Annotation],
-                         area_labels: dict[str, str]) -> None:
+                         area_labels: dict[str, str], reader_id: str | None = None) -> None:
+        """Show `annotations`; with `reader_id`, other authors' are grouped apart."""
         self.annotations = list(annotations)
         self.area_labels = area_labels
+        self.reader_id = reader_id
         self._fill_choices()
         self.refresh()
 
@@ -312,10 +344,17 @@ class AnnotationsPanel(QWidget):
         if self.annotations:
             shown = filter_annotations(self.annotations, self.current_filter())
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        for a in shown:
+        entries = self._entries(shown)
+        groups = len({e.author_id for e in entries})
+        group: object = ()
+        for entry in entries:
+            a = entry.annotation
+            if groups > 1 and entry.author_id != group:
+                group = entry.author_id
+                self._header(self._group_name(entry.author_id))
             item = QListWidgetItem()
             item.setData(ID_ROLE, a.id)
-            item.setData(HTML_ROLE, card_html(a, self.area_labels, muted))
+            item.setData(HTML_ROLE, card_html(a, self.area_labels, muted, entry.reply))
             item.setData(COLOR_ROLE, color_hex(a.color))
             tip = a.note if a.note else a.exact
             item.setToolTip(tip[:500])
@@ -332,8 +371,32 @@ class AnnotationsPanel(QWidget):
         self.list.setVisible(bool(shown))
         self.empty.setVisible(not shown)
 
+    def _entries(self, shown: list[Annotation]) -> list[Entry]:
+        from annotator.core.threads import threaded
+
+        names = {a.author_id: self._group_name(a.author_id) for a in shown}
+        return threaded(shown, self.reader_id, names)
+
+    def _group_name(self, author_id: str | None) -> str:
+        if author_id is None:
+            return self.tr("Your notes")
+        from annotator.exchange.merge import shown_author
+
+        found = next((a for a in self.annotations if a.author_id == author_id), None)
+        name = found.author_name if found is not None else ""
+        return shown_author(name, author_id, self.reader_id or "")
+
+    def _header(self, title: str) -> None:
+        """A group's title: not selectable, no annotation behind it."""
+        item = QListWidgetItem()
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setData(HTML_ROLE, f"<p style='margin:0'><b>{html.escape(title)}</b></p>")
+        item.setData(COLOR_ROLE, "")
+        self.list.addItem(item)
+
     def shown_ids(self) -> list[str]:
-        return [str(self.list.item(i).data(ID_ROLE)) for i in range(self.list.count())]
+        items = (self.list.item(i) for i in range(self.list.count()))
+        return [str(item.data(ID_ROLE)) for item in items if item.data(ID_ROLE)]
 
     def selected_ids(self) -> list[str]:
         return [str(item.data(ID_ROLE)) for item in self.list.selectedItems()]
@@ -354,11 +417,17 @@ class AnnotationsPanel(QWidget):
         item = self.list.itemAt(point)
         if item is None:
             return
+        annotation_id = str(item.data(ID_ROLE) or "")
+        if not annotation_id:
+            return
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        annotation_id = str(item.data(ID_ROLE))
         menu.addAction(self.tr("Go to Passage")).triggered.connect(
             lambda: self.activated.emit(annotation_id))
+        if not self.is_own(annotation_id):
+            self.last_menu = menu  # another author's: read-only
+            menu.popup(self.list.viewport().mapToGlobal(point))
+            return
         menu.addAction(self.tr("Edit Note and Tags…")).triggered.connect(
             lambda: self.edit_requested.emit(annotation_id))
         count = len(self.list.selectedItems())

@@ -46,6 +46,7 @@ from annotator.core.annotation import COLOR_BY_KEY, Annotation
 from annotator.core.summary import SummaryOptions
 from annotator.errors import AnnotatorError
 from annotator.exporters import FORMATS, ExportCancelled, ExportFormat, ExportOptions, PageSize
+from annotator.gui.export_wording import export_wording
 from annotator.gui.settings import Settings
 from annotator.gui.workers import ProgressReport, Worker
 from annotator.services.exporting import export_folder
@@ -374,7 +375,8 @@ class ExportDialog(QDialog):
             full_text=self.full_text_box.isChecked(),
             suggestions=self.suggestions_box.isChecked(),
         )
-        return ExportOptions(summary, PageSize(str(self.page_size_box.currentData())))
+        return ExportOptions(summary, PageSize(str(self.page_size_box.currentData())),
+                             export_wording())
 
     def _format_changed(self) -> None:
         fmt = self.current_format

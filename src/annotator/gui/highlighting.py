@@ -37,7 +37,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 
-from annotator.core.layers import LayerKind, Mark
+from annotator.core.layers import ANNOTATION_LAYERS, LayerKind, Mark
 from annotator.gui.offsets import Utf16Map
 from annotator.gui.term_underlines import TermUnderlines
 
@@ -145,7 +145,7 @@ class Styler:
         if cached is not None:
             return cached
         fmt = self.clear_format()
-        readers = [m for m in marks if m.layer is LayerKind.READER]
+        readers = [m for m in marks if m.layer in ANNOTATION_LAYERS]
         if readers:
             # The innermost highlight keeps its fill: one made inside another (or inside
             # an accepted suggestion) stays visible, the outer one shows around it.
@@ -339,7 +339,7 @@ def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None)
     for mark in marks:
         style = highlights.styler.styles.get(mark.key) if highlights else None
         color = style.color.name() if style else "#888888"
-        if mark.layer is LayerKind.READER:
+        if mark.layer in ANNOTATION_LAYERS:
             # label: who made it; detail: the note's first words
             note = (f"<br/><span style='white-space:pre-wrap'>{html.escape(mark.detail)}</span>"
                     if mark.detail else "")

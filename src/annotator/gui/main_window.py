@@ -57,6 +57,12 @@ from annotator.gui.import_progress import BackgroundImport
 from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
+from annotator.gui.sharing_commands import (
+    BUNDLE_SUFFIX,
+    SharingCommands,
+    WindowHost,
+    is_bundle_path,
+)
 from annotator.gui.theme import theme_manager
 from annotator.gui.theme_menu import theme_menu
 from annotator.importers import slow_to_import, supported_suffixes
@@ -200,6 +206,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.export)
         file_menu.addAction(a.print_preview)
         file_menu.addAction(a.print)
+        self.sharing_commands = SharingCommands(WindowHost(self), self)
+        self.sharing_commands.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -214,6 +222,7 @@ class MainWindow(QMainWindow):
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
         view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addMenu(self.sharing_commands.members)
         view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
@@ -390,7 +399,11 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path) -> bool:
         """Open `path`; on failure explain why and keep the current document. A big file
-        is imported off the GUI thread and shown when ready (gui/import_progress.py)."""
+        is imported off the GUI thread and shown when ready (gui/import_progress.py).
+        A `.annot` is merged into the library (off the GUI thread too) and then shown."""
+        if is_bundle_path(path):
+            self.sharing_commands.import_bundle(path)
+            return True
         if slow_to_import(path):
             self.background_import.start(path, self.taxonomy)
             return True
@@ -418,7 +431,7 @@ class MainWindow(QMainWindow):
         self.show_reading(open_sample(self.taxonomy))
 
     def choose_file(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in supported_suffixes())
+        patterns = " ".join(f"*{suffix}" for suffix in (*supported_suffixes(), BUNDLE_SUFFIX))
         start = str(self.reading.path.parent) if self.reading and self.reading.path else ""
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open an Article"), start,
@@ -471,7 +484,8 @@ class MainWindow(QMainWindow):
         """Draw what the document session says is visible (only what changed is merged)."""
         wording = MarkWording(self.tr("by {who}"), self.tr("suggested, accepted by {who}"),
                               self.tr("you"))
-        self.reader.set_marks(*self.document.marks(wording))
+        reader_id = self.annotation_layer.reader_id if self.completed else None
+        self.reader.set_marks(*self.document.marks(wording, reader_id))
 
     def _keep_error(self, box: QMessageBox) -> None:
         self.last_error = box
@@ -695,6 +709,11 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        bundles = [Path(u.toLocalFile()) for u in urls if is_bundle_path(Path(u.toLocalFile()))]
+        if len(bundles) > 1:  # a class's hand-ins, dropped together: one merge
+            event.acceptProposedAction()
+            self.sharing_commands.merge_files(bundles, open_first=True)
+            return
         if urls:
             event.acceptProposedAction()
             self.open_file(Path(urls[0].toLocalFile()))
@@ -787,7 +806,7 @@ class MainWindow(QMainWindow):
         self._placeholders.clear()
         self.annotation_layer = AnnotationController(
             self, self.document, self.reader, self.note_editor, self.commands, self.statusBar(),
-            self._open_library)
+            self._open_library, self.sharing_commands)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)
@@ -925,7 +944,8 @@ class MainWindow(QMainWindow):
 
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
-        self.annotations_panel.show_annotations(self.document.ordered(), labels)
+        self.annotations_panel.show_annotations(self.document.ordered(), labels,
+                                                self.annotation_layer.reader_id)
         self.areas_panel.set_counts(self.document.suggestion_counts())
         self._update_area_summary()
 

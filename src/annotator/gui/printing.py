@@ -27,7 +27,9 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from annotator.core.summary import Summary, SummaryOptions
 from annotator.exporters.base import CancelCheck, ExportOptions, ProgressCallback, Ticker
 from annotator.exporters.pdf import DPI, typeset
+from annotator.exporters.wording import Wording
 from annotator.gui.dialogs import show_error
+from annotator.gui.export_wording import export_wording
 from annotator.gui.workers import ProgressReport, Worker
 from annotator.services.exporting import summarise
 from annotator.services.reading import Reading
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from annotator.services.library_services import Services
 
 # The text with every highlight, suggestions included, and the notes at the end.
-PRINT_OPTIONS = ExportOptions(SummaryOptions(full_text=True, suggestions=True))
+PRINT_CONTENT = SummaryOptions(full_text=True, suggestions=True)
 # Shown only when printing takes longer than this (ms).
 PROGRESS_AFTER_MS = 400
 
@@ -48,22 +50,27 @@ def summary_job(reading: Reading, library: Services | None,
     """How to build what is printed: from the library when the document is stored (so
     the reader's highlights and notes are in), else from the text on screen."""
 
+    options = ExportOptions(PRINT_CONTENT, wording=export_wording())
+
     def build(progress: ProgressCallback | None, cancel: CancelCheck | None) -> Summary:
         if library is not None and document_id is not None:
-            return library.summary(document_id, PRINT_OPTIONS, progress, cancel,
+            return library.summary(document_id, options, progress, cancel,
                                    taxonomy=reading.taxonomy)
-        return summarise(reading.document, (), PRINT_OPTIONS, taxonomy=reading.taxonomy,
+        return summarise(reading.document, (), options, taxonomy=reading.taxonomy,
                          spans=reading.spans, progress=progress, cancel=cancel)
 
     return build
 
 
-def print_summary(printer: QPrinter, summary: Summary, ticker: Ticker | None = None) -> None:
-    """Typeset `summary` onto `printer`, in the page layout the reader chose for it."""
+def print_summary(printer: QPrinter, summary: Summary, ticker: Ticker | None = None,
+                  wording: Wording | None = None) -> None:
+    """Typeset `summary` onto `printer`, in the page layout the reader chose for it, with
+    headings in the window's language."""
+    wording = wording or export_wording()
     printer.setResolution(DPI)
-    printer.setDocName(summary.title)
+    printer.setDocName(wording.title(summary))
     printer.setCreator("Annotator")
-    typeset(summary, printer, ticker or Ticker(), cards=False)
+    typeset(summary, printer, ticker or Ticker(), cards=False, wording=wording)
 
 
 class Printing(QObject):
@@ -98,13 +105,14 @@ class Printing(QObject):
         build = self.source()
         if build is None or self.worker is not None:
             return
+        wording = export_wording()  # here: translate() belongs to the GUI thread
 
         def job(progress: ProgressReport, cancelled: threading.Event) -> bool:
             def tick(done: int, total: int) -> None:
                 progress(done * 100 // max(total, 1), "")
 
             summary = build(None, cancelled.is_set)
-            print_summary(printer, summary, Ticker(tick, cancelled.is_set))
+            print_summary(printer, summary, Ticker(tick, cancelled.is_set), wording)
             return True
 
         self.progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, 100,

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.core.annotation import Annotation
-from annotator.core.layers import LayerKind, Suggestion
+from annotator.core.layers import ANNOTATION_LAYERS, Suggestion
 from annotator.gui.actions import Actions
 from annotator.gui.reader_view import ReaderView
 from annotator.services.document_session import DocumentSession, color_label, note_excerpt
@@ -41,9 +41,20 @@ class Commands(Protocol):
     def reject(self, suggestions: Sequence[Suggestion]) -> None: ...
 
 
+class MenuExtras(Protocol):
+    """Entries other features add (sharing: ask the class, answer a question)."""
+
+    def add_selection_entries(self, menu: QMenu, span: tuple[int, int]) -> None: ...
+
+    def add_annotation_entries(self, menu: QMenu, annotation: Annotation) -> bool:
+        """True when `annotation` is read-only (another author's): no edits offered."""
+        ...
+
+
 def reader_context_menu(
-    parent: QWidget, reader: ReaderView, actions: Actions, document: DocumentSession,
-    commands: Commands, point: QPoint, global_point: QPoint, offset: int,
+    parent: QWidget, reader: ReaderView, actions: Actions, extras: MenuExtras,
+    document: DocumentSession, commands: Commands, point: QPoint, global_point: QPoint,
+    offset: int,
 ) -> QMenu:
     """The menu for `point` (viewport) at text `offset` (-1: none), popped up at
     `global_point` unless that is (-1, -1) on the offscreen platform (tests)."""
@@ -51,20 +62,24 @@ def reader_context_menu(
     menu.setParent(parent, menu.windowFlags())
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     menu.setObjectName("reader-context-menu")
-    if reader.selected_range() is not None:
+    selected = reader.selected_range()
+    if selected is not None:
         menu.addSeparator()
         reading = document.reading
         actions.add_selection_menu(
             menu, ((area.id, area.label) for area in (reading.taxonomy.areas if reading else ())),
             lambda area_id: commands.highlight(area=area_id))
+        extras.add_selection_entries(menu, selected)
     marks = reader.highlights.marks_at(offset) if offset >= 0 and reader.highlights else ()
     for mark in marks:
-        if mark.layer is LayerKind.READER:
+        if mark.layer in ANNOTATION_LAYERS:
             annotation = document.annotations.get(mark.ref)
             if annotation is None:
                 continue
             menu.addSection(f"{color_label(annotation.color)}: "
                             f"“{note_excerpt(annotation.exact, 40)}”")
+            if extras.add_annotation_entries(menu, annotation):
+                continue  # another author's: read-only (gui/answering.py)
             _annotation_entries(menu, actions, commands, annotation)
         else:
             _suggestion_entries(menu, actions, commands, mark.label,

@@ -26,7 +26,7 @@ every offset already shown stays valid; whatever needs text that has not arrived
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document import BlockKind
 from annotator.core.layers import LayerKind, Mark
+from annotator.gui.author_layers import imported_style
 from annotator.gui.highlighting import (
     NO_UNDERLINE,
     READER_ALPHA,
@@ -373,6 +374,8 @@ class ReaderView(QWidget):
         for mark in marks:
             if mark.layer is LayerKind.READER and mark.key not in styles:
                 styles[mark.key] = MarkStyle(QColor(mark.key), NO_UNDERLINE, READER_ALPHA)
+            elif mark.layer is LayerKind.IMPORTED and mark.key not in styles:
+                styles[mark.key] = imported_style(mark.key)
         self.highlights.set_marks(marks)
         ordered = sorted((self.positions.to_qt(o), c) for o, c in notes)
         self._note_positions = [p for p, _ in ordered]
@@ -653,6 +656,16 @@ class ReaderView(QWidget):
             waiters, self._paint_waiters = self._paint_waiters, []
             for callback in waiters:
                 callback()
+
+    def set_keys_visible(self, keys: Iterable[str], visible: bool) -> None:
+        """Show or hide every mark with one of these style keys (an author's layer)."""
+        if self.highlights is not None:
+            for key in list(keys):
+                self.highlights.set_hidden(key, not visible)
+
+    def mark_keys(self) -> list[str]:
+        """The style keys of the marks shown now (areas, colours, authors' layers)."""
+        return list(self.highlights.styler.styles) if self.highlights is not None else []
 
     def set_area_visible(self, area_id: str, visible: bool) -> None:
         if self.highlights is not None:

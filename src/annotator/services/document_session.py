@@ -22,8 +22,10 @@ from annotator.core.layers import (
     Mark,
     Suggestion,
     author_layers,
+    imported_key,
     visible_suggestions,
 )
+from annotator.exchange.merge import shown_author
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -71,6 +73,16 @@ def suggestion_marks(reading: Reading) -> list[Mark]:
         for span in reading.spans
         if span.area in labels
     ]
+
+
+def annotation_mark(a: Annotation, color: str, label: str, detail: str,
+                    reader_id: str | None) -> Mark:
+    """The mark of annotation `a`: the reader's own, or another author's with a badge."""
+    if reader_id is None or a.author_id == reader_id or not a.author_id:
+        return Mark(a.start, a.end, LayerKind.READER, color, label, detail, a.id)
+    badge = shown_author(a.author_name, a.author_id, reader_id)
+    return Mark(a.start, a.end, LayerKind.IMPORTED, imported_key(color, a.author_id),
+                f"{badge} · {label}", detail, a.id)
 
 
 class DocumentSession:
@@ -168,11 +180,13 @@ class DocumentSession:
 
     # -- what the window draws -----------------------------------------------------------
 
-    def marks(self, wording: MarkWording | None = None,
+    def marks(self, wording: MarkWording | None = None, reader_id: str | None = None,
               ) -> tuple[list[Mark], list[tuple[int, str]]]:
         """The marks to draw and the (offset, #rrggbb) of each annotation with a note.
 
-        An accepted suggestion keeps its area's colour, as exports show it.
+        An accepted suggestion keeps its area's colour, as exports show it. With
+        `reader_id`, other authors' annotations are on their own layer, badged with
+        the name their bundle claims.
         """
         wording = wording or MarkWording()
         if self.reading is None:
@@ -196,8 +210,7 @@ class DocumentSession:
                 if area is not None:
                     hex_, name = area.color.lower(), area.label
             label = f"{name} — {kind.format(who=a.author_name or wording.you)}"
-            marks.append(Mark(a.start, a.end, LayerKind.READER, hex_, label,
-                              note_excerpt(a.note), a.id))
+            marks.append(annotation_mark(a, hex_, label, note_excerpt(a.note), reader_id))
             if a.note.strip():
                 notes.append((a.start, hex_))
         return marks, notes

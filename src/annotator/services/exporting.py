@@ -33,7 +33,7 @@ from annotator.exporters import (
 )
 from annotator.exporters.base import Ticker
 from annotator.exporters.target import check_target
-from annotator.services.reading import active_taxonomy, read_document
+from annotator.services.reading import active_taxonomy, read_document, taxonomy_for
 
 if TYPE_CHECKING:
     from annotator.store import Store
@@ -148,7 +148,7 @@ def summarise(
     `progress(done, total)` follows the build, `cancel()` is polled as often; when it
     returns True the build stops with `ExportCancelled`.
     """
-    taxonomy = taxonomy or active_taxonomy()
+    taxonomy = taxonomy_for(document, taxonomy or active_taxonomy())
     options = options or ExportOptions()
     annotations = list(annotations)
     check_filters(options.summary, taxonomy, annotations)

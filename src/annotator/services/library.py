@@ -23,7 +23,7 @@ from annotator.core.annotation import Annotation, Placement, new_id, utc_now
 from annotator.core.document import Document
 from annotator.errors import AnnotatorError, NotFound
 from annotator.store import DocumentSummary, Store, StoredDocument, Suggestion
-from annotator.store.repository import Repository
+from annotator.store.repository import DamagedDocument, Repository
 
 # The store's records the fronts see, named here so they never import the store.
 __all__ = ["DocumentSummary", "Library", "Revision", "StoredDocument", "Suggestion", "reanchor"]
@@ -63,6 +63,25 @@ class Library:
         """The library, most recently opened first, with live annotation counts."""
         with self._store.transaction(write=False) as repo:
             return repo.document_summaries()
+
+    def checked_documents(self) -> list[DocumentSummary]:
+        """The library as `documents()`, each document read back in full, so that one
+        whose stored rows are damaged (its blocks, an annotation) carries `problem`.
+
+        A full read of every document: the CLI listing pays for it once, the window's
+        frequent refreshes use `documents()` and learn of damage when a document opens.
+        """
+        checked = []
+        for summary in self.documents():
+            if summary.problem is None:
+                try:
+                    with self._store.transaction(write=False) as repo:
+                        repo.document(summary.id)
+                        repo.annotations(summary.id)
+                except DamagedDocument as exc:
+                    summary = replace(summary, problem=exc.problem)
+            checked.append(summary)
+        return checked
 
     def resolve(self, doc_ref: str) -> str:
         """The id of the live document `doc_ref` names: a full id or an unambiguous prefix."""

@@ -108,13 +108,13 @@ class Services:
     def summary(
         self,
         doc_ref: str,
-        options: ExportOptions | None = None,
+        options: ExportOptions,
         progress: ProgressCallback | None = None,
         cancel: CancelCheck | None = None,
         *,
         taxonomy: Taxonomy | None = None,
     ) -> Summary:
-        """The summary an export of `doc_ref` holds (`services.exporting.library_summary`)."""
+        """The summary of the library document `doc_ref` that exports and printing render."""
         from annotator.services.exporting import library_summary
 
         return library_summary(doc_ref, options, progress, cancel, store=self.store,

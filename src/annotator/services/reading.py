@@ -22,6 +22,7 @@ from annotator.core import detection
 from annotator.core import taxonomy as taxonomy_module
 from annotator.core.detection import AreaSpan, Detector, SentenceEvidence
 from annotator.core.document import Document
+from annotator.core.language import document_language
 from annotator.core.taxonomy import Taxonomy, parse_taxonomy, read_taxonomy_text
 from annotator.errors import FolderError, TaxonomyError
 from annotator.importers import import_bytes, import_path
@@ -159,8 +160,26 @@ def _load_shared(data: bytes) -> object:
     return _Unpickler(stream).load()
 
 
-def bundled_taxonomy() -> Taxonomy:
-    return _compiled(bundled.taxonomy_text(), _BUNDLED_SOURCE).taxonomy
+def bundled_taxonomy(language: str = "") -> Taxonomy:
+    """The bundled taxonomy for `language` ("zh"), or the English one."""
+    if language not in bundled.TAXONOMY_LANGUAGES:
+        return _compiled(bundled.taxonomy_text(), _BUNDLED_SOURCE).taxonomy
+    return _compiled(bundled.taxonomy_text(language),
+                     f"policy-areas.{language}.toml (bundled)").taxonomy
+
+
+def taxonomy_for(document: Document, taxonomy: Taxonomy) -> Taxonomy:
+    """The taxonomy that reads `document`, given the one the reader has chosen.
+
+    The bundled taxonomy is English; a document in a language with a bundled taxonomy of
+    its own (Chinese) is read with that one, so Chinese articles are highlighted. A
+    taxonomy of the reader's own (or given on the command line) is used as it is: the
+    reader chose it for every document.
+    """
+    if taxonomy.source != _BUNDLED_SOURCE:
+        return taxonomy
+    language = document_language(document)
+    return bundled_taxonomy(language) if language in bundled.TAXONOMY_LANGUAGES else taxonomy
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
@@ -186,6 +205,8 @@ def _detector(taxonomy: Taxonomy) -> Detector:
 
 
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
+    """`document` with its passages, found by `taxonomy` or the one for its language."""
+    taxonomy = taxonomy_for(document, taxonomy)
     return Reading(document, taxonomy, tuple(_detector(taxonomy).detect(document)), path)
 
 

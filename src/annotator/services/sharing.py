@@ -14,7 +14,7 @@ that reader (`addressee`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +47,7 @@ from annotator.store.repository import Repository
 __all__ = ["LAYERS", "Layer", "MergeReport", "Sharing", "Written", "parse_layers"]
 
 LAYERS = ("mine", "areas", "all")
+HAND_IN = ("mine",)  # a student hands in their own layer only
 MAX_ORIGINAL = 64 * 1024 * 1024
 
 
@@ -84,6 +85,10 @@ class _Incoming:
     original: Original | None = None
 
 
+class MergeCancelled(AnnotatorError):
+    """The reader stopped a merge before anything was written."""
+
+
 def parse_layers(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
     unknown = [v for v in chosen if v not in LAYERS]
@@ -107,8 +112,14 @@ class Sharing:
         path: Path,
         layers: Sequence[str] = ("mine", "areas"),
         addressee: str | None = None,
+        *,
+        text: bool = True,
     ) -> Written:
-        """Write `doc_ref` with the chosen layers to `path` (atomically)."""
+        """Write `doc_ref` with the chosen layers to `path` (atomically).
+
+        Without `text` (a student's hand-in) the bundle carries the layers and the hash
+        of the text only: the teacher has the text already, and the hand-in stays small.
+        """
         stored, annotations = Library(self._store).load(doc_ref)
         with self._store.transaction(write=False) as repo:
             tombstones = repo.tombstones(stored.id)
@@ -139,7 +150,9 @@ class Sharing:
             tombstones=gone,
             authors=(Author(reader, self._reader.name),),
             areas=areas,
-            original=_original(stored),
+            original=_original(stored) if text else None,
+            carries_text=text,
+            document_hash=stored.document.content_hash,
         )
         write_bundle(bundle, path)
         return Written(path, stored.id, self._layers(chosen), len(gone))
@@ -166,18 +179,39 @@ class Sharing:
                 for source, found in jsonld_file.read_annotations_file(path).items()
             ]
         bundle = read_bundle(path)
+        if not bundle.carries_text:  # a hand-in: its document must be in the library
+            return [_Incoming(path.name, bundle.records, bundle.authors, None,
+                              f"urn:annotator:sha256:{bundle.document_hash}")]
         return [_Incoming(path.name, bundle.records, bundle.authors, bundle.document,
                           original=bundle.original)]
 
-    def merge(self, paths: Sequence[Path], *, into: str | None = None) -> MergeReport:
+    def merge(
+        self,
+        paths: Sequence[Path],
+        *,
+        into: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> MergeReport:
         """Merge every file in `paths` into the library: all of them, or nothing.
 
         A bundle's document is found by its text's hash and added when absent; `into`
         names a library document the bundles are another version of instead.
+        `progress(done, total)` counts files read (reading is most of a merge);
+        `cancelled()` is asked between files and once more before anything is written,
+        and a True answer stops with `MergeCancelled`, the library untouched.
         """
         if not paths:
             raise AnnotatorError("Give at least one .annot or W3C JSON-LD file to merge.")
-        incoming = [found for path in paths for found in self._read(path)]
+        incoming: list[_Incoming] = []
+        for done, path in enumerate(paths):
+            if cancelled is not None and cancelled():
+                raise MergeCancelled("The merge was cancelled; nothing was changed.")
+            if progress is not None:
+                progress(done, len(paths))
+            incoming.extend(self._read(path))
+        if cancelled is not None and cancelled():
+            raise MergeCancelled("The merge was cancelled; nothing was changed.")
         target = Library(self._store).document(into) if into else None
         records: dict[str, list[Annotation]] = {}
         placed = Reanchoring((), 0, 0, 0)
@@ -261,7 +295,29 @@ class Sharing:
             if author_id != self._reader.id and repo.author_name(author_id) is None:
                 repo.save_author(author_id, name, utc_now())
 
+    def keep_other(self, conflict: Conflict) -> Change:
+        """The reader chose the copy a merge set aside (`conflict.other`): store it.
+
+        The copy lands in the library document that holds the kept one, and the change is
+        returned so the window can undo it. The local reader's own annotations are never
+        replaced this way, as in a merge.
+        """
+        with self._store.transaction() as repo:
+            stored = repo.annotations_by_id([conflict.id]).get(conflict.id)
+            if stored is None:
+                raise NotFound(f"No annotation {conflict.id} to replace.")
+            if stored.author_id == self._reader.id:
+                raise AnnotatorError("Your own annotations are never replaced by a copy.")
+            chosen = changed(conflict.other, document_id=stored.document_id)
+            repo.save_annotations([chosen])
+        return Change("Keep the other version", stored.document_id, (stored,), (chosen,))
+
     # --- answers ------------------------------------------------------------------
+
+    def answer_rows(self, doc_ref: str) -> list[Row]:
+        """Every student's answers to every question of `doc_ref`, missing ones too."""
+        _, annotations = Library(self._store).load(doc_ref)
+        return answer_sheet(annotations, self._reader.id)
 
     def export_answers(self, doc_ref: str, fmt: str, path: Path) -> list[Row]:
         """Write the answer sheet (one row per student and question) of `doc_ref`."""
@@ -293,6 +349,14 @@ class Sharing:
         return summary
 
     # --- replies ------------------------------------------------------------------
+
+    def ask(self, doc_ref: str, start: int, end: int, note: str) -> Change:
+        """Put a question to the class on text[start:end] (motivation `questioning`)."""
+        if not note.strip():
+            raise AnnotatorError("A question needs its text.")
+        doc = Library(self._store).document(doc_ref)
+        return Annotating(self._store, self._reader).highlight(
+            doc, start, end, note=note, color="pink", motivation=Motivation.QUESTIONING)
 
     def reply(self, annotation_id: str, note: str) -> Change:
         """Answer (or comment on) an annotation: a reply on the same passage."""

@@ -43,7 +43,7 @@ from annotator.store.backups import (
 from annotator.store.backups import backups_dir as backups_dir
 from annotator.store.backups import describe as describe_backup
 from annotator.store.backups import take as take_backup
-from annotator.store.lock import folder_lock
+from annotator.store.lock import folder_lock, hold_open, in_use, release
 from annotator.store.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -89,20 +89,35 @@ def default_path() -> Path:
     return paths.data_dir() / DATABASE_NAME
 
 
-def restore_backup(backup: Path, database: Path | None = None) -> Path:
-    """Put `backup` back as the database, moving any file still there aside first."""
+def restore_backup(backup: Path, database: Path | None = None) -> Path | None:
+    """Put `backup` back as the database; where the file it replaced was kept, if any.
+
+    Refused while any process has the library open (`store/lock.py`, `hold_open`): it
+    would go on writing into the file being replaced. A sound current file is kept as
+    `.replaced-…`, a damaged one as `.damaged-…`; nothing is deleted.
+    """
     database = database or default_path()
     problem = sqlite.check_health(backup, full=True)
     if problem:
         raise StoreError(f"The backup {backup} {problem}; choose another one.")
     try:
-        if database.exists():
-            sqlite.move_aside(database)
-        sqlite.copy_back(backup, database)
-        set_aside_damage(database)
+        with folder_lock(database.parent):
+            if in_use(database):
+                raise StoreError(
+                    f"The library {database} is open in another Annotator (the window or a "
+                    "command); close it, then restore."
+                )
+            kept = None
+            if database.exists():
+                sound = sqlite.check_health(database) is None
+                kept = sqlite.move_aside(database, "replaced" if sound else "corrupt")
+            sqlite.copy_back(backup, database)
+            set_aside_damage(database)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Could not restore {backup} to {database}: {exc}") from exc
-    return database
+    if kept is not None and not kept.exists():
+        kept = kept.with_name(kept.name.replace(".corrupt-", ".damaged-", 1))
+    return kept
 
 
 def _alembic_config() -> Config:
@@ -149,6 +164,7 @@ class Store:
         self._changes_lock = threading.Lock()
         self._stop = threading.Event()
         self._follower: threading.Thread | None = None
+        self._held = hold_open(path)  # until close(): `restore` waits for it
 
     @classmethod
     def open(
@@ -223,6 +239,9 @@ class Store:
         if self._follower is not None:
             self._follower.join()
             self._follower = None
+        with self._write_lock:
+            if self._write_conn is not None and self._journal_replaced():
+                self._rescue_journal()  # the commits only the removed log holds
         self._backup_changes()
         with self._write_lock:
             if self._write_conn is not None:
@@ -230,6 +249,8 @@ class Store:
                 self._write_conn = None
         self._writer.dispose()
         self._reader.dispose()
+        release(self._held)
+        self._held = None
 
     def __enter__(self) -> Store:
         return self

@@ -95,3 +95,52 @@ def _busy(folder: Path, wait: float) -> StoreError:
         f"Another Annotator has been setting up the library in {folder} for over "
         f"{wait:.0f} seconds; try again when it has finished."
     )
+
+
+def hold_open(database: Path) -> int | None:
+    """A shared `flock` on the library file, held while a process has the library open.
+
+    Any number of processes share it (the window and CLI commands read and write at
+    once through SQLite's own locks); only `restore` asks for it exclusively, so a
+    backup is never put back under a process that would go on writing into the file it
+    replaced. `flock` locks are apart from SQLite's `fcntl` record locks on the same
+    file, so the two never interfere. None where there is nothing to hold (Windows, a
+    file system without locks); `release` takes the returned descriptor.
+    """
+    return _flocked(database, exclusive=False)
+
+
+def release(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)
+
+
+def in_use(database: Path) -> bool:
+    """True while another process (or another open store here) has `database` open."""
+    try:
+        release(_flocked(database, exclusive=True))  # closing drops the probe's lock
+    except BlockingIOError:
+        return True
+    return False
+
+
+def _flocked(database: Path, *, exclusive: bool) -> int | None:
+    """A descriptor of `database` holding a `flock`, None when nothing can be locked;
+    an exclusive lock that another holder blocks raises `BlockingIOError`."""
+    if sys.platform == "win32":
+        return None
+    import fcntl
+
+    try:
+        fd = os.open(database, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB if exclusive else fcntl.LOCK_SH)
+    except BlockingIOError:
+        os.close(fd)
+        raise
+    except OSError:
+        os.close(fd)
+        return None
+    return fd

@@ -60,6 +60,7 @@ class DamagedDocument(StoreError):
 
     def __init__(self, doc_id: str, title: str | None, problem: str) -> None:
         self.doc_id = doc_id
+        self.problem = problem
         name = f"'{title}' ({doc_id})" if title else doc_id
         super().__init__(
             f"The document {name} is damaged in the library ({problem}); it is skipped, "

@@ -258,10 +258,11 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return any(word in message for word in ("malformed", "not a database", "corrupt"))
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its WAL/SHM) out of the way; never delete it."""
+def move_aside(path: Path, label: str = "corrupt") -> Path:
+    """Rename a database (and its WAL/SHM) out of the way, never deleting it: a damaged
+    one as `.corrupt-…`, one a restored backup replaces as `.replaced-…`."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    target = path.with_name(f"{path.name}.{label}-{stamp}")
     path.replace(target)
     for suffix in COMPANIONS:
         companion = path.with_name(path.name + suffix)
@@ -287,16 +288,32 @@ def journal_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
     return tuple(identity)
 
 
+def _log_removed_under_another(path: Path) -> bool:
+    """The -wal file is gone (or new and empty) while the -shm index of a process
+    using it remains.
+
+    SQLite then fails with "disk I/O error" (the index names log frames the file no
+    longer has); the disk is fine, and the process that holds the removed log writes
+    it back on its next write or when it closes (`Store._rescue_journal`).
+    """
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        return (not wal.exists() or wal.stat().st_size == 0) and shm.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def journal_removed_message(path: Path, saved: bool) -> str:
     """What to tell the reader when the library's files were removed while in use."""
     outcome = (
         "everything saved so far was written back into the library; try again."
         if saved
-        else "close every program using the library, then start Annotator again."
+        else "close every Annotator using the library (it writes back what it holds), "
+        "then try again."
     )
     return (
-        f"Another program removed or replaced {path.name}'s journal files (-wal, -shm) in "
-        f"{path.parent} while Annotator was using them; {outcome}"
+        f"The library's write-ahead log was removed while in use: another program "
+        f"removed or replaced {path.name}-wal or -shm in {path.parent}; {outcome}"
     )
 
 
@@ -491,6 +508,8 @@ def foreign_key_problems(conn: Connection) -> list[Any]:
 def explain(exc: BaseException, path: Path) -> str:
     """One sentence a reader can act on, for an SQLite failure on the database at `path`."""
     message = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk i/o error" in message and _log_removed_under_another(path):
+        return journal_removed_message(path, saved=False)
     if "disk is full" in message or "disk i/o error" in message:
         return (
             f"Cannot write to {path}: the disk is full or failing. Free some space and try "

@@ -1,0 +1,74 @@
+"""`annotator group join|share` and `annotator sync`: the desktop side of a group library.
+
+Thin: each command opens the store and asks `annotator.groupsync`. Offline is an error
+like any other (one line, exit 2), and it says the changes are kept for the next sync.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from annotator.cli.common import EXIT_OK, Command, open_services, print_json
+from annotator.errors import AnnotatorError
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
+    group = subparsers.add_parser("group", help="join a group library and share documents")
+    commands = group.add_subparsers(dest="group_command", metavar="SUBCOMMAND", required=True)
+    join = commands.add_parser("join", help="join a group with the token your teacher gave")
+    join.add_argument("url", metavar="URL", help="the server (or group) URL")
+    join.add_argument("--token", required=True, help="your member token")
+    join.add_argument("--json", action="store_true", help="print one JSON object")
+    share = commands.add_parser("share", help="share a library document with the group")
+    share.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
+    share.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    share.add_argument("--json", action="store_true", help="print one JSON object")
+
+    sync = subparsers.add_parser("sync", help="send your changes to the group, fetch others'")
+    sync.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    sync.add_argument("--json", action="store_true", help="print one JSON object")
+    return {"group": run_group, "sync": run_sync}
+
+
+@contextmanager
+def _group_sync() -> Iterator[Any]:
+    try:
+        from annotator.groupsync.sync import GroupSync
+    except ImportError as exc:
+        raise AnnotatorError(f"Group sync needs {exc.name}: pip install 'annotator[server]'.") \
+            from None
+    with open_services() as services:
+        yield GroupSync(services.store, services.reader)
+
+
+def run_group(args: argparse.Namespace) -> int:
+    with _group_sync() as groups:
+        if args.group_command == "join":
+            joined = groups.join(args.url, args.token)
+            result: dict[str, Any] = {"group": joined.group, "member": joined.member,
+                                      "name": joined.name, "role": joined.role,
+                                      "url": joined.url}
+            shown = f"joined {joined.group} as {joined.name} ({joined.role})"
+        else:
+            link, content_hash, title, created = groups.share(args.doc, args.group)
+            result = {"group": link.group, "document": content_hash, "title": title,
+                      "shared": created}
+            shown = f"shared {title} with {link.group}"
+    print_json(result) if args.json else print(shown)
+    return EXIT_OK
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    with _group_sync() as groups:
+        report = groups.sync(args.group)
+    if args.json:
+        print_json({"pushed": report.pushed, "pulled": report.pulled,
+                    "conflicts": report.conflicts, "version": report.version,
+                    "group": report.group, "conflicted": list(report.conflicted)})
+    else:
+        print(f"{report.group}: pushed {report.pushed}, pulled {report.pulled}, "
+              f"conflicts {report.conflicts}, version {report.version}")
+    return EXIT_OK

@@ -1,0 +1,88 @@
+"""Every heading and label an export writes, in one language: English unless told.
+
+Exporters stay Qt-free, so they never look a translation up themselves: the window
+fills a `Wording` from its translation (`gui/export_wording.py`, strings in
+`resources/translations/`) and passes it in `ExportOptions`, so an export follows the
+language of the window it was made in; the CLI writes English. The text a reader wrote
+(title, quotes, notes) and the taxonomy's own labels are never translated here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from annotator.core.annotation import COLOR_BY_KEY
+from annotator.core.summary import Passage, PassageKind, Summary
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """English by default; `{…}` fields are filled by the exporters."""
+
+    language: str = "en"  # BCP 47, for <html lang>
+    untitled: str = "Untitled document"
+    legend: str = "Legend"
+    policy_areas: str = "Policy areas"
+    readers_colours: str = "Reader’s colours"
+    bars_key: str = ("Solid bars mark the reader’s highlights and accepted policy areas; "
+                     "dashed bars, suggested policy areas.")
+    overview: str = "Overview"
+    chart_title: str = "Share of the text per policy area"
+    chart_caption: str = "Share of the text each policy area covers, with the number of passages."
+    all_notes: str = "All notes"
+    full_text: str = "Full text"
+    bold_key: str = "Highlighted passages are in **bold**."
+    highlight: str = "Highlight"
+    accepted: str = "Policy area (accepted)"
+    suggested: str = "Policy area (suggested)"
+    terms: str = "terms: {terms}"
+    not_found: str = "not found in the current text"
+    generated: str = "Annotated summary generated {time} · {passages} · {notes}"
+    one_passage: str = "{n} passage"
+    passages: str = "{n} passages"
+    one_note: str = "{n} note"
+    notes: str = "{n} notes"
+    page: str = "Page {page} of {pages}"
+    date_format: str = "%-d %B %Y"
+    area_column: str = "Policy area"
+    covers_column: str = "Covers"
+    colour_column: str = "Reader colour"
+    meaning_column: str = "Meaning"
+    passages_column: str = "Passages"
+    share_column: str = "Share of text"
+    tags: str = "Tags:"
+    # The reader colours' names and meanings (core/annotation.py) in this language.
+    colour_words: tuple[tuple[str, str], ...] = ()
+
+    def count_passages(self, number: int) -> str:
+        return (self.one_passage if number == 1 else self.passages).format(n=number)
+
+    def count_notes(self, number: int) -> str:
+        return (self.one_note if number == 1 else self.notes).format(n=number)
+
+    def word(self, english: str) -> str:
+        """A reader colour's name or meaning in this language (as is when unknown)."""
+        return next((words for source, words in self.colour_words if source == english),
+                    english)
+
+    def colour_label(self, passage: Passage) -> str:
+        """A reader colour's name and meaning ("Purple: To follow up"), else the area's."""
+        named = COLOR_BY_KEY.get(passage.annotation.color)
+        if passage.kind is PassageKind.READER and named is not None:
+            return f"{self.word(named.label)}: {self.word(named.meaning)}"
+        return passage.color_label
+
+    def title(self, summary: Summary) -> str:
+        return summary.metadata.title or self.untitled
+
+    def date(self, day: date) -> str:
+        return day.strftime(self.date_format)
+
+    def kind(self, passage: Passage) -> str:
+        """What kind of highlight a passage is."""
+        return {PassageKind.READER: self.highlight, PassageKind.MACHINE: self.accepted,
+                PassageKind.SUGGESTION: self.suggested}[passage.kind]
+
+
+ENGLISH = Wording()

@@ -1,0 +1,340 @@
+"""Join, share and sync: the local library stays the reader's, the group is merged in.
+
+A sync pushes the reader's own annotations that changed since they were last
+acknowledged (in batches, each carrying the version last pulled as
+`If-Unmodified-Since-Version`), then pulls everything after that version. A 412 means
+the reader wrote the same annotation from another device: pull, merge, push again.
+
+Merging follows the sharing issue (`exchange/merge.py`) for other members' copies: the
+newer wins, tombstones travel, a missing annotation is never a deletion. The reader's
+own annotations are the one difference: a copy of one of them from the server was
+written by the reader on another device (the server lets nobody else write it), so it
+is taken when this device has not changed that annotation since the last sync, the way
+Zotero reconciles against the last synced state. When both devices changed it, this
+device's text stays and goes up with the next revision, and the other text is kept in the
+group's conflict list (`groups.json`), so nothing is lost and the reader can choose.
+
+A teacher's hide arrives as an id without content: the local copy becomes a tombstone,
+and comes back when the hide is lifted. Answers hidden until a date arrive once the date
+has passed: the first pull after it starts again from version 0 (merging is idempotent).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from annotator.core import w3c
+from annotator.core.annotation import Annotation, changed, new_id, utc_now
+from annotator.errors import AnnotatorError, BundleRejected
+from annotator.exchange import layers
+from annotator.exchange.bundle import Bundle, read_bundle, write_bundle
+from annotator.exchange.merge import merge, order
+from annotator.groupsync import config
+from annotator.groupsync.client import GroupClient, StalePush
+from annotator.groupsync.config import GroupLink
+from annotator.services.identity import LOCAL_AUTHOR_KEY, Reader
+from annotator.services.library import Library
+from annotator.store import Store
+from annotator.store.repository import Repository
+
+BATCH = 100
+MAX_ROUNDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    group: str
+    pushed: int
+    pulled: int
+    conflicts: int
+    version: int
+    conflicted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    group: str
+    member: str
+    name: str
+    role: str
+    url: str
+
+
+def _key(a: Annotation) -> list[Any]:
+    """An annotation's state as it travels (JSON times are whole seconds)."""
+    return [a.revision, w3c.timestamp(a.modified), a.deleted]
+
+
+def _content(a: Annotation) -> Any:
+    """What merge orders copies by after revision and time: their content."""
+    return order(a)[2]
+
+
+def _server_root(url: str) -> tuple[str, str | None]:
+    """(the server's root URL, the group the URL names if it names one)."""
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise AnnotatorError(f"{url[:80]!r} is not a group URL (http:// or https://).")
+    root, marker, rest = url.partition("/groups/")
+    return root, (rest.split("/")[0] or None) if marker else None
+
+
+class GroupSync:
+    def __init__(self, store: Store, reader: Reader) -> None:
+        self._store = store
+        self._reader = reader
+
+    # --- join and share -----------------------------------------------------------
+
+    def join(self, url: str, token: str) -> Joined:
+        """Check the token with the server, then keep the link in per-user settings.
+
+        The library's reader becomes the member: the server accepts annotations only in
+        the member's name, and two devices of one member must own the same annotations.
+        """
+        root, named = _server_root(url)
+        with GroupClient(root, named or "", token.strip()) as client:
+            me = client.whoami()
+        if named is not None and named != me["group"]:
+            raise AnnotatorError(f"This token is for group {me['group']}, not {named}.")
+        links = config.load()
+        for other in links.values():
+            if other.member != me["member"] and other.group != me["group"]:
+                raise AnnotatorError(
+                    f"This library already syncs with group {other.group} as another member; "
+                    "use a separate ANNOTATOR_HOME for each member identity."
+                )
+        self._adopt(me["member"], me["name"])
+        previous = links.get(me["group"])
+        link = GroupLink(root, me["group"], token.strip(), me["member"], me["name"], me["role"])
+        if previous is not None and previous.member == link.member:
+            link = previous
+            link.url, link.token = root, token.strip()
+        links[link.group] = link
+        config.save(links)
+        return Joined(link.group, link.member, link.name, link.role, root)
+
+    def _adopt(self, member: str, name: str) -> None:
+        """Make the member the local reader; the reader's annotations become theirs."""
+        old = self._reader.id
+        documents = [d.id for d in Library(self._store).documents()] if old != member else []
+        with self._store.transaction() as repo:
+            repo.save_author(member, name, utc_now())
+            repo.set_setting(LOCAL_AUTHOR_KEY, member)
+            for doc_id in documents:
+                mine = [a for a in (*repo.annotations(doc_id), *repo.tombstones(doc_id))
+                        if a.author_id == old]
+                repo.save_annotations(changed(a, author_id=member, author_name=name)
+                                      for a in mine)
+        self._reader = Reader(member, name)
+
+    def share(self, doc_ref: str, group: str | None = None) -> tuple[GroupLink, str, str, bool]:
+        """Share a library document with the group: (link, hash, title, newly shared)."""
+        links = config.load()
+        link = config.chosen(links, group)
+        stored = Library(self._store).document(doc_ref)
+        document = stored.document
+        with tempfile.TemporaryDirectory(prefix="annotator-share-") as folder:
+            path = write_bundle(Bundle(document=document), Path(folder) / "shared.annot")
+            data = path.read_bytes()
+        with GroupClient(link.url, link.group, link.token) as client:
+            created = client.share(document.content_hash, data)
+        link.documents[document.content_hash] = stored.id
+        config.save(links)
+        return link, document.content_hash, document.metadata.title or "Untitled", created
+
+    # --- sync ---------------------------------------------------------------------
+
+    def sync(self, group: str | None = None) -> SyncReport:
+        links = config.load()
+        link = config.chosen(links, group)
+        if link.member != self._reader.id:
+            raise AnnotatorError(f"This library's reader is not {link.name} of {link.group}: "
+                                 "join the group again.")
+        run = _Run(self._store, link)
+        try:
+            with GroupClient(link.url, link.group, link.token) as client:
+                run.push(client)
+                run.pull(client)
+        finally:
+            config.save(links)  # what was acknowledged stays acknowledged
+        return SyncReport(link.group, run.pushed, run.pulled, len(run.conflicted),
+                          link.version, tuple(run.conflicted))
+
+
+class _Run:
+    """One sync of one group: its counts, and the link it updates as it goes."""
+
+    def __init__(self, store: Store, link: GroupLink) -> None:
+        self._store = store
+        self._link = link
+        self._me = link.member
+        self.pushed = self.pulled = 0
+        self.conflicted: list[str] = []
+
+    # --- push ---------------------------------------------------------------------
+
+    def _pending(self) -> list[tuple[str, Annotation]]:
+        """(document hash, annotation) of the reader's annotations not yet acknowledged."""
+        found = []
+        with self._store.transaction(write=False) as repo:
+            for content_hash, doc_id in self._link.documents.items():
+                for a in (*repo.annotations(doc_id), *repo.tombstones(doc_id)):
+                    if a.author_id == self._me and self._link.synced.get(a.id) != _key(a):
+                        found.append((content_hash, a))
+        return found
+
+    def push(self, client: GroupClient) -> None:
+        for _ in range(MAX_ROUNDS):
+            pending = self._pending()
+            try:
+                for start in range(0, len(pending), BATCH):
+                    self._push_batch(client, pending[start : start + BATCH])
+                return
+            except StalePush:
+                self.pull(client)  # then merge and push again
+        raise AnnotatorError("The group kept changing while pushing; sync again shortly.")
+
+    def _push_batch(self, client: GroupClient, batch: Sequence[tuple[str, Annotation]]) -> None:
+        items = [
+            {"@context": layers.CONTEXT, **layers.item(a, _iri(content_hash), {})}
+            for content_hash, a in batch
+        ]
+        result = client.push(self._link.version, items)
+        by_id = {a.id: a for _, a in batch}
+        for annotation_id in (*result.get("successful", ()), *result.get("unchanged", ())):
+            if annotation_id in by_id:
+                self._link.synced[annotation_id] = _key(by_id[annotation_id])
+        self.pushed += len(result.get("successful", ()))
+
+    # --- pull ---------------------------------------------------------------------
+
+    def pull(self, client: GroupClient) -> None:
+        link = self._link
+        since = link.version
+        if link.answers_hidden_until and utc_now() >= _when(link.answers_hidden_until):
+            since = 0  # the teacher's date has passed: fetch the answers held back
+        found = client.changes(since)
+        for doc in found.get("documents", ()):
+            self._document(client, str(doc["id"]))
+        incoming: list[Annotation] = []
+        withheld: list[str] = []
+        with self._store.transaction() as repo:
+            for entry in found.get("changes", ()):
+                content_hash = str(entry["document"])
+                doc_id = link.documents.get(content_hash) or self._document(
+                    client, content_hash, repo)
+                item = entry.get("annotation")
+                if item is None:
+                    withheld.append(str(entry["id"]))
+                else:
+                    incoming.append(_parsed(item, doc_id))
+            self._apply(repo, incoming, withheld)
+        until = found.get("answers_hidden_until")
+        link.answers_hidden_until = until if until and utc_now() < _when(until) else None
+        link.version = int(found["version"])
+
+    def _document(self, client: GroupClient, content_hash: str,
+                  repo: Repository | None = None) -> str:
+        """The library id of a group document, fetched and added when new here."""
+        known = self._link.documents.get(content_hash)
+        if known is not None:
+            return known
+        data = client.bundle(content_hash)
+        with tempfile.TemporaryDirectory(prefix="annotator-group-") as folder:
+            path = Path(folder) / "document.annot"
+            path.write_bytes(data)
+            document = read_bundle(path).document
+        if document.content_hash != content_hash:
+            raise BundleRejected("The group server sent another document than it named.")
+        if repo is None:
+            with self._store.transaction() as own:
+                return self._document_in(own, content_hash, document)
+        return self._document_in(repo, content_hash, document)
+
+    def _document_in(self, repo: Repository, content_hash: str, document: Any) -> str:
+        known = repo.document_by_hash(content_hash)
+        if known is None:
+            doc_id = new_id()
+            repo.insert_document(doc_id, document, None, utc_now())
+        else:
+            doc_id = known[0]
+            if known[1]:
+                repo.update_document(doc_id, deleted=False)
+        self._link.documents[content_hash] = doc_id
+        return doc_id
+
+    def _apply(self, repo: Repository, incoming: Sequence[Annotation],
+               withheld: Iterable[str]) -> None:
+        link = self._link
+        local = repo.annotations_by_id([a.id for a in incoming] + list(withheld))
+        writes: list[tuple[Annotation | None, Annotation]] = []
+        for annotation_id in withheld:
+            mine = local.get(annotation_id)
+            if annotation_id not in link.hidden:
+                link.hidden.append(annotation_id)
+            if mine is not None and mine.author_id != self._me and not mine.deleted:
+                writes.append((mine, changed(mine, deleted=True)))
+        others: list[Annotation] = []
+        for copy in incoming:
+            if copy.id in link.hidden:  # shown again by the teacher: the server's copy
+                link.hidden.remove(copy.id)
+                writes.append((local.get(copy.id), copy))
+            elif copy.author_id == self._me:
+                writes.extend(self._own(local.get(copy.id), copy))
+            else:
+                others.append(copy)
+        result = merge(local, others, self._me)
+        writes.extend(result.changes)
+        self.conflicted.extend(c.id for c in result.conflicts)
+        repo.insert_annotations([new for old, new in writes if old is None])
+        repo.save_annotations(new for old, new in writes if old is not None)
+        self.pulled += len(writes)
+
+    def _own(self, mine: Annotation | None, copy: Annotation) -> list[tuple[Annotation | None,
+                                                                            Annotation]]:
+        """The reader's annotation as another of their devices left it on the server."""
+        synced = self._link.synced
+        if mine is None:
+            synced[copy.id] = _key(copy)
+            return [(None, copy)]
+        if mine.revision == copy.revision and _content(mine) == _content(copy):
+            synced[copy.id] = _key(mine)  # the same state: an acknowledgement was lost
+            return []
+        if synced.get(mine.id) == _key(mine):  # untouched here since the last sync
+            if order(copy) > order(mine):
+                synced[copy.id] = _key(copy)
+                return [(mine, copy)]
+            return []
+        if synced.get(mine.id) == _key(copy):  # the server has what this device sent last
+            return []
+        # Both devices changed it: keep this device's text above both revisions, and the
+        # other text in the conflict list.
+        self._link.conflicts.append({
+            "id": mine.id, "detected": w3c.timestamp(utc_now()),
+            "kept": layers.item(mine, _iri(""), {}), "other": layers.item(copy, _iri(""), {}),
+        })
+        self.conflicted.append(mine.id)
+        return [(mine, changed(mine, revision=max(mine.revision, copy.revision) + 1,
+                               modified=utc_now()))]
+
+
+def _iri(content_hash: str) -> str:
+    return f"urn:annotator:sha256:{content_hash}"
+
+
+def _when(value: str) -> datetime:
+    return layers.moment(value, "the group", "answers_hidden_until")
+
+
+def _parsed(item: dict[str, Any], doc_id: str) -> Annotation:
+    """A server item as an Annotation of library document `doc_id`."""
+    body = dict(item)
+    body["id"] = body.pop("canonical", body.get("id"))
+    return layers.annotation(body, document_id=doc_id, default_creator=None, area_ids={},
+                             where="the group server")

@@ -1,0 +1,60 @@
+"""The headings and labels of exports in the window's language (`exporters/wording.py`).
+
+Exporters are Qt-free and cannot translate; the window translates their wording here,
+with literal strings pyside6-lupdate extracts, and hands it to the export and to
+printing. With no translation loaded every string is its English source, so an English
+window writes exactly what the CLI writes.
+"""
+
+from __future__ import annotations
+
+from annotator.core.annotation import READER_COLORS
+from annotator.exporters.wording import Wording
+from annotator.gui.i18n import translate
+
+
+def export_wording() -> Wording:
+    """The exporters' wording, translated into the language the window speaks."""
+    pairs = ((english, translate("Colors", english))
+             for color in READER_COLORS for english in (color.label, color.meaning))
+    colour_words = tuple((english, words) for english, words in pairs if words != english)
+    return Wording(
+        # The BCP 47 tag of this translation's language, for <html lang>.
+        language=translate("ExportWording", "en"),
+        untitled=translate("ExportWording", "Untitled document"),
+        legend=translate("ExportWording", "Legend"),
+        policy_areas=translate("ExportWording", "Policy areas"),
+        readers_colours=translate("ExportWording", "Reader’s colours"),
+        bars_key=translate("ExportWording", "Solid bars mark the reader’s highlights and "
+                                            "accepted policy areas; dashed bars, suggested "
+                                            "policy areas."),
+        overview=translate("ExportWording", "Overview"),
+        chart_title=translate("ExportWording", "Share of the text per policy area"),
+        chart_caption=translate("ExportWording", "Share of the text each policy area covers, "
+                                                 "with the number of passages."),
+        all_notes=translate("ExportWording", "All notes"),
+        full_text=translate("ExportWording", "Full text"),
+        bold_key=translate("ExportWording", "Highlighted passages are in **bold**."),
+        highlight=translate("ExportWording", "Highlight"),
+        accepted=translate("ExportWording", "Policy area (accepted)"),
+        suggested=translate("ExportWording", "Policy area (suggested)"),
+        terms=translate("ExportWording", "terms: {terms}"),
+        not_found=translate("ExportWording", "not found in the current text"),
+        generated=translate("ExportWording",
+                            "Annotated summary generated {time} · {passages} · {notes}"),
+        one_passage=translate("ExportWording", "{n} passage"),
+        passages=translate("ExportWording", "{n} passages"),
+        one_note=translate("ExportWording", "{n} note"),
+        notes=translate("ExportWording", "{n} notes"),
+        page=translate("ExportWording", "Page {page} of {pages}"),
+        # A date as strftime writes it (glibc: %-d is the day without a leading zero).
+        date_format=translate("ExportWording", "%-d %B %Y"),
+        area_column=translate("ExportWording", "Policy area"),
+        covers_column=translate("ExportWording", "Covers"),
+        colour_column=translate("ExportWording", "Reader colour"),
+        meaning_column=translate("ExportWording", "Meaning"),
+        passages_column=translate("ExportWording", "Passages"),
+        share_column=translate("ExportWording", "Share of text"),
+        tags=translate("ExportWording", "Tags:"),
+        colour_words=colour_words,
+    )

@@ -1,0 +1,450 @@
+"""The group library's rules: who may write what, versions, tombstones, hides, visibility.
+
+No HTTP here (`app.py` maps the errors below to status codes). Every operation runs in
+a `member_transaction`, so row-level security checks each statement a second time.
+
+Writes follow Zotero's sync: each write transaction takes the next group version, a
+push names the version its client last pulled (`If-Unmodified-Since-Version`), and is
+refused whole with `Stale` when an annotation it carries changed on the server after
+that version. The check is per annotation rather than per group: only an owner's own
+annotations can change, so a push goes stale only when the same member wrote from
+another device, and thirty students pushing at once do not refuse each other's pushes.
+Between two copies of one annotation, the sharing merge's order decides
+(`exchange.merge.order`: revision, then time, then content), so a repeated push after a
+lost answer changes nothing and is not applied twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, insert, select, text, update
+
+from annotator.core.annotation import Annotation, Motivation, changed, utc_now
+from annotator.errors import AnnotatorError, BundleRejected
+from annotator.exchange import layers
+from annotator.exchange.merge import order
+from annotator.server import schema
+from annotator.server.db import member_transaction
+from annotator.server.members import Member
+
+A, D, G, H = (schema.annotation_table, schema.document_table, schema.group_table,
+              schema.hide_table)
+CHANNEL = "annotator_groups"
+HASH_IRI = "urn:annotator:sha256:"
+
+
+class Refused(AnnotatorError):
+    """A request the group library refuses; `status` is the HTTP status that says why."""
+
+    status = 400
+
+
+class Forbidden(Refused):
+    status = 403
+
+
+class Missing(Refused):
+    status = 404
+
+
+class Clash(Refused):
+    status = 409
+
+
+class Gone(Refused):
+    status = 410
+
+
+class Stale(Refused):
+    """The client's copy is older than the server's: pull, merge, retry."""
+
+    status = 412
+
+    def __init__(self, message: str, version: int) -> None:
+        super().__init__(message)
+        self.version = version
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One annotation as the server holds it, with its moderation state."""
+
+    id: uuid.UUID
+    document: str
+    owner: uuid.UUID
+    motivation: str
+    body: dict[str, Any]
+    revision: int
+    deleted: bool
+    version: int
+    hidden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one member may know of a stored annotation: all of it, or that it is hidden."""
+
+    stored: Stored
+    withheld: bool  # hidden by a moderator: the member sees the id, not the content
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    version: int
+    entries: tuple[Entry, ...]
+    documents: tuple[dict[str, Any], ...]
+    answers_hidden_until: datetime | None
+
+
+@dataclass
+class PushResult:
+    version: int
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: dict[str, tuple[int, str]] = field(default_factory=dict)
+
+
+def document_iri(content_hash: str) -> str:
+    return HASH_IRI + content_hash
+
+
+def target_document(annotation_body: dict[str, Any]) -> str:
+    """The content hash of the document a W3C item targets, or `Refused`."""
+    for target in layers.as_list(annotation_body.get("target")):
+        if isinstance(target, dict) and "selector" in target:
+            source = target.get("source")
+            if isinstance(source, str) and source.startswith(HASH_IRI):
+                return source[len(HASH_IRI):]
+    raise Refused(f"The annotation's target source must be a group document ({HASH_IRI}…).")
+
+
+def canonical(annotation: Annotation, content_hash: str) -> dict[str, Any]:
+    """The body the server keeps: our own JSON-LD item, rebuilt from the parsed value."""
+    body = layers.item(annotation, document_iri(content_hash), {})
+    return {"@context": layers.CONTEXT, **body}
+
+
+def parse(body: dict[str, Any], member: Member, where: str) -> Annotation:
+    """An Annotation from a request's W3C item, or `Refused` saying what is wrong."""
+    try:
+        return layers.annotation(
+            body, document_id=target_document(body),
+            default_creator=(str(member.id), member.name), area_ids={}, where=where,
+        )
+    except BundleRejected as exc:
+        raise Refused(str(exc)) from None
+
+
+def _stored_annotation(row: Stored) -> Annotation:
+    return layers.annotation(row.body, document_id=row.document, default_creator=None,
+                             area_ids={}, where="the stored annotation")
+
+
+def _tombstone(annotation: Annotation) -> Annotation:
+    return annotation.edited(deleted=True, note="", tags=())
+
+
+class GroupLibrary:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    # --- reading ------------------------------------------------------------------
+
+    def _group(self, conn: Connection, member: Member) -> tuple[int, datetime | None]:
+        row = conn.execute(
+            select(G.c.version, G.c.answers_hidden_until).where(G.c.id == member.group_id)
+        ).one()
+        return int(row.version), row.answers_hidden_until
+
+    def _rows(self, conn: Connection, member: Member, *where: Any) -> list[Stored]:
+        hidden = (
+            select(H.c.hidden)
+            .where(H.c.group_id == A.c.group_id, H.c.annotation_id == A.c.id)
+            .scalar_subquery()
+        )
+        statement = (
+            select(A.c.id, A.c.document_hash, A.c.owner_id, A.c.motivation, A.c.body,
+                   A.c.revision, A.c.deleted, A.c.version, hidden)
+            .where(A.c.group_id == member.group_id, *where)
+            .order_by(A.c.version, A.c.id)
+        )
+        return [Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]))
+                for r in conn.execute(statement)]
+
+    def _visible(
+        self, member: Member, rows: Iterable[Stored], until: datetime | None
+    ) -> list[Entry]:
+        """What `member` may see: a moderator and an owner everything; others no hidden
+        content, and no other student's answer before the teacher's date."""
+        answers_hidden = until is not None and utc_now() < until
+        seen = []
+        for row in rows:
+            if member.moderates or row.owner == member.id:
+                seen.append(Entry(row, False))
+            elif row.hidden:
+                seen.append(Entry(row, True))
+            elif not (answers_hidden and row.motivation == Motivation.REPLYING.value):
+                seen.append(Entry(row, False))
+        return seen
+
+    def state(self, member: Member) -> tuple[int, datetime | None]:
+        """(the group's version, the date before which answers are hidden)."""
+        with member_transaction(self._engine, member.id) as conn:
+            return self._group(conn, member)
+
+    def changes(self, member: Member, since: int) -> Changes:
+        """Everything written after version `since` that `member` may see, tombstones too."""
+        with member_transaction(self._engine, member.id) as conn:
+            # Read the version first: every write at or below it has committed, and
+            # later ones are left for the next pull (see schema.py).
+            version, until = self._group(conn, member)
+            changed_ids = select(H.c.annotation_id).where(
+                H.c.group_id == member.group_id, H.c.version > since, H.c.version <= version
+            )
+            rows = self._rows(
+                conn, member,
+                ((A.c.version > since) & (A.c.version <= version)) | A.c.id.in_(changed_ids),
+            )
+            docs = conn.execute(
+                select(D.c.content_hash, D.c.title, D.c.version)
+                .where(D.c.group_id == member.group_id, D.c.version > since,
+                       D.c.version <= version)
+                .order_by(D.c.version)
+            )
+            documents = tuple({"id": d[0], "title": d[1], "version": d[2]} for d in docs)
+        return Changes(version, tuple(self._visible(member, rows, until)), documents, until)
+
+    def container(self, member: Member, content_hash: str) -> tuple[int, list[Entry]]:
+        """The live annotations of one group document `member` may see, and the version."""
+        with member_transaction(self._engine, member.id) as conn:
+            self._document(conn, member, content_hash)
+            version, until = self._group(conn, member)
+            rows = self._rows(conn, member, A.c.document_hash == content_hash, ~A.c.deleted)
+        entries = self._visible(member, rows, until)
+        return version, [e for e in entries if not e.withheld]
+
+    def get(self, member: Member, annotation_id: uuid.UUID) -> Stored:
+        with member_transaction(self._engine, member.id) as conn:
+            _, until = self._group(conn, member)
+            rows = self._rows(conn, member, A.c.id == annotation_id)
+        entries = self._visible(member, rows, until)
+        if not entries or entries[0].withheld:
+            raise Missing(f"No annotation {annotation_id} in group {member.group}.")
+        if entries[0].stored.deleted:
+            raise Gone(f"Annotation {annotation_id} was deleted.")
+        return entries[0].stored
+
+    # --- documents ----------------------------------------------------------------
+
+    def _document(self, conn: Connection, member: Member, content_hash: str) -> None:
+        found = conn.scalar(select(D.c.version).where(
+            D.c.group_id == member.group_id, D.c.content_hash == content_hash))
+        if found is None:
+            raise Missing(f"No document {content_hash[:80]} is shared in group {member.group}.")
+
+    def documents(self, member: Member) -> list[dict[str, Any]]:
+        with member_transaction(self._engine, member.id) as conn:
+            rows = conn.execute(
+                select(D.c.content_hash, D.c.title, D.c.version)
+                .where(D.c.group_id == member.group_id).order_by(D.c.version)
+            )
+            return [{"id": r[0], "title": r[1], "version": r[2]} for r in rows]
+
+    def document_bundle(self, member: Member, content_hash: str) -> bytes:
+        with member_transaction(self._engine, member.id) as conn:
+            data = conn.scalar(select(D.c.bundle).where(
+                D.c.group_id == member.group_id, D.c.content_hash == content_hash))
+        if data is None:
+            raise Missing(f"No document {content_hash[:80]} is shared in group {member.group}.")
+        return bytes(data)
+
+    def share(self, member: Member, content_hash: str, title: str, bundle: bytes) -> bool:
+        """Share a document (a `.annot` without annotations); False if it already was."""
+        with member_transaction(self._engine, member.id) as conn:
+            known = conn.scalar(select(D.c.version).where(
+                D.c.group_id == member.group_id, D.c.content_hash == content_hash))
+            if known is not None:
+                return False
+            version = self._next_version(conn, member)
+            conn.execute(insert(D).values(
+                group_id=member.group_id, content_hash=content_hash, title=title,
+                bundle=bundle, shared_by=member.id, version=version))
+        return True
+
+    # --- writing ------------------------------------------------------------------
+
+    def _next_version(self, conn: Connection, member: Member) -> int:
+        version = int(conn.scalar(
+            update(G).where(G.c.id == member.group_id)
+            .values(version=G.c.version + 1).returning(G.c.version)
+        ) or 0)
+        # Delivered on commit, and only then; carries nothing but group and version.
+        conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                     {"channel": CHANNEL, "payload": f"{member.group} {version}"})
+        return version
+
+    def _locked(self, conn: Connection, member: Member, ids: Sequence[str]) -> dict[str, Stored]:
+        """The stored rows of these ids (pushes hold the group's row lock meanwhile)."""
+        wanted = [uuid.UUID(i) for i in ids]
+        if not wanted:
+            return {}
+        rows = self._rows(conn, member, A.c.id.in_(wanted))
+        return {str(r.id): r for r in rows}
+
+    def push(self, member: Member, since: int, incoming: Sequence[Annotation]) -> PushResult:
+        """Write the member's annotations, all in one transaction and one version."""
+        with member_transaction(self._engine, member.id) as conn:
+            # One writer per group at a time from here: the stale check below and the
+            # version taken after it see the same rows.
+            conn.execute(select(G.c.id).where(G.c.id == member.group_id).with_for_update())
+            current, _ = self._group(conn, member)
+            existing = self._locked(conn, member, [a.id for a in incoming])
+            stale = sorted(i for i, row in existing.items() if row.version > since)
+            if stale:
+                raise Stale(f"{len(stale)} of these annotations changed on the server after "
+                            f"version {since}: pull, merge and push again.", current)
+            shared = set(conn.scalars(select(D.c.content_hash).where(
+                D.c.group_id == member.group_id)))
+            result = PushResult(current)
+            inserts: list[Annotation] = []
+            updates: list[Annotation] = []
+            for a in incoming:
+                problem = self._refusal(member, a, existing.get(a.id), shared)
+                # The member's name as the group knows it, whatever the client called them.
+                a = changed(a, author_name=member.name)
+                if problem is not None:
+                    result.failed[a.id] = problem
+                elif a.id not in existing:
+                    inserts.append(a)
+                elif canonical(a, a.document_id) == existing[a.id].body:
+                    result.unchanged.append(a.id)
+                elif order(a) > order(_stored_annotation(existing[a.id])):
+                    updates.append(a)
+                else:
+                    result.failed[a.id] = (409, "the server holds a newer copy")
+            if inserts or updates:
+                result.version = self._next_version(conn, member)
+                self._write(conn, member, inserts, updates, result.version)
+                result.written = [a.id for a in (*inserts, *updates)]
+        return result
+
+    def _refusal(
+        self, member: Member, a: Annotation, row: Stored | None, shared: set[str]
+    ) -> tuple[int, str] | None:
+        if a.author_id != str(member.id):
+            return 403, "only its creator may write an annotation, as themselves"
+        if row is not None and row.owner != member.id:
+            return 403, "this annotation belongs to another member"
+        if a.document_id not in shared:
+            return 404, "its document is not shared in this group"
+        return None
+
+    def _write(
+        self, conn: Connection, member: Member, inserts: Sequence[Annotation],
+        updates: Sequence[Annotation], version: int,
+    ) -> None:
+        def values(a: Annotation) -> dict[str, Any]:
+            return {
+                "group_id": member.group_id, "id": uuid.UUID(a.id),
+                "document_hash": a.document_id, "owner_id": member.id,
+                "motivation": a.motivation.value, "body": canonical(a, a.document_id),
+                "revision": a.revision, "modified": a.modified, "deleted": a.deleted,
+                "version": version,
+            }
+
+        if inserts:
+            conn.execute(insert(A), [values(a) for a in inserts])
+        for a in updates:
+            row = values(a)
+            conn.execute(
+                update(A).where(A.c.group_id == member.group_id, A.c.id == row.pop("id"))
+                .values(**{k: v for k, v in row.items() if k != "group_id"})
+            )
+
+    def _one(self, member: Member, annotation_id: str) -> Stored:
+        with member_transaction(self._engine, member.id) as conn:
+            return self._rows(conn, member, A.c.id == uuid.UUID(annotation_id))[0]
+
+    def create(self, member: Member, content_hash: str, annotation: Annotation) -> Stored:
+        """POST to a container: a new annotation, 409 if its id is taken."""
+        if annotation.document_id != content_hash:
+            raise Refused("The annotation targets another document than this container's.")
+        with member_transaction(self._engine, member.id) as conn:
+            self._document(conn, member, content_hash)
+            if self._locked(conn, member, [annotation.id]):
+                raise Clash(f"Annotation {annotation.id} exists: PUT it to change it.")
+        result = self.push(member, 1 << 62, [annotation])
+        self._raise_failure(result, annotation.id)
+        return self._one(member, annotation.id)
+
+    def replace(self, member: Member, annotation: Annotation, if_match: int) -> Stored:
+        """PUT: the owner's new state, if they saw the current one (its ETag)."""
+        with member_transaction(self._engine, member.id) as conn:
+            row = self._locked(conn, member, [annotation.id]).get(annotation.id)
+        current = self._current(member, row, if_match)
+        if annotation.revision <= current.revision:
+            # A W3C client knows no revisions: its PUT is the next edit.
+            annotation = changed(annotation, revision=current.revision + 1)
+        result = self.push(member, if_match, [annotation])
+        self._raise_failure(result, annotation.id)
+        return self._one(member, annotation.id)
+
+    def delete(self, member: Member, annotation_id: str, if_match: int) -> int:
+        """DELETE: a tombstone in the owner's name; the group's version after it."""
+        with member_transaction(self._engine, member.id) as conn:
+            row = self._locked(conn, member, [annotation_id]).get(annotation_id)
+        current = self._current(member, row, if_match)
+        result = self.push(member, if_match, [_tombstone(current)])
+        self._raise_failure(result, annotation_id)
+        return result.version
+
+    def _current(self, member: Member, row: Stored | None, if_match: int) -> Annotation:
+        if row is None:
+            raise Missing("No such annotation in this group.")
+        if row.owner != member.id:
+            raise Forbidden("Only its creator may change or delete an annotation; a teacher "
+                            "can hide it instead.")
+        if row.deleted:
+            raise Gone("This annotation was deleted.")
+        if row.version != if_match:
+            raise Stale("The annotation changed since you read it: GET it again.", row.version)
+        return _stored_annotation(row)
+
+    def _raise_failure(self, result: PushResult, annotation_id: str) -> None:
+        failure = result.failed.get(annotation_id)
+        if failure is not None:
+            kind = {403: Forbidden, 404: Missing, 409: Clash}.get(failure[0], Refused)
+            raise kind(f"Annotation {annotation_id}: {failure[1]}.")
+
+    # --- moderation ---------------------------------------------------------------
+
+    def hide(self, member: Member, annotation_id: uuid.UUID, hidden: bool) -> int:
+        """A moderator hides (or shows again) an annotation: a record of its own."""
+        if not member.moderates:
+            raise Forbidden("Only the group's teacher can hide annotations.")
+        with member_transaction(self._engine, member.id) as conn:
+            if not self._rows(conn, member, A.c.id == annotation_id):
+                raise Missing(f"No annotation {annotation_id} in group {member.group}.")
+            version = self._next_version(conn, member)
+            values = {"hidden": hidden, "moderator_id": member.id, "modified": utc_now(),
+                      "version": version}
+            done = conn.execute(update(H).where(
+                H.c.group_id == member.group_id, H.c.annotation_id == annotation_id
+            ).values(**values)).rowcount
+            if not done:
+                conn.execute(insert(H).values(
+                    group_id=member.group_id, annotation_id=annotation_id, **values))
+        return version
+
+    def hide_answers_until(self, member: Member, until: datetime | None) -> None:
+        if not member.moderates:
+            raise Forbidden("Only the group's teacher can hide answers until a date.")
+        with member_transaction(self._engine, member.id) as conn:
+            conn.execute(update(G).where(G.c.id == member.group_id)
+                         .values(answers_hidden_until=until))
+            self._next_version(conn, member)

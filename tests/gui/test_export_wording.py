@@ -1,0 +1,67 @@
+"""Exports follow the window's language (issue 11 item 2): headings and labels of the
+Markdown, HTML and PDF exports, and of a printout, come from the window's translation;
+an English window writes exactly what the CLI writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.summary import SummaryOptions
+from annotator.exporters import ExportOptions
+from annotator.exporters.wording import ENGLISH
+from annotator.gui import i18n
+from annotator.gui.export_wording import export_wording
+from annotator.services.exporting import export_document
+from annotator.services.reading import bundled_taxonomy, open_sample
+
+WHEN = datetime(2026, 12, 4, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    installed = i18n.install(qapp, "zh_CN")
+    assert installed.language == "zh_CN", "make resources/translations/annotator_zh_CN.qm"
+    yield
+    installed.uninstall(qapp)
+
+
+def _export(fmt: str, path: Path) -> Path:
+    reading = open_sample(bundled_taxonomy())
+    options = ExportOptions(SummaryOptions(full_text=True, suggestions=True),
+                            wording=export_wording())
+    return export_document(reading.document, (), fmt, path, options, taxonomy=reading.taxonomy,
+                           spans=reading.spans, generated=WHEN)
+
+
+def test_an_english_window_writes_the_clis_words() -> None:
+    assert export_wording() == ENGLISH
+
+
+def test_markdown_and_html_in_chinese(chinese: None, tmp_path: Path) -> None:
+    markdown = _export("md", tmp_path / "summary.md").read_text("utf-8")
+    for heading in ("## 图例", "## 概览", "## 全文", "| 政策领域 | 段落数 | 正文占比 | |",
+                    "批注摘要生成于 2026-12-04 09:30 UTC", "政策领域（建议）", "2024年5月22日"):
+        assert heading in markdown, heading
+    assert "Legend" not in markdown and "Full text" not in markdown
+    page = _export("html", tmp_path / "summary.html").read_text("utf-8")
+    assert '<html lang="zh-CN">' in page
+    assert "<h2>图例</h2>" in page and "<h2>全文</h2>" in page
+    assert "各政策领域在正文中的占比" in page
+
+
+def test_pdf_in_chinese(chinese: None, tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is missing: `make test` installs it")
+    pdf = _export("pdf", tmp_path / "summary.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    for words in ("图例", "概览", "全文", "第 1 页，共"):
+        assert words in text, words
+    assert "Page 1 of" not in text

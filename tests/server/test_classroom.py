@@ -1,0 +1,145 @@
+"""A teacher and three students through a real service, each a CLI process in its own home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from annotator.core.annotation import Motivation
+from tests.server.classroom import Classroom, annotations, cli, cli_refused, delete, edit_note
+from tests.server.conftest import GroupDatabase
+
+pytestmark = pytest.mark.timeout(600)
+
+
+@pytest.fixture
+def classroom(group_database: GroupDatabase, tmp_path: Path) -> Iterator[Classroom]:
+    room = Classroom(group_database, tmp_path).start()
+    try:
+        yield room
+    finally:
+        assert room.server is not None
+        room.server.stop()
+
+
+def test_teacher_and_three_students_ask_answer_and_see_each_other(
+    classroom: Classroom, sample_path: Path
+) -> None:
+    teacher = classroom.join("Ms Li", "teacher")
+    doc = cli(teacher, "import", sample_path)["id"]
+    question = cli(teacher, "highlight", doc, "--quote", "cooperation", "--note", "Why now?",
+                   "--question")["id"]
+    shared = cli(teacher, "group", "share", doc)
+    assert shared["shared"] is True
+    text_hash = shared["document"]
+    assert classroom.sync(teacher)["pushed"] == 1
+
+    students = {name: classroom.join(name) for name in ("Ana", "Ben", "Cai")}
+    for name, home in students.items():
+        first = classroom.sync(home)
+        assert first["pulled"] >= 1 and first["conflicts"] == 0
+        got = {a.id: a for a in annotations(home, text_hash)}[question]
+        assert (got.motivation, got.author_name) == (Motivation.QUESTIONING, "Ms Li")
+        cli(home, "reply", question, "--note", f"{name}: because of the elections")
+        assert classroom.sync(home)["pushed"] == 1
+
+    report = classroom.sync(teacher)
+    assert report["pulled"] == 3 and report["pushed"] == 0
+    held = annotations(teacher, text_hash)
+    answers = {a.author_name: a.note for a in held if a.motivation is Motivation.REPLYING}
+    assert answers == {n: f"{n}: because of the elections" for n in students}
+    assert all(a.reply_to == question for a in held if a.author_name != "Ms Li")
+
+    for home in students.values():
+        classroom.sync(home)
+        assert len(annotations(home, text_hash)) == 4  # the question and three answers
+
+    # The teacher deletes the question: a tombstone reaches everyone, nothing else goes.
+    delete(teacher, question)
+    assert classroom.sync(teacher)["pushed"] == 1
+    for home in students.values():
+        classroom.sync(home)
+        live = annotations(home, text_hash)
+        assert {a.author_name for a in live} == set(students)
+
+
+def test_a_student_offline_for_a_day_catches_up(classroom: Classroom, sample_path: Path) -> None:
+    teacher = classroom.join("Ms Li", "teacher")
+    doc = cli(teacher, "import", sample_path)["id"]
+    text_hash = cli(teacher, "group", "share", doc)["document"]
+    ana = classroom.join("Ana")
+    classroom.sync(ana)
+    ana_doc = cli(ana, "documents")[0]["id"]
+
+    assert classroom.server is not None
+    classroom.server.stop()  # the school's server is down for the day
+    for word in ("China", "climate", "Blinken"):
+        cli(ana, "highlight", ana_doc, "--quote", word, "--note", f"offline: {word}")
+    refused = cli_refused(ana, "sync")
+    assert "Cannot reach the group server" in refused.stderr
+    assert "kept" in refused.stderr
+
+    classroom.server.start()
+    cli(teacher, "highlight", doc, "--quote", "cooperation", "--note", "meanwhile")
+    classroom.sync(teacher)
+    report = classroom.sync(ana)
+    assert (report["pushed"], report["pulled"], report["conflicts"]) == (3, 1, 0)
+    classroom.sync(teacher)
+    notes = sorted(a.note for a in annotations(teacher, text_hash))
+    assert notes == ["meanwhile", "offline: Blinken", "offline: China", "offline: climate"]
+    assert classroom.sync(ana)["pushed"] == 0, "what was acknowledged is not sent again"
+
+
+def test_two_devices_edit_one_note_and_nothing_is_lost(
+    classroom: Classroom, sample_path: Path
+) -> None:
+    teacher = classroom.join("Ms Li", "teacher")
+    doc = cli(teacher, "import", sample_path)["id"]
+    text_hash = cli(teacher, "group", "share", doc)["document"]
+    laptop = classroom.join("Ana", home=classroom.root / "ana-laptop")
+    phone = classroom.join("Ana", home=classroom.root / "ana-phone")
+    classroom.sync(laptop)
+    note = cli(laptop, "highlight", cli(laptop, "documents")[0]["id"], "--quote", "China",
+               "--note", "first thought")["id"]
+    classroom.sync(laptop)
+    classroom.sync(phone)
+    [on_phone] = annotations(phone, text_hash)
+    assert (on_phone.id, on_phone.note) == (note, "first thought")
+
+    edit_note(laptop, note, "laptop's version")
+    edit_note(phone, note, "phone's version")
+    assert classroom.sync(laptop)["pushed"] == 1
+    clash = classroom.sync(phone)  # its push is stale (412): pull, merge, push again
+    assert clash["conflicts"] == 1 and clash["conflicted"] == [note]
+    assert clash["pushed"] == 1
+    classroom.sync(laptop)
+    texts = {home.name: annotations(home, text_hash)[0].note for home in (laptop, phone)}
+    assert texts == {"ana-laptop": "phone's version", "ana-phone": "phone's version"}
+    # The laptop's text is kept on the phone, in its group's conflict list.
+    kept = (phone / "config" / "groups.json").read_text(encoding="utf-8")
+    assert "laptop's version" in kept
+    classroom.sync(teacher)
+    assert [a.note for a in annotations(teacher, text_hash)] == ["phone's version"]
+
+
+def test_tokens_wrong_expired_and_of_another_group(classroom: Classroom) -> None:
+    classroom.add("Ms Li", "teacher")
+    classroom.add("Olga", "student", "history")
+    expired = classroom.add("Old", "student", "civics", "--expires-in-days", "1")
+    with classroom.database.cluster.connect(classroom.database.name) as conn:
+        conn.execute("UPDATE members SET expires = now() - interval '1 second' "
+                     "WHERE name = 'Old'")
+    url = f"{classroom.url}/groups/civics/changes?since=0"
+    for header, status in (("Basic YTpi", 401), ("Bearer nonsense", 401),
+                           (f"Bearer {expired}", 401), ("Bearer " + "x" * 5000, 401),
+                           (f"Bearer {classroom.tokens['Olga']}", 403),
+                           (f"Bearer {classroom.tokens['Ms Li']}", 200)):
+        response = httpx.get(url, headers={"Authorization": header})
+        assert response.status_code == status, (header[:20], response.text)
+    assert httpx.get(url).headers["www-authenticate"].startswith("Bearer")
+    refused = cli_refused(classroom.root / "x", "group", "join", classroom.url, "--token",
+                          expired)
+    assert "unknown or has expired" in refused.stderr
