@@ -1,7 +1,8 @@
 """`annotator group join|share` and `annotator sync`: the desktop side of a group library.
 
-Thin: each command opens the store and asks `annotator.groupsync`. Offline is an error
-like any other (one line, exit 2), and it says the changes are kept for the next sync.
+Thin: each command opens the library's services and asks `annotator.groupsync`. Offline is
+an error like any other (one line, exit 2), and it says the changes are kept for the next
+sync.
 """
 
 from __future__ import annotations
