@@ -16,8 +16,8 @@ export QT_QPA_PLATFORM ?= offscreen
 # not a lucky draw; HYPOTHESIS_PROFILE=default make test explores new examples.
 export HYPOTHESIS_PROFILE ?= ci
 
-# Compiled translations (resources/translations/README.md): build output, not committed.
-QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
+# Compiled translations (src/annotator/resources/translations/README.md): build output, not committed.
+QM := $(patsubst %.ts,%.qm,$(wildcard src/annotator/resources/translations/*.ts))
 
 .PHONY: run test pytest lint bench sysdeps venv clean package translations
 
@@ -29,12 +29,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+src/annotator/resources/translations/%.qm: src/annotator/resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # Re-extract the translatable strings into every .ts (new ones arrive unfinished).
 translations: $(STAMP)
-	for ts in resources/translations/*.ts; do \
+	for ts in src/annotator/resources/translations/*.ts; do \
 		$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations relative src/annotator -ts $$ts; \
 	done
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "resources" / "samples" / "us-china-cooperation.txt"
+SAMPLE = ROOT / "src" / "annotator" / "resources" / "samples" / "us-china-cooperation.txt"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ app="$root/dist/annotator/annotator"
 "$app" --version
 home="$work/home"
 ANNOTATOR_HOME="$home" "$app" info --json >/dev/null
-sample="$root/resources/samples/us-china-cooperation.txt"
+sample="$root/src/annotator/resources/samples/us-china-cooperation.txt"
 ANNOTATOR_HOME="$home" "$app" areas "$sample" --json | "$python" -c \
     'import json, sys; spans = json.load(sys.stdin); assert spans, "no areas found"'
 # The window opens its library after the first paint; once the library file exists the

@@ -14,6 +14,7 @@ from tests.shared_folder import SHARED
 
 if TYPE_CHECKING:
     from tests.people import Person
+    from tests.postgres_cluster import Cluster
 
 # `make test` (and so CI) replays the same derandomised examples (HYPOTHESIS_PROFILE=ci),
 # so a landing is judged on the code, not on a lucky draw; a bare pytest run, or
@@ -23,7 +24,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "us-china-cooperation.txt"
+RESOURCES = Path(__file__).resolve().parents[1] / "src" / "annotator" / "resources"
+SAMPLE = RESOURCES / "samples" / "us-china-cooperation.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -69,3 +71,21 @@ def student(tmp_path: Path) -> Iterator[Person]:
     person = Person(tmp_path / "student.db", "Li")
     yield person
     person.store.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster (tests/postgres_cluster.py), one per pytest worker,
+    for the tests whose subject is PostgreSQL (tests/server, tests/store/test_contract.py:
+    both in the `postgres` xdist group, so one worker starts it). A cluster that cannot
+    start FAILS those tests, never skips them."""
+    from tests.postgres_cluster import ClusterError, start_cluster
+
+    try:
+        cluster = start_cluster()
+    except ClusterError as exc:
+        pytest.fail(f"PostgreSQL could not start: {exc}")
+    try:
+        yield cluster
+    finally:
+        cluster.stop()

@@ -17,7 +17,9 @@ class Person:
 
     def __init__(self, path: Path, name: str) -> None:
         self.store = Store.open(path)
-        self.reader: Reader = Identity(self.store).set_name(name)
+        # Each person is a user of their own, with their own configuration.
+        identity = Identity(self.store, path.with_name(f"{path.stem}-identity.json"))
+        self.reader: Reader = identity.set_name(name)
         self.library = Library(self.store)
         self.annotating = Annotating(self.store, self.reader)
         self.sharing = Sharing(self.store, self.reader)

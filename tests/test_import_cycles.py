@@ -87,7 +87,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_graph_sees_the_imports_it_should() -> None:
     graph = import_graph()
     assert "annotator.services.library_services" in graph["annotator.cli.common"]
-    assert "annotator.core.layers" in graph["annotator.store.repository"]
+    assert "annotator.core.layers" in graph["annotator.store.api"]
     assert "annotator.gui.main_window" in graph["annotator.app"]
 
 

@@ -7,7 +7,7 @@ real user data out of reach.
 A folder that cannot be used (it is a file, it cannot be created, the user has no home
 directory) is a `FolderError` naming the folder and what to do, never a traceback
 (issue 13, item 9). An existing read-only folder is returned as it is: the library in it
-still opens for reading (`store/database.py`).
+still opens for reading (`store/sqlite/database.py`).
 """
 
 from __future__ import annotations

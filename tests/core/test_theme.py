@@ -24,10 +24,10 @@ from annotator.core.theme import (
     simulate,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-THEMES = sorted((ROOT / "resources" / "themes").glob("*.toml"))
+RESOURCES = Path(__file__).resolve().parents[2] / "src" / "annotator" / "resources"
+THEMES = sorted((RESOURCES / "themes").glob("*.toml"))
 AREA_COLOURS = [area["color"] for area in tomllib.loads(
-    (ROOT / "resources" / "taxonomies" / "policy-areas.toml").read_text("utf-8"))["areas"]]
+    (RESOURCES / "taxonomies" / "policy-areas.toml").read_text("utf-8"))["areas"]]
 SUGGESTION_TINT = 0.3  # the strongest soft fill a suggestion is drawn with
 
 

@@ -57,7 +57,7 @@ def test_concurrent_first_start_never_reports_corruption(tmp_path: Path) -> None
 HALF_CREATOR = """
 import sys, time
 from pathlib import Path
-from annotator.store.lock import folder_lock
+from annotator.store.sqlite.lock import folder_lock
 
 database, finished = Path(sys.argv[1]), Path(sys.argv[2])
 with folder_lock(database.parent):

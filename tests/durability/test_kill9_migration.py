@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from annotator.services.search import Search
-from annotator.store import Store
-from annotator.store.database import head_revision
+from annotator.store import Store, head_revision
 
 ROWS = 20_000
 ITERATIONS = 8

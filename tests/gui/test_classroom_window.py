@@ -30,6 +30,7 @@ from annotator.gui.answers_view import AnswersDialog
 from annotator.gui.group_view import GroupDialog
 from annotator.gui.main_window import MainWindow
 from annotator.gui.merge_dialog import MergeDialog
+from annotator.gui.outlines import line_rects
 from annotator.gui.settings import Settings
 from annotator.gui.share_dialog import ShareDialog
 from tests.gui.test_annotations import ready, select
@@ -114,6 +115,12 @@ def teacher_layer_is_apart_read_only_and_hideable(
     answer = next(a for a in layer.annotations.values() if a.reply_to == question.id)
     assert ids.index(answer.id) == ids.index(question.id) + 1
     assert not panel.is_own(question.id) and panel.is_own(answer.id)
+    card = panel.item_for(question.id)
+    assert card is not None and "question to the class" in card.data(HTML_ROLE)
+    window.reader.scroll_to_offset(question.start)
+    page, to_qt = window.reader.page, window.reader.positions.to_qt
+    [outline] = line_rects(page, to_qt(question.start), to_qt(question.end))
+    assert outline.width() > 10 and page.viewport().rect().contains(outline.center().toPoint())
     window.grab().save(str(tmp_path / "student-window.png"))
     members = window.sharing_commands.members
     members.fill()
@@ -121,6 +128,8 @@ def teacher_layer_is_apart_read_only_and_hideable(
         "You", "Ms Teacher (from bundle)"]
     members.set_visible(question.author_id, False)
     assert all(m.ref != question.id for m in highlights.marks_at(question.start + 1))
+    members.fill()
+    assert [a.isChecked() for a in members.actions() if a.isCheckable()] == [True, False]
     members.show_everyone()
     assert any(m.ref == question.id for m in highlights.marks_at(question.start + 1))
 
@@ -207,8 +216,20 @@ def test_classroom_and_study_group_in_the_window(
     table_of = {(r["question"], r["student"]): (r["answered"], r["answer"]) for r in rows}
     assert table_of[("1", "Li (from bundle)")] == ("yes", "Elections.")
     assert table_of[("2", "Sam (from bundle)")] == ("no", "")
-    undo = teacher.commands.undo
-    assert undo.isEnabled()
+    li_note = next(a for a in layer.annotations.values() if a.note == "Li noted")
+    entries = context_menu(teacher, li_note.start + 1).actions()
+    texts = [a.text().replace("&", "") for a in entries]
+    li_at = texts.index("Read-only: Li (from bundle)")  # each student's note: its own entries
+    entries[texts.index("Reply…", li_at)].trigger()
+    reply = dialog_of(teacher, TextDialog)
+    reply.text.setPlainText("Good catch, Li.")
+    reply.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert any(a.reply_to == li_note.id for a in layer.annotations.values())
+    teacher.sharing_commands.feedback_for(li_note.author_id, "Li (from bundle)")
+    feedback = dialog_of(teacher, ShareDialog)
+    feedback.path.setText(str(tmp_path / "feedback-li.annot"))
+    feedback.save()
+    assert (tmp_path / "feedback-li.annot").is_file()
     close(teacher)
 
     li = open_window(qtbot, monkeypatch, tmp_path / "Li", "Li")
@@ -222,4 +243,9 @@ def test_classroom_and_study_group_in_the_window(
     with qtbot.waitSignal(view.passage_chosen):
         view.hot_list.itemActivated.emit(view.hot_list.item(0))
     assert li.reader.selected_range() is not None
+    view.export_to(tmp_path / "group.md")
+    summary = (tmp_path / "group.md").read_text(encoding="utf-8")
+    assert summary.index("## Hot spots") < summary.index("- **Li**: Li noted")
+    view.export_to(tmp_path / "group.pdf")
+    assert "md, html, csv" in view.status.text() and not (tmp_path / "group.pdf").exists()
     close(li)

@@ -27,7 +27,7 @@ WHEN = datetime(2026, 12, 4, 9, 30, tzinfo=UTC)
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[None]:
     installed = i18n.install(qapp, "zh_CN")
-    assert installed.language == "zh_CN", "make resources/translations/annotator_zh_CN.qm"
+    assert installed.language == "zh_CN", "run make: the .qm is built from the .ts"
     yield
     installed.uninstall(qapp)
 

@@ -137,3 +137,19 @@ def test_the_dialog_is_used_from_the_keyboard(window: MainWindow, qtbot: QtBot) 
         assert field.accessibleName()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.reader.look == ReaderLook()
+
+
+def test_the_readers_name_is_changed_from_here(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = _open(window, qtbot)
+    with qtbot.waitSignal(window.commands.identity.triggered):
+        dialog.identity_button.click()
+
+
+def test_each_mnemonic_of_the_dialog_is_its_own(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = _open(window, qtbot)
+    texts = [w.text() for w in dialog.findChildren(QLabel)]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    keys = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+    assert len(keys) == len(set(keys)), sorted(keys)

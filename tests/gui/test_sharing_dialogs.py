@@ -37,6 +37,17 @@ def handout(teacher: Person, sample_path: Path) -> tuple[str, str]:
     return doc_id, question.id
 
 
+@pytest.fixture
+def student_copy(
+    teacher: Person, student: Person, handout: tuple[str, str], tmp_path: Path
+) -> tuple[str, str]:
+    """The hand-out shared by the teacher and merged by the student: (teacher's id, copy)."""
+    doc_id, _ = handout
+    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
+    [copy] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    return doc_id, copy
+
+
 def shot(widget: QWidget, path: Path) -> None:
     widget.resize(800, 600)
     widget.show()
@@ -164,11 +175,9 @@ def test_answers_side_by_side_with_who_has_not_answered_and_a_grading_csv(
 
 
 def test_group_view_lists_hot_spots_that_jump_and_compares_two_members(
-    qtbot: QtBot, teacher: Person, student: Person, handout: tuple[str, str], tmp_path: Path
+    qtbot: QtBot, student: Person, student_copy: tuple[str, str], tmp_path: Path
 ) -> None:
-    doc_id, _ = handout
-    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
-    [copy] = student.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    _, copy = student_copy
     doc = student.library.document(copy)
     student.annotating.highlight_quote(doc, "climate", note="Li on climate")
     dialog = GroupDialog(student.sharing.group_summary(copy))
@@ -189,3 +198,76 @@ def test_group_view_lists_hot_spots_that_jump_and_compares_two_members(
     dialog.right.setCurrentIndex(0)
     assert dialog.compared.rowCount() == 0
     assert dialog.compare_status.text() == "Choose two different members."
+
+
+def test_annotator_file_annot_opens_the_window_on_the_imported_document(
+    qtbot: QtBot, teacher: Person, handout: tuple[str, str], tmp_path: Path
+) -> None:
+    """`annotator FILE.annot` (and a double-click, once the MIME type is registered)."""
+    from annotator.app import create_main_window
+
+    doc_id, _ = handout
+    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
+    window = create_main_window(str(tmp_path / "hand-out.annot"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.reading is not None and len(
+        window.annotation_layer.annotations) == 2, timeout=WAIT_MS)
+    assert window.reading is not None
+    assert window.reading.document.content_hash == (
+        teacher.library.document(doc_id).document.content_hash)
+    session = window.annotation_layer.session
+    assert session is not None
+    window.close()
+    session.close()
+
+
+def test_cancel_stops_the_merge_and_nothing_is_written(
+    qtbot: QtBot, teacher: Person, student: Person, handout: tuple[str, str], tmp_path: Path
+) -> None:
+    doc_id, _ = handout
+    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
+    data = (tmp_path / "hand-out.annot").read_bytes()
+    copies = []
+    for n in range(60):  # reading them all takes far longer than the click to cancel
+        copies.append(tmp_path / f"copy-{n}.annot")
+        copies[-1].write_bytes(data)
+    before = student.dump()
+    dialog = MergeDialog(student.sharing, copies, "Merge Notes")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    worker = dialog.start()
+    dialog.cancel_or_close()
+    assert dialog.status.text() == "Cancelling…"
+    qtbot.waitUntil(lambda: bool(dialog.error), timeout=WAIT_MS)
+    assert worker.is_done and dialog.report is None
+    assert dialog.error == "The merge was cancelled; nothing was changed."
+    assert student.dump() == before
+    dialog.cancel_or_close()  # now Close: the dialog goes
+    assert not dialog.isVisible()
+
+
+def test_feedback_carries_the_teachers_private_reply_to_one_student_only(
+    qtbot: QtBot, teacher: Person, student: Person, student_copy: tuple[str, str],
+    tmp_path: Path,
+) -> None:
+    doc_id, copy = student_copy
+    mine = student.annotating.highlight_quote(
+        student.library.document(copy), "China", note="Li's reading").after[0]
+    student.sharing.bundle(copy, tmp_path / "in.annot", ("mine",), text=False)
+    teacher.sharing.merge([tmp_path / "in.annot"])
+    teacher.sharing.reply(mine.id, "Good point, Li.")
+    dialog = ShareDialog(teacher.sharing, doc_id, tmp_path / "feedback.annot",
+                         addressee=(student.reader.id, "Li (from bundle)"))
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Send Feedback to Li (from bundle)"
+    assert dialog.layers.isHidden() and dialog.chosen_layers() == ("mine", "areas")
+    dialog.save()
+    carried = read_bundle(tmp_path / "feedback.annot")
+    assert "Good point, Li." in {a.note for a in carried.annotations}
+    assert mine.id not in {a.id for a in carried.annotations}, "Li's own note stays Li's"
+    dialog = ShareDialog(teacher.sharing, doc_id, tmp_path / "class.annot")
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert "Good point, Li." not in {a.note for a in read_bundle(tmp_path / "class.annot")
+                                     .annotations}

@@ -64,7 +64,8 @@ def test_a_theme_file_in_the_config_folder_is_a_new_choice(
 ) -> None:
     folder = annotator_home / "config" / "themes"
     folder.mkdir(parents=True)
-    dark = (Path(__file__).resolve().parents[2] / "resources" / "themes" / "dark.toml")
+    dark = (Path(__file__).resolve().parents[2] / "src" / "annotator" / "resources" / "themes"
+            / "dark.toml")
     (folder / "night.toml").write_text(
         dark.read_text("utf-8").replace('name = "Dark"', 'name = "Night"')
         .replace("#1c1c1c", "#000814"), encoding="utf-8")

@@ -30,7 +30,7 @@ from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "annotator_zh_CN.ts"
+TS = ROOT / "src" / "annotator" / "resources" / "translations" / "annotator_zh_CN.ts"
 BIN = Path(shutil.which("pyside6-lupdate") or Path(__import__("sys").executable).parent
            / "pyside6-lupdate").parent
 PLACEHOLDER = re.compile(r"\{\w*\}|%n|%p%|&(?=\w)")

@@ -93,6 +93,13 @@ class Classroom:
         assert joined["name"] == name and joined["group"] == GROUP
         return home
 
+    def shared_sample(self, sample: Path) -> tuple[Path, str, str]:
+        """The teacher's device, having imported `sample` and shared it: (home, id, hash)."""
+        teacher = self.join("Ms Li", "teacher")
+        doc: str = cli(teacher, "import", sample)["id"]
+        content_hash: str = cli(teacher, "group", "share", doc)["document"]
+        return teacher, doc, content_hash
+
     def sync(self, home: Path) -> dict[str, Any]:
         result: dict[str, Any] = cli(home, "sync")
         return result

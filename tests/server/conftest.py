@@ -1,4 +1,5 @@
-"""Server tests run against a real PostgreSQL cluster, one per pytest worker.
+"""Server tests run against a real PostgreSQL cluster, one per pytest worker (`pg_cluster`,
+tests/conftest.py).
 
 Every test under tests/server is put in one `xdist_group`, so `-n 2 --dist loadgroup`
 sends them all to the same worker and only one cluster starts. A cluster that cannot
@@ -10,28 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.postgres_cluster import OWNER, SERVICE, Cluster, ClusterError, start_cluster
+from tests.postgres_cluster import OWNER, SERVICE, Cluster
+
+if TYPE_CHECKING:
+    from tests.server.classroom import Classroom
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(__file__).parent in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.xdist_group("postgres"))
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[Cluster]:
-    try:
-        cluster = start_cluster()
-    except ClusterError as exc:
-        pytest.fail(f"PostgreSQL could not start for the server tests: {exc}")
-    try:
-        yield cluster
-    finally:
-        cluster.stop()
 
 
 @dataclass(frozen=True)
@@ -103,3 +96,16 @@ def live_group(group_database: GroupDatabase, tmp_path: Path, sample_path: Path
         yield group
     finally:
         server.stop()
+
+
+@pytest.fixture
+def classroom(group_database: GroupDatabase, tmp_path: Path) -> Iterator[Classroom]:
+    """A running service whose members join with the CLI, each in their own home."""
+    from tests.server.classroom import Classroom
+
+    room = Classroom(group_database, tmp_path).start()
+    try:
+        yield room
+    finally:
+        assert room.server is not None
+        room.server.stop()

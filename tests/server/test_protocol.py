@@ -132,3 +132,21 @@ def test_hides_and_answers_hidden_until_a_date(live_group: LiveGroup) -> None:
     assert httpx.get(reply["id"], headers=g.headers("Ana")).json()["annotator:revision"] == 1
     httpx.put(hide_url, json={"hidden": False}, headers=g.headers("Ms Li"))
     assert visible("Cai") == {"Why?", "Because."}
+
+
+def test_changes_come_in_pages_that_never_split_a_write(live_group: LiveGroup) -> None:
+    g = live_group
+    version = 1  # the shared document
+    for batch in range(3):
+        notes = [w3c_note(g.document, f"{batch}-{i}") for i in range(400)]
+        answer = _push(g, "Ana", version, notes)
+        assert len(answer.json()["successful"]) == 400
+        version = answer.json()["version"]
+    pages, since, more = [], 0, True
+    while more:
+        page = httpx.get(f"{g.url}/groups/civics/changes", params={"since": since},
+                         headers=g.headers("Ben")).json()
+        pages.append({c["version"] for c in page["changes"]})
+        since, more = page["version"], page["more"]
+    assert [len(p) for p in pages] == [2, 1], "1,000 a page, cut between two pushes"
+    assert since == version

@@ -13,7 +13,12 @@ from annotator.core.language import document_language, guess_language
 from annotator.core.taxonomy import parse_taxonomy
 from annotator.importers import import_path
 from annotator.services.exporting import summarise
-from annotator.services.reading import active_taxonomy, bundled_taxonomy, read_document
+from annotator.services.reading import (
+    active_taxonomy,
+    bundled_taxonomy,
+    read_document,
+    suggested_area,
+)
 
 # Written for this test: one paragraph per area, as a Chinese news report would put it.
 PARAGRAPHS = {
@@ -73,6 +78,13 @@ def test_language_declared_or_guessed() -> None:
     assert guess_language("Wang Yi (王毅) met Antony Blinken in Beijing on Friday.") == ""
     assert document_language(_document("Climate talks resumed.", language="zh-Hans-CN")) == "zh"
     assert document_language(_document(PARAGRAPHS["climate"], language="en")) == "en"
+
+
+def test_a_readers_highlight_in_chinese_text_is_given_its_area() -> None:
+    document = _document(*PARAGRAPHS.values())
+    start = document.text.index("加快能源转型")
+    assert suggested_area(document, start, start + len("加快能源转型，在本世纪中叶前实现碳中和")) \
+        == "climate"
 
 
 def test_english_documents_keep_the_english_taxonomy() -> None:

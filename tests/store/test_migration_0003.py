@@ -10,8 +10,7 @@ from annotator.services.annotating import Annotating
 from annotator.services.identity import Reader
 from annotator.services.library import Library
 from annotator.services.search import Search
-from annotator.store import Store
-from annotator.store.database import head_revision
+from annotator.store import Store, head_revision
 from tests.store.test_migrations import ANN, DOC, NOW
 
 

@@ -12,9 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from annotator.errors import StoreError
 from annotator.services.library import Library
 from annotator.services.search import Search
-from annotator.store import Store, list_backups
+from annotator.store import Store, head_revision, list_backups
 from annotator.store import sqlite as store_sqlite
-from annotator.store.database import head_revision
 from annotator.store.models import Base
 
 DOC = "11111111-1111-4111-8111-111111111111"

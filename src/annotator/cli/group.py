@@ -28,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     share.add_argument("--group", metavar="NAME", help="when you joined several groups")
     share.add_argument("--json", action="store_true", help="print one JSON object")
 
+    status = commands.add_parser(
+        "status", help="changes waiting to be sent, and conflicts kept (no network needed)")
+    status.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+
     sync = subparsers.add_parser("sync", help="send your changes to the group, fetch others'")
     sync.add_argument("--group", metavar="NAME", help="when you joined several groups")
     sync.add_argument("--json", action="store_true", help="print one JSON object")
@@ -53,6 +58,14 @@ def run_group(args: argparse.Namespace) -> int:
                                       "name": joined.name, "role": joined.role,
                                       "url": joined.url}
             shown = f"joined {joined.group} as {joined.name} ({joined.role})"
+        elif args.group_command == "status":
+            found = groups.status(args.group)
+            link = found.link
+            result = {"group": link.group, "url": link.url, "name": link.name,
+                      "role": link.role, "version": link.version, "waiting": found.waiting,
+                      "conflicts": list(found.conflicts)}
+            shown = (f"{link.group}: version {link.version}, {found.waiting} changes waiting, "
+                     f"{len(found.conflicts)} conflicts kept")
         else:
             link, content_hash, title, created = groups.share(args.doc, args.group)
             result = {"group": link.group, "document": content_hash, "title": title,

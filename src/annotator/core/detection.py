@@ -3,7 +3,7 @@
 The unit a reader sees highlighted is the sentence: a sentence is about an area when its
 evidence reaches 1.0 (a term 1.0, a weak word 0.5, a venue such as "the UN" 1.0 but only
 next to another word of the area or a companion, a word against the area -1.0; see
-resources/taxonomies/policy-areas.toml), or when it continues the sentence before it
+src/annotator/resources/taxonomies/policy-areas.toml), or when it continues the sentence before it
 ("It ...", "These initiatives ...", "By doing so ...", or a weak term right after a
 sentence on the same area). Consecutive sentences on one area in one paragraph form one
 passage. Each passage carries the words that matched and the rules that applied, so

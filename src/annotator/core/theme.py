@@ -1,7 +1,7 @@
 """Themes as data: the colours of the page and the interface, read from TOML files.
 
-A theme is a file in `resources/themes/` (or the reader's config folder), never code: a
-name (with optional translations such as `name_zh_CN`), whether it is dark, and a
+A theme is a file in `src/annotator/resources/themes/` (or the reader's config folder),
+never code: a name (with optional translations such as `name_zh_CN`), whether it is dark, and a
 `[palette]` of named #rrggbb colours. The GUI maps these names onto Qt's palette roles
 (`gui/theme.py`); this module only parses and checks them, so a broken file is reported
 with its name and the problem before anything is drawn.

@@ -1,6 +1,6 @@
 """One self-contained HTML page: inline CSS, no JavaScript, no external requests.
 
-The page comes from `resources/templates/summary.html` with autoescaping on, so every
+The page comes from `src/annotator/resources/templates/summary.html` with autoescaping on, so every
 title, quote, name and tag is escaped; notes are the only HTML that passes, after
 markdown-it (raw HTML off) and nh3 (allowlist) in `notes.note_html`. A Content Security
 Policy forbids scripts and remote loads besides, should anything ever slip through.

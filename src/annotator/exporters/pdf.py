@@ -1,6 +1,6 @@
 """PDF through Qt: QTextDocument lays each block out, we paginate, QPdfWriter prints.
 
-The blocks are the print template's macros (`resources/templates/summary-print.html`,
+The blocks are the print template's macros (`src/annotator/resources/templates/summary-print.html`,
 the HTML subset Qt understands), autoescaped like the web page, with the same sanitised
 notes: the first page's title, legend and chart; each section heading; each passage card;
 each entry of "All notes"; each block of the full text. QTextDocument cannot keep a table

@@ -2,7 +2,7 @@
 
 Exporters stay Qt-free, so they never look a translation up themselves: the window
 fills a `Wording` from its translation (`gui/export_wording.py`, strings in
-`resources/translations/`) and passes it in `ExportOptions`, so an export follows the
+`src/annotator/resources/translations/`) and passes it in `ExportOptions`, so an export follows the
 language of the window it was made in; the CLI writes English. The text a reader wrote
 (title, quotes, notes) and the taxonomy's own labels are never translated here.
 """

@@ -14,7 +14,7 @@ import httpx
 from annotator import __version__
 from annotator.errors import AnnotatorError
 
-TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+TIMEOUT = httpx.Timeout(120.0, connect=5.0)  # a page of a busy class's changes
 BUNDLE_TYPE = "application/vnd.annotator.annot+zip"
 JSONLD = "application/ld+json"
 

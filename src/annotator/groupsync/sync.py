@@ -37,10 +37,9 @@ from annotator.exchange.merge import merge, order
 from annotator.groupsync import config
 from annotator.groupsync.client import GroupClient, StalePush
 from annotator.groupsync.config import GroupLink
-from annotator.services.identity import LOCAL_AUTHOR_KEY, Reader
+from annotator.services.identity import Identity, Reader
 from annotator.services.library import Library
-from annotator.store import Store
-from annotator.store.repository import Repository
+from annotator.store.api import Repository, Store
 
 BATCH = 100
 MAX_ROUNDS = 5
@@ -54,6 +53,13 @@ class SyncReport:
     conflicts: int
     version: int
     conflicted: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupStatus:
+    link: GroupLink
+    waiting: int  # the reader's changes not yet acknowledged by the server
+    conflicts: tuple[dict[str, Any], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +129,13 @@ class GroupSync:
         """Make the member the local reader; the reader's annotations become theirs."""
         old = self._reader.id
         documents = [d.id for d in Library(self._store).documents()] if old != member else []
+        self._reader = Identity(self._store).become(member, name)
         with self._store.transaction() as repo:
-            repo.save_author(member, name, utc_now())
-            repo.set_setting(LOCAL_AUTHOR_KEY, member)
             for doc_id in documents:
                 mine = [a for a in (*repo.annotations(doc_id), *repo.tombstones(doc_id))
                         if a.author_id == old]
                 repo.save_annotations(changed(a, author_id=member, author_name=name)
                                       for a in mine)
-        self._reader = Reader(member, name)
 
     def share(self, doc_ref: str, group: str | None = None) -> tuple[GroupLink, str, str, bool]:
         """Share a library document with the group: (link, hash, title, newly shared)."""
@@ -147,6 +151,13 @@ class GroupSync:
         link.documents[document.content_hash] = stored.id
         config.save(links)
         return link, document.content_hash, document.metadata.title or "Untitled", created
+
+    def status(self, group: str | None = None) -> GroupStatus:
+        """Where the reader stands with a group, without the network: what waits to be
+        sent and the conflicts kept (what a status indicator shows)."""
+        link = config.chosen(config.load(), group)
+        waiting = len(_Run(self._store, link).pending())
+        return GroupStatus(link, waiting, tuple(link.conflicts))
 
     # --- sync ---------------------------------------------------------------------
 
@@ -179,7 +190,7 @@ class _Run:
 
     # --- push ---------------------------------------------------------------------
 
-    def _pending(self) -> list[tuple[str, Annotation]]:
+    def pending(self) -> list[tuple[str, Annotation]]:
         """(document hash, annotation) of the reader's annotations not yet acknowledged."""
         found = []
         with self._store.transaction(write=False) as repo:
@@ -191,7 +202,7 @@ class _Run:
 
     def push(self, client: GroupClient) -> None:
         for _ in range(MAX_ROUNDS):
-            pending = self._pending()
+            pending = self.pending()
             try:
                 for start in range(0, len(pending), BATCH):
                     self._push_batch(client, pending[start : start + BATCH])
@@ -220,6 +231,20 @@ class _Run:
         if link.answers_hidden_until and utc_now() >= _when(link.answers_hidden_until):
             since = 0  # the teacher's date has passed: fetch the answers held back
         found = client.changes(since)
+        if int(found["version"]) < since:
+            # The server was restored from a backup: what it acknowledged after it is gone.
+            # Pull everything, and offer every own annotation again (the same state comes
+            # back as unchanged, a newer one is written).
+            link.synced.clear()
+            found = client.changes(0)
+        while True:
+            self._page(client, found)
+            if not found.get("more"):
+                return
+            found = client.changes(link.version)
+
+    def _page(self, client: GroupClient, found: dict[str, Any]) -> None:
+        link = self._link
         for doc in found.get("documents", ()):
             self._document(client, str(doc["id"]))
         incoming: list[Annotation] = []
@@ -313,6 +338,8 @@ class _Run:
             return []
         if synced.get(mine.id) == _key(copy):  # the server has what this device sent last
             return []
+        if mine.id not in synced and order(mine) > order(copy):
+            return []  # never acknowledged here (a restored server): this copy goes up next
         # Both devices changed it: keep this device's text above both revisions, and the
         # other text in the conflict list.
         self._link.conflicts.append({

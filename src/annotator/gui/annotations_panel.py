@@ -40,7 +40,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
+from annotator.core.annotation import (
+    COLOR_BY_KEY,
+    Annotation,
+    Motivation,
+    Origin,
+    Placement,
+    color_hex,
+)
 from annotator.core.filters import AnnotationFilter, filter_annotations
 from annotator.gui.i18n import translate
 from annotator.gui.note_editor import NoteEditor
@@ -154,6 +161,8 @@ def card_html(a: Annotation, area_labels: dict[str, str], muted: str, reply: boo
         facts.append(html.escape(area_labels.get(a.area, a.area)))
     if a.origin is Origin.MACHINE:
         facts.append(html.escape(_tr("accepted suggestion")))
+    if a.motivation is Motivation.QUESTIONING:
+        facts.append(html.escape(translate("AnnotationsPanel", "question to the class")))
     parts.append(f"<p style='margin:4px 0 0 0; color:{muted}; font-size:small'>"
                  + " · ".join(facts) + "</p>")
     return "".join(parts)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.gui.dialogs import write_reporting
 
 if TYPE_CHECKING:
     from annotator.exchange.answers import Row
@@ -133,10 +134,6 @@ class AnswersDialog(QDialog):
             self.export_csv(Path(name))
 
     def export_csv(self, path: Path) -> None:
-        try:
-            self.sharing.export_answers(self.document_id, "csv", path)
-        except AnnotatorError as exc:
-            self.status.setText(str(exc))
-            return
-        self.written = path
-        self.status.setText(self.tr("Written to {path}.").format(path=path))
+        if write_reporting(self.status, lambda: self.sharing.export_answers(
+                self.document_id, "csv", path), path):
+            self.written = path

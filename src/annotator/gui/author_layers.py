@@ -1,14 +1,14 @@
 """Other authors' layers in the reader: their own look, their badge, shown or hidden.
 
 A teacher's notes (or a group member's) are not the reader's decisions, so they must
-not look like them: the reader's highlights are strong fills, another author's are a
-faint wash with the author's badge in the tooltip, "Li (from bundle)" as
-`exchange/merge.shown_author` names a claimed author (the document session builds the
-marks, `services/document_session.py`). Each mark's style key carries its author
-(`core.layers.imported_key`: `#rrggbb@author-id`), so one author's whole layer can be
-hidden or shown (`DocumentHighlights.set_hidden` per key) without touching anyone
-else's: that is both "hide the teacher's layer" and the reader's filter by member
-(View ▸ Members).
+not look like them: the reader's highlights are strong fills, another author's are
+outlined (`gui/outlines.py`) over a faint wash, with the author's badge in the
+tooltip, "Li (from bundle)" as `exchange/merge.shown_author` names a claimed author
+(the document session builds the marks, `services/document_session.py`). Each mark's
+style key carries its author (`core.layers.imported_key`: `#rrggbb@author-id`), so one
+author's whole layer can be hidden or shown (`DocumentHighlights.set_hidden` per key)
+without touching anyone else's: that is both "hide the teacher's layer" and the
+reader's filter by member (View ▸ Members).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from annotator.core.layers import IMPORTED_SEPARATOR as SEPARATOR
 from annotator.gui.highlighting import NO_UNDERLINE, MarkStyle
 
-IMPORTED_ALPHA = 0.2  # against the reader's 0.62: seen, never mistaken for one's own
+IMPORTED_ALPHA = 0.1  # a wash inside the outline (gui/outlines.py); the reader's is 0.62
 
 
 def imported_style(key: str) -> MarkStyle:
@@ -39,12 +39,14 @@ class MembersMenu(QMenu):
     """View ▸ Members: a check per author of the document's annotations.
 
     `authors()` gives (author id or None for the reader, shown name) when the menu
-    opens; `toggled(author_id, visible)` is called when the reader ticks one.
+    opens, `visible(author_id)` whether their marks show now (the page's state, so it
+    follows the document on screen), and `toggled(author_id, visible)` changes that.
     """
 
     def __init__(
         self,
         authors: Callable[[], list[tuple[str | None, str]]],
+        visible: Callable[[str | None], bool],
         toggled: Callable[[str | None, bool], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -52,8 +54,8 @@ class MembersMenu(QMenu):
         self.setTitle(self.tr("&Members"))
         self.setObjectName("members-menu")
         self._authors = authors
+        self._visible = visible
         self._toggled = toggled
-        self.hidden: set[str | None] = set()
         self.aboutToShow.connect(self.fill)
 
     def fill(self) -> None:
@@ -65,18 +67,14 @@ class MembersMenu(QMenu):
         for author_id, name in authors:
             action = self.addAction(name)
             action.setCheckable(True)
-            action.setChecked(author_id not in self.hidden)
+            action.setChecked(self._visible(author_id))
             action.toggled.connect(lambda on, i=author_id: self.set_visible(i, on))
         self.addSeparator()
         self.addAction(self.tr("Show &Everyone")).triggered.connect(self.show_everyone)
 
     def set_visible(self, author_id: str | None, visible: bool) -> None:
-        if visible:
-            self.hidden.discard(author_id)
-        else:
-            self.hidden.add(author_id)
         self._toggled(author_id, visible)
 
     def show_everyone(self) -> None:
-        for author_id in list(self.hidden):
-            self.set_visible(author_id, True)
+        for author_id, _name in self._authors():
+            self._toggled(author_id, True)

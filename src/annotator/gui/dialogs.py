@@ -7,8 +7,14 @@ stays on screen behind it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from annotator.errors import AnnotatorError
+from annotator.gui.i18n import translate
 
 
 def show_error(parent: QWidget, title: str, message: str, hint: str = "") -> QMessageBox:
@@ -21,3 +27,18 @@ def show_error(parent: QWidget, title: str, message: str, hint: str = "") -> QMe
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def write_reporting(status: QLabel, write: Callable[[], object], path: Path) -> bool:
+    """Run `write` (an export to `path`); say in `status` where it went or why it did not.
+
+    For dialogs that export in place (answers, group summary): the error stays beside
+    the button that caused it, and the dialog stays open to try another file.
+    """
+    try:
+        write()
+    except AnnotatorError as exc:
+        status.setText(str(exc))
+        return False
+    status.setText(translate("Dialogs", "Written to {path}.").format(path=path))
+    return True

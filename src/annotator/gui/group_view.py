@@ -9,6 +9,8 @@ members read the same passages (the compare tab). Both come from the group summa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -16,11 +18,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.group_summary import GroupSummary, MemberNotes, compare
+from annotator.gui.dialogs import write_reporting
 
 if TYPE_CHECKING:
     from annotator.core.group_summary import GroupPassage
@@ -45,8 +50,12 @@ class GroupDialog(QDialog):
 
     passage_chosen = Signal(int, int)  # start, end: show it in the reader
 
-    def __init__(self, summary: GroupSummary, parent: QWidget | None = None) -> None:
+    def __init__(self, summary: GroupSummary, parent: QWidget | None = None,
+                 export: Callable[[Path], object] | None = None) -> None:
+        """`export(path)` writes the group summary (md, html or csv, by the suffix)."""
         super().__init__(parent)
+        self._export = export
+        self.written: Path | None = None
         self.setObjectName("group-dialog")
         self.setWindowTitle(self.tr("Study Group: {title}").format(title=summary.title))
         self.resize(720, 480)
@@ -103,10 +112,29 @@ class GroupDialog(QDialog):
         side_layout.addWidget(self.compared, 1)
         side_layout.addWidget(self.compare_status)
         self.tabs.addTab(side, self.tr("Compare Two Members"))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = QPushButton(self.tr("&Export Group Summary…"), self)
+        self.export_button.setVisible(export is not None)
+        self.export_button.clicked.connect(self.choose_export)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.show_comparison()
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export Group Summary"), "group-summary.html",
+            self.tr("Web page (*.html);;Markdown (*.md);;Spreadsheet (*.csv)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        export = self._export
+        if export is not None and write_reporting(self.status, lambda: export(path), path):
+            self.written = path
 
     def _hot_item(self, passage: GroupPassage) -> None:
         names = ", ".join(e.member.name for e in passage.by_member)

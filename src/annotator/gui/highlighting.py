@@ -145,7 +145,10 @@ class Styler:
         if cached is not None:
             return cached
         fmt = self.clear_format()
-        readers = [m for m in marks if m.layer in ANNOTATION_LAYERS]
+        # The reader's own fill wins; another author's (a faint wash, outlined by
+        # gui/outlines.py) shows only where the reader has none.
+        readers = ([m for m in marks if m.layer is LayerKind.READER]
+                   or [m for m in marks if m.layer is LayerKind.IMPORTED])
         if readers:
             # The innermost highlight keeps its fill: one made inside another (or inside
             # an accepted suggestion) stays visible, the outer one shows around it.

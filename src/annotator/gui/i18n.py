@@ -1,7 +1,7 @@
 """The window's language: Annotator's own translation and Qt's, chosen once at start.
 
 The language follows the system (`QLocale.system()`) unless the reader chose one in the
-settings. Translations are Qt Linguist `.ts` sources in `resources/translations/`,
+settings. Translations are Qt Linguist `.ts` sources in `src/annotator/resources/translations/`,
 compiled to `.qm` by the build (`make`, `setup.py`); Qt's own dialogs use the
 `qtbase_<lang>.qm` that ships with PySide6. A language without a compiled file falls back
 to the English source strings, never to an error.

@@ -100,7 +100,7 @@ def _svg_icon(data: bytes) -> QIcon:
 
 
 def bundled_icon(name: str, color: QColor | None = None) -> QIcon:
-    """`resources/icons/<name>.svg`, with `currentColor` painted in `color`."""
+    """`src/annotator/resources/icons/<name>.svg`, with `currentColor` painted in `color`."""
     data = bundled.resource(f"icons/{name}.svg").read_bytes()
     if color is not None:
         data = data.replace(b"currentColor", color.name().encode())

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from annotator import __version__, paths
 from annotator.core.find import find_all, nearest
 from annotator.errors import AnnotatorError
+from annotator.gui.accessibility import name_widgets
 from annotator.gui.actions import Actions
 from annotator.gui.chapters_panel import ChaptersPanel
 from annotator.gui.dialogs import show_error
@@ -650,7 +651,8 @@ class MainWindow(QMainWindow):
     def open_reader_settings(self) -> None:
         from annotator.gui.settings_dialog import SettingsDialog  # not before first paint
 
-        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self)
+        dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self,
+                                self.commands.identity)
         dialog.look_changed.connect(self.reader.set_look)
         dialog.open()
 
@@ -811,6 +813,7 @@ class MainWindow(QMainWindow):
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)
         self._connect_annotations()
+        name_widgets(self)
         self.completed = True
         self._completing = False
         if self.reading is not None:

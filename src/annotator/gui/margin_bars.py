@@ -39,9 +39,10 @@ class Bar:
     rect: QRectF
 
 
-class MarginView(Protocol):
-    """What the margin reads of the reader view (`reader_view.ReaderView`), named here
-    so the view and its margin do not import each other."""
+class PageView(Protocol):
+    """What the margin (and `outlines.py`) read of the reader view
+    (`reader_view.ReaderView`), named here so the view and its parts do not import
+    each other."""
 
     @property
     def page(self) -> QTextEdit | QPlainTextEdit: ...
@@ -55,6 +56,8 @@ class MarginView(Protocol):
     @property
     def lanes(self) -> dict[str, int]: ...
 
+    def visible_span(self) -> tuple[int, int]: ...
+
     def hover_passages(self, marks: Sequence[Mark]) -> None: ...
 
     def select_range(self, start: int, end: int) -> None: ...
@@ -63,7 +66,7 @@ class MarginView(Protocol):
 class AreaMargin(QWidget):
     """Bars for the machine passages beside the lines they cover."""
 
-    def __init__(self, view: MarginView, parent: QWidget) -> None:
+    def __init__(self, view: PageView, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("area-margin")
         self._view = view
@@ -91,11 +94,8 @@ class AreaMargin(QWidget):
         if highlights is None or not self._view.lanes:
             return []
         page = view.page
-        viewport = page.viewport()
         positions = view.positions
-        first = positions.from_qt(page.cursorForPosition(QPoint(0, 0)).position())
-        last = positions.from_qt(page.cursorForPosition(
-            QPoint(viewport.width(), viewport.height())).position())
+        first, last = view.visible_span()
         document = page.document()
         limit = document.characterCount() - 1
         cursor = QTextCursor(document)

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.document import BlockKind
 from annotator.core.layers import LayerKind, Mark
+from annotator.gui.accessibility import passage_description
 from annotator.gui.author_layers import imported_style
 from annotator.gui.highlighting import (
     NO_UNDERLINE,
@@ -75,6 +76,7 @@ from annotator.gui.highlighting import (
 from annotator.gui.inline_styles import apply_inline_styles
 from annotator.gui.margin_bars import AreaMargin
 from annotator.gui.offsets import Utf16Map
+from annotator.gui.outlines import paint_outlines
 from annotator.gui.settings import ReaderLook
 from annotator.services.document_session import suggestion_marks
 from annotator.services.reading import Reading
@@ -143,6 +145,7 @@ class _PageEvents(_PageBase):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._owner.paint_note_markers()
+        paint_outlines(self._owner)  # other authors' marks (gui/outlines.py)
         self._owner.margin.update()  # scrolled or re-laid out: its bars move along
         self._owner.painted()
 
@@ -213,7 +216,11 @@ class ReaderView(QWidget):
     def _make_page(self, rich: bool) -> Page:
         page: Page = _RichPage(self) if rich else _PlainPage(self)
         page.setReadOnly(True)
-        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable by keyboard too: a caret the reader moves with the arrows and extends
+        # with Shift selects text for the highlight keys without a mouse.
+        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        page.setTabChangesFocus(True)  # read-only: Tab goes on to the sidebar
         page.setFrameShape(QFrame.Shape.NoFrame)
         # Prose never scrolls sideways: a word wider than the column (a title's
         # "cooperation" in a narrow window) breaks rather than being cut or scrolled.
@@ -221,10 +228,20 @@ class ReaderView(QWidget):
         page.setAutoFillBackground(True)
         page.setBackgroundRole(QPalette.ColorRole.Base)
         page.setObjectName("reader-page")
+        page.setAccessibleName(self.tr("Article"))
         page.selectionChanged.connect(self.selection_changed)
+        page.cursorPositionChanged.connect(self._describe_caret)
         self.margin = AreaMargin(self, page)
         self._tracking = False
         return page
+
+    def _describe_caret(self) -> None:
+        """Screen readers hear the highlights at the caret: area, who made it, its note."""
+        if self.highlights is None:
+            return
+        offset = self.positions.from_qt(self.page.textCursor().position())
+        self.page.setAccessibleDescription(passage_description(
+            self.highlights.marks_at(offset)))
 
     def selected_text(self) -> str:
         """The selected text, paragraph breaks as newlines (Qt marks them U+2029)."""
@@ -381,6 +398,15 @@ class ReaderView(QWidget):
         self._note_positions = [p for p, _ in ordered]
         self._note_colors = [QColor(c) for _, c in ordered]
         self.page.viewport().update()
+
+    def visible_span(self) -> tuple[int, int]:
+        """The first and last code points the page shows now (margin bars, outlines)."""
+        page, positions = self.page, self.positions
+        viewport = page.viewport()
+        first = positions.from_qt(page.cursorForPosition(QPoint(0, 0)).position())
+        last = positions.from_qt(page.cursorForPosition(
+            QPoint(viewport.width(), viewport.height())).position())
+        return first, last
 
     def paint_note_markers(self) -> None:
         """A small bar in the left margin beside each line where a noted highlight starts.

@@ -1,4 +1,5 @@
-"""View ▸ Reader Settings…: the page's type and measure, the theme and the language.
+"""View ▸ Reader Settings…: the page's type and measure, the theme, the language and
+the reader's name.
 
 Every change shows on the page at once, so the reader judges a font by reading with it;
 OK keeps the changes, Cancel (or Esc) puts back what was there when the dialog opened.
@@ -11,7 +12,7 @@ screen readers, so the dialog is used without a mouse.
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.core.theme import SYSTEM as SYSTEM_THEME
 from annotator.gui.i18n import LANGUAGES
 from annotator.gui.i18n import SYSTEM as SYSTEM_LANGUAGE
+from annotator.gui.reader_view import SERIF_FAMILIES
 from annotator.gui.settings import LINE_SPACINGS, MEASURES, POINT_SIZES, ReaderLook, Settings
 from annotator.gui.theme import ThemeManager
 
@@ -41,7 +44,7 @@ class SettingsDialog(QDialog):
     look_changed = Signal(ReaderLook)
 
     def __init__(self, settings: Settings, themes: ThemeManager, current: ReaderLook,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, identity: QAction | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings-dialog")
         self.setWindowTitle(self.tr("Reader Settings"))
@@ -52,6 +55,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._page_group(current))
         layout.addWidget(self._appearance_group())
+        if identity is not None:
+            layout.addWidget(self._identity_group(identity))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
             | QDialogButtonBox.StandardButton.RestoreDefaults, self)
@@ -87,7 +92,7 @@ class SettingsDialog(QDialog):
                   self.tr("Page width in characters per line"))
         self.show_look(look)
         for label, field in ((self.tr("&Font:"), self.family), (self.tr("&Size:"), self.point_size),
-                             (self.tr("Line &spacing:"), self.spacing),
+                             (self.tr("Line s&pacing:"), self.spacing),
                              (self.tr("Page &width:"), self.measure)):
             form.addRow(label, field)
         self.family.currentFontChanged.connect(self._look_edited)
@@ -124,12 +129,24 @@ class SettingsDialog(QDialog):
         form.addRow(note)
         return group
 
+    def _identity_group(self, identity: QAction) -> QGroupBox:
+        """The reader's name on highlights and notes: the Edit ▸ Identity… dialog."""
+        group = QGroupBox(self.tr("You"), self)
+        form = QFormLayout(group)
+        self.identity_button = QPushButton(self.tr("Change your &name in annotations…"), group)
+        self.identity_button.setObjectName("identity-button")
+        self.identity_button.setAccessibleDescription(
+            self.tr("The name written on your highlights and notes when you share them"))
+        self.identity_button.clicked.connect(identity.trigger)
+        form.addRow(self.identity_button)
+        return group
+
     # -- behaviour ------------------------------------------------------------------
 
     def show_look(self, look: ReaderLook) -> None:
         """Put `look` in the fields (which sends it to the page if it differs)."""
         font = QFont()
-        font.setFamilies([look.family] if look.family else ["DejaVu Serif"])
+        font.setFamilies([look.family] if look.family else SERIF_FAMILIES)
         self.family.setCurrentFont(font)
         self.point_size.setValue(look.point_size)
         self.spacing.setValue(look.line_spacing)

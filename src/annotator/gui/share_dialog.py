@@ -45,21 +45,32 @@ class ShareDialog(QDialog):
         suggested: Path,
         *,
         hand_in: bool = False,
+        addressee: tuple[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`addressee` (author id, shown name): feedback, which also carries the
+        reader's private replies to that author's notes."""
         super().__init__(parent)
         self.setObjectName("hand-in-dialog" if hand_in else "share-dialog")
-        self.setWindowTitle(self.tr("Hand In") if hand_in else self.tr("Share Annotated Copy"))
         self.sharing = sharing
         self.document_id = document_id
         self.hand_in = hand_in
+        self.addressee = addressee
         self.result_: Written | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr("Your own notes and answers go to the teacher, with the document's "
-                    "fingerprint so they land on the right text.") if hand_in else
-            self.tr("Write a .annot file a class or a study group can open in Annotator."),
-            self)
+        if addressee is not None:
+            self.setWindowTitle(self.tr("Send Feedback to {name}").format(name=addressee[1]))
+            text = self.tr("Your notes and questions, and your replies to {name}'s notes "
+                           "(no one else's copy has them).").format(name=addressee[1])
+        elif hand_in:
+            self.setWindowTitle(self.tr("Hand In"))
+            text = self.tr("Your own notes and answers go to the teacher, with the "
+                           "document's fingerprint so they land on the right text.")
+        else:
+            self.setWindowTitle(self.tr("Share Annotated Copy"))
+            text = self.tr("Write a .annot file a class or a study group can open in "
+                           "Annotator.")
+        intro = QLabel(text, self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.layers = QGroupBox(self.tr("Layers"), self)
@@ -72,7 +83,8 @@ class ShareDialog(QDialog):
         for check in (self.mine, self.areas, self.everyone):
             box.addWidget(check)
             check.toggled.connect(self._update)
-        self.layers.setVisible(not hand_in)
+        # Feedback never carries other students' notes: the layers are fixed.
+        self.layers.setVisible(not hand_in and addressee is None)
         layout.addWidget(self.layers)
         row = QHBoxLayout()
         self.path = QLineEdit(str(suggested), self)
@@ -102,6 +114,8 @@ class ShareDialog(QDialog):
             from annotator.services.sharing import HAND_IN
 
             return HAND_IN
+        if self.addressee is not None:
+            return ("mine", "areas")
         if self.everyone.isChecked():
             return ("all",)
         return tuple(name for name, check in (("mine", self.mine), ("areas", self.areas))
@@ -124,8 +138,9 @@ class ShareDialog(QDialog):
     def save(self) -> None:
         path = Path(self.path.text().strip()).expanduser()
         try:
-            self.result_ = self.sharing.bundle(self.document_id, path, self.chosen_layers(),
-                                               text=not self.hand_in)
+            self.result_ = self.sharing.bundle(
+                self.document_id, path, self.chosen_layers(),
+                self.addressee[0] if self.addressee else None, text=not self.hand_in)
         except (AnnotatorError, OSError) as exc:
             self.status.setText(self.tr("Not written: {reason}").format(reason=exc))
             return

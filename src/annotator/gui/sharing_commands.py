@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from annotator.core.annotation import Annotation
+from annotator.core.annotation import Annotation, Motivation
 from annotator.errors import AnnotatorError
 from annotator.gui.answering import TextDialog, is_own, is_question
 from annotator.gui.author_layers import MembersMenu, author_keys
@@ -61,6 +61,8 @@ class SharingHost(Protocol):
 
     def authors(self) -> list[tuple[str | None, str]]: ...  # (id, None: the reader; name)
 
+    def author_visible(self, author_id: str | None) -> bool: ...
+
     def set_author_visible(self, author_id: str | None, visible: bool) -> None: ...
 
 
@@ -74,6 +76,8 @@ class SharingCommands(QObject):
         self.dialog: QWidget | None = None  # the last one opened (tests look at it)
         self.share = self._action(self.tr("&Share Annotated Copy…"), "share", self.share_copy)
         self.hand_in = self._action(self.tr("&Hand In…"), "hand-in", self.hand_in_copy)
+        self.feedback = self._action(self.tr("Send &Feedback…"), "feedback",
+                                     self.send_feedback)
         self.collect = self._action(self.tr("&Collect Answers…"), "collect",
                                     lambda: self.choose_and_merge(collect=True))
         self.merge = self._action(self.tr("&Merge Notes…"), "merge",
@@ -81,7 +85,8 @@ class SharingCommands(QObject):
         self.answers = self._action(self.tr("&Answers by Question…"), "answers",
                                     self.show_answers)
         self.group = self._action(self.tr("Study &Group…"), "group", self.show_group)
-        self.members = MembersMenu(host.authors, host.set_author_visible, parent)
+        self.members = MembersMenu(host.authors, host.author_visible, host.set_author_visible,
+                                   parent)
 
     def _action(self, text: str, name: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -91,8 +96,8 @@ class SharingCommands(QObject):
 
     def add_to(self, menu: QMenu, before: QAction | None = None) -> None:
         """Put the commands in `menu` (before `before`), as one separated group."""
-        for action in (None, self.share, self.hand_in, None, self.collect, self.merge,
-                       self.answers, self.group):
+        for action in (None, self.share, self.hand_in, self.feedback, None, self.collect,
+                       self.merge, self.answers, self.group):
             if action is None:
                 separator = QAction(self)
                 separator.setSeparator(True)
@@ -140,6 +145,29 @@ class SharingCommands(QObject):
 
     def hand_in_copy(self) -> None:
         self.share_copy(hand_in=True)
+
+    def send_feedback(self) -> None:
+        """Ask whose feedback to write, then a bundle addressed to them."""
+        from PySide6.QtWidgets import QInputDialog
+
+        others = [(i, name) for i, name in self.host.authors() if i is not None]
+        if not others:
+            self._error(self.tr("Nobody else has notes in this document yet."),
+                        self.tr("Collect the students' hand-ins first."))
+            return
+        name, ok = QInputDialog.getItem(self.widget, self.tr("Send Feedback"),
+                                        self.tr("Feedback for:"), [n for _, n in others],
+                                        0, False)
+        if ok:
+            self.feedback_for(dict((n, i) for i, n in others)[name], name)
+
+    def feedback_for(self, author_id: str, name: str) -> None:
+        from annotator.gui.share_dialog import ShareDialog
+
+        ready = self._ready()
+        if ready is not None:
+            self._open(ShareDialog(*ready, self._suggested(" (feedback).annot"),
+                                   addressee=(author_id, name), parent=self.widget))
 
     def choose_and_merge(self, collect: bool) -> None:
         title = self.tr("Collect Answers") if collect else self.tr("Merge Notes")
@@ -196,6 +224,9 @@ class SharingCommands(QObject):
         if is_question(annotation):
             menu.addAction(self.tr("&Answer…")).triggered.connect(
                 lambda _c=False: self.answer(annotation))
+        elif annotation.motivation is not Motivation.REPLYING:
+            menu.addAction(self.tr("&Reply…")).triggered.connect(
+                lambda _c=False: self.answer(annotation, private=True))
         return True
 
     def ask(self, span: tuple[int, int]) -> TextDialog | None:
@@ -212,13 +243,20 @@ class SharingCommands(QObject):
         self._open(dialog)
         return dialog
 
-    def answer(self, question: Annotation) -> TextDialog | None:
+    def answer(self, question: Annotation, private: bool = False) -> TextDialog | None:
+        """Answer a question, or (`private`) reply to another author's note: feedback
+        that only a bundle addressed to that author carries (Send Feedback…)."""
         sharing = self.host.sharing()
         if sharing is None:
             return None
-        dialog = TextDialog(self.tr("Answer"),
-                            self.tr("{question}\n\nYour answer:").format(question=question.note),
-                            question.exact, self.widget)
+        if private:
+            dialog = TextDialog(self.tr("Reply"), self.tr(
+                "{note}\n\nYour reply (it travels only in feedback sent to its author):"
+            ).format(note=question.note), question.exact, self.widget)
+        else:
+            dialog = TextDialog(self.tr("Answer"), self.tr(
+                "{question}\n\nYour answer:").format(question=question.note),
+                question.exact, self.widget)
         dialog.accepted.connect(lambda: self._write(
             lambda: sharing.reply(question.id, dialog.value())))
         self._open(dialog)
@@ -251,7 +289,10 @@ class SharingCommands(QObject):
         except AnnotatorError as exc:
             self._error(str(exc))
             return
-        dialog = GroupDialog(summary, self.widget)
+        def export(path: Path) -> object:
+            return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path)
+
+        dialog = GroupDialog(summary, self.widget, export)
         dialog.passage_chosen.connect(self.host.show_passage)
         self._open(dialog)
 
@@ -319,6 +360,11 @@ class WindowHost:
         you = [(None, translate("WindowHost", "You"))] if None in found else []
         return you + sorted(((i, n) for i, n in found.items() if i is not None),
                             key=lambda x: x[1].casefold())
+
+    def author_visible(self, author_id: str | None) -> bool:
+        reader = self.window.reader
+        hidden = reader.highlights.hidden if reader.highlights is not None else set()
+        return not all(k in hidden for k in author_keys(reader.mark_keys(), author_id))
 
     def set_author_visible(self, author_id: str | None, visible: bool) -> None:
         reader = self.window.reader

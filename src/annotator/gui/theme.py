@@ -1,4 +1,4 @@
-"""Applies a theme (`core/theme.py`, files in `resources/themes/`) to the whole app.
+"""Applies a theme (`core/theme.py`, files in `src/annotator/resources/themes/`) to the whole app.
 
 The theme becomes the application's QPalette under the Fusion style, which draws every
 widget from the palette, so one call recolours the interface and the page: the reader

@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
-
 from annotator.core.document import BlockKind, DocumentBuilder, InlineStyle, Run
 
 _SKIPPED = frozenset({
@@ -130,7 +128,13 @@ class BlockWalker:
 
 
 def parse_html_fragment(html: str) -> Any:
-    """An element tree of (sanitised) HTML; lxml's HTML parser fetches nothing."""
+    """An element tree of (sanitised) HTML; lxml's HTML parser fetches nothing.
+
+    lxml is imported here, not at the top: the importer registry loads this module
+    before the window's first paint, which must not pay ~18 ms for a parser that only
+    web pages and EPUBs need (performance.md, first_paint_sample)."""
+    from lxml import etree
+
     parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
                               recover=True, huge_tree=False)
     return etree.fromstring(html, parser) if html.strip() else None

@@ -14,8 +14,8 @@ group, and another group's URL answers 403):
   `ETag`; PUT and DELETE need `If-Match` and are the owner's only (403 otherwise).
 - `PUT /groups/{g}/annotations/{uuid}/hide` (teacher): `{"hidden": true|false}`.
 - `GET /groups/{g}/changes?since=N`: changes and tombstones after N, with
-  `Last-Modified-Version`; `POST` the same URL with `If-Unmodified-Since-Version` pushes a
-  batch, 412 when stale.
+  `Last-Modified-Version`, in pages (`"more": true`: ask again from `version`); `POST`
+  the same URL with `If-Unmodified-Since-Version` pushes a batch, 412 when stale.
 - `GET /groups/{g}/events`: server-sent events, "the group is at version N".
 
 An annotation's `id` here is its URL, as the protocol asks; the client's `urn:uuid:` id
@@ -301,6 +301,7 @@ def build(service: Service) -> list[Route]:
         until = found.answers_hidden_until
         return _json({
             "version": found.version,
+            "more": found.more,
             "answers_hidden_until": until.isoformat() if until else None,
             "documents": list(found.documents),
             "changes": [_entry(request, member, e) for e in found.entries],

@@ -35,6 +35,7 @@ from annotator.server.members import Member
 A, D, G, H = (schema.annotation_table, schema.document_table, schema.group_table,
               schema.hide_table)
 CHANNEL = "annotator_groups"
+PAGE = 1000  # annotations per page of changes: a pull of a whole term stays responsive
 HASH_IRI = "urn:annotator:sha256:"
 
 
@@ -99,6 +100,7 @@ class Changes:
     entries: tuple[Entry, ...]
     documents: tuple[dict[str, Any], ...]
     answers_hidden_until: datetime | None
+    more: bool  # a page: pull again from `version`
 
 
 @dataclass
@@ -197,12 +199,23 @@ class GroupLibrary:
         with member_transaction(self._engine, member.id) as conn:
             return self._group(conn, member)
 
-    def changes(self, member: Member, since: int) -> Changes:
-        """Everything written after version `since` that `member` may see, tombstones too."""
+    def changes(self, member: Member, since: int, limit: int = PAGE) -> Changes:
+        """What was written after version `since` that `member` may see, tombstones too.
+
+        At most about `limit` annotations: a page ends on a version boundary (a write is
+        never split), and `more` says to ask again from the page's version.
+        """
         with member_transaction(self._engine, member.id) as conn:
             # Read the version first: every write at or below it has committed, and
             # later ones are left for the next pull (see schema.py).
-            version, until = self._group(conn, member)
+            latest, until = self._group(conn, member)
+            cut = conn.scalar(
+                select(A.c.version)
+                .where(A.c.group_id == member.group_id, A.c.version > since,
+                       A.c.version <= latest)
+                .order_by(A.c.version).offset(limit).limit(1)
+            )
+            version = latest if cut is None else (cut - 1 if cut - 1 > since else cut)
             changed_ids = select(H.c.annotation_id).where(
                 H.c.group_id == member.group_id, H.c.version > since, H.c.version <= version
             )
@@ -217,7 +230,8 @@ class GroupLibrary:
                 .order_by(D.c.version)
             )
             documents = tuple({"id": d[0], "title": d[1], "version": d[2]} for d in docs)
-        return Changes(version, tuple(self._visible(member, rows, until)), documents, until)
+        entries = tuple(self._visible(member, rows, until))
+        return Changes(version, entries, documents, until, version < latest)
 
     def container(self, member: Member, content_hash: str) -> tuple[int, list[Entry]]:
         """The live annotations of one group document `member` may see, and the version."""

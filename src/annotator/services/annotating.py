@@ -25,7 +25,7 @@ from annotator.errors import AnnotatorError, NotFound
 from annotator.services.changes import Change
 from annotator.services.identity import Reader
 from annotator.services.reading import suggested_area
-from annotator.store import Store, StoredDocument, Suggestion
+from annotator.store.api import Store, StoredDocument, Suggestion
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 MAX_NOTE = 1_000_000

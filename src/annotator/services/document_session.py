@@ -15,7 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, color_hex
+from annotator.core.annotation import (
+    COLOR_BY_KEY,
+    Annotation,
+    Motivation,
+    Origin,
+    Placement,
+    color_hex,
+)
 from annotator.core.layers import (
     Layer,
     LayerKind,
@@ -73,6 +80,13 @@ def suggestion_marks(reading: Reading) -> list[Mark]:
         for span in reading.spans
         if span.area in labels
     ]
+
+
+def drawn(a: Annotation) -> bool:
+    """Is `a` drawn on the page? Placed, and not an answer: an answer lies on its
+    question's words, where its fill would make the teacher's question look like the
+    student's own highlight; answers are listed under their question in the panel."""
+    return a.placement is Placement.PLACED and a.motivation is not Motivation.REPLYING
 
 
 def annotation_mark(a: Annotation, color: str, label: str, detail: str,
@@ -200,7 +214,7 @@ class DocumentSession:
         notes: list[tuple[int, str]] = []
         taxonomy = self.reading.taxonomy
         for a in self.ordered():
-            if a.placement is not Placement.PLACED:
+            if not drawn(a):
                 continue
             hex_, name = color_hex(a.color).lower(), color_label(a.color)
             kind = wording.by

@@ -36,7 +36,7 @@ from annotator.exporters.target import check_target
 from annotator.services.reading import active_taxonomy, read_document, taxonomy_for
 
 if TYPE_CHECKING:
-    from annotator.store import Store
+    from annotator.store.api import Store
 
 # The share of the progress bar the summary gets: rendering it takes longer in every
 # format (10,000 passages: ~0.2 s for the summary, 0.3 s (CSV) to ~10 s (PDF) to render).

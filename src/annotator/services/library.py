@@ -22,8 +22,14 @@ from annotator.core.anchoring import (
 from annotator.core.annotation import Annotation, Placement, new_id, utc_now
 from annotator.core.document import Document
 from annotator.errors import AnnotatorError, NotFound
-from annotator.store import DocumentSummary, Store, StoredDocument, Suggestion
-from annotator.store.repository import DamagedDocument, Repository
+from annotator.store.api import (
+    DamagedDocument,
+    DocumentSummary,
+    Repository,
+    Store,
+    StoredDocument,
+    Suggestion,
+)
 
 # The store's records the fronts see, named here so they never import the store.
 __all__ = ["DocumentSummary", "Library", "Revision", "StoredDocument", "Suggestion", "reanchor"]

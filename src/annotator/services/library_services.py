@@ -18,7 +18,7 @@ from annotator.services.annotating import Annotating
 from annotator.services.identity import Identity, Reader
 from annotator.services.library import Library
 from annotator.services.search import Search
-from annotator.store import Store
+from annotator.store.api import Store
 
 if TYPE_CHECKING:
     from annotator.core.annotation import Annotation
@@ -38,7 +38,9 @@ class Services:
     def open(cls, path: Path | None = None) -> Services:
         """Open (creating, migrating, checking) the database at `path`, by default the
         library's; raises StoreError (CorruptDatabaseError for a damaged file)."""
-        return cls(Store.open(path))
+        from annotator.store import Store as LocalStore
+
+        return cls(LocalStore.open(path))
 
     def close(self) -> None:
         self.store.close()

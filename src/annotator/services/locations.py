@@ -12,7 +12,7 @@ from annotator import paths
 
 def data_locations() -> list[tuple[str, Path]]:
     """(key, path) pairs: database, backups, data, config, state, taxonomy."""
-    from annotator.store.database import backups_dir, default_path
+    from annotator.store import backups_dir, default_path
 
     database = default_path()
     return [

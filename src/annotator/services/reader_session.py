@@ -18,7 +18,7 @@ from annotator.core.document import Document
 from annotator.services.document_session import OpenedDocument
 from annotator.services.library import Revision
 from annotator.services.library_services import Services
-from annotator.store import Store, StoredDocument
+from annotator.store.api import Store, StoredDocument
 
 __all__ = ["OpenedDocument", "ReaderSession", "reading_path"]
 
@@ -34,7 +34,9 @@ class ReaderSession(Services):
     @classmethod
     def open(cls, path: Path | None = None) -> ReaderSession:
         """Open (creating, migrating, checking) the default database; raises StoreError."""
-        return cls(Store.open(path))
+        from annotator.store import Store as LocalStore
+
+        return cls(LocalStore.open(path))
 
     def changed_elsewhere(self) -> bool:
         """True once per batch of commits another process made since the last call.

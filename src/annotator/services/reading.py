@@ -222,7 +222,7 @@ def suggested_area(document: Document, start: int, end: int) -> str | None:
     suggestion, so highlighting never fails because of it.
     """
     try:
-        taxonomy = active_taxonomy()
+        taxonomy = taxonomy_for(document, active_taxonomy())
     except TaxonomyError:
         return None
     suggestion = _detector(taxonomy).suggest_area(document, start, end)

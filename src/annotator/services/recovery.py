@@ -15,14 +15,14 @@ from pathlib import Path
 from annotator.errors import StoreError
 from annotator.store import (
     CorruptDatabaseError,
+    backups_dir,
+    check_health,
     default_path,
     describe_backup,
     list_backups,
     restore_backup,
     set_aside_damage,
 )
-from annotator.store.backups import backups_dir
-from annotator.store.sqlite import check_health
 
 __all__ = [
     "BackupStatus",

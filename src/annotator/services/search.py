@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from annotator.store import Store
-from annotator.store.repository import Hit
+from annotator.store.api import Hit, Store
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,8 +41,7 @@ from annotator.services.changes import Change
 from annotator.services.identity import Reader
 from annotator.services.library import Library, Reanchoring, reanchor
 from annotator.services.reading import active_taxonomy
-from annotator.store import Store, StoredDocument
-from annotator.store.repository import Repository
+from annotator.store.api import Repository, Store, StoredDocument
 
 __all__ = ["LAYERS", "Layer", "MergeReport", "Sharing", "Written", "parse_layers"]
 
@@ -277,7 +276,7 @@ class Sharing:
         leaves the document without one, as an imported text whose file was moved.
         """
         for doc_id, original in created.items():
-            path = self._store.path.parent / "originals" / doc_id / original.name
+            path = self._store.files_dir / "originals" / doc_id / original.name
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(original.data)

@@ -1,8 +1,10 @@
 """The tables, as typed SQLAlchemy 2 ORM models.
 
-Portable on purpose: nothing here is SQLite-specific, so the same models and migrations can
-run on PostgreSQL for a shared group library. The SQLite-only parts (pragmas, FTS5 tables
-and their triggers, the backup API) live in `annotator.store.sqlite`.
+Portable on purpose: nothing here is SQLite-specific, so the same models and migrations
+run on SQLite for the local library and on PostgreSQL for a shared group library
+(tests/store/test_contract.py runs both). What differs lives in the adapters:
+`annotator.store.sqlite` (pragmas, FTS5 tables and their triggers, the backup API) and
+`annotator.store.postgres` (tsvector indexes).
 
 Every row that travels between machines (documents, authors, annotations) has a UUID `id`;
 documents and annotations also carry an internal integer `seq` primary key, because FTS5's

@@ -1,26 +1,26 @@
 """Queries over one transaction, speaking the core's types (Document, Annotation).
 
-The services never see SQLAlchemy: they get a `Repository` from `Store.transaction()` and
-call these methods, so a use case spanning several statements is still one transaction.
-Hot paths (one highlight committed, a document's annotations loaded) use Core statements
-on explicit columns, compiled once and run on the driver's connection (`sqlite.Prepared`):
-ORM objects cost ~3.5x more to load and ~3x more to insert, and even Core's per-execution
-machinery was most of a one-highlight commit. Loaded annotations are built with
-`core.annotation.restored`, which skips the frozen dataclass's slow `__init__`.
+The services never see SQLAlchemy: they get a repository (the `Repository` protocol of
+`store/api.py`) from `Store.transaction()` and call its methods, so a use case spanning
+several statements is still one transaction. The queries here are portable SQLAlchemy
+Core on explicit columns, turned into core values by the one mapper (`store/mapping.py`).
+Each adapter subclasses `SqlRepository` for what its database does its own way: full-text
+search always, and on SQLite the hot paths (one highlight committed, a document's
+annotations loaded), which run precompiled on the driver's connection
+(`store/sqlite/repository.py`).
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     Connection,
     String,
     and_,
-    bindparam,
     delete,
     false,
     func,
@@ -30,251 +30,48 @@ from sqlalchemy import (
     update,
 )
 
-from annotator.core.annotation import Annotation, Motivation, Origin, Placement, restored
-from annotator.core.document import Block, BlockKind, Document, Inline, InlineStyle, Metadata
-from annotator.core.layers import Suggestion
-from annotator.errors import StoreError
-from annotator.store import snippets, sqlite
-from annotator.store.models import (
-    AnnotationRow,
-    AnnotationTagRow,
-    AuthorRow,
-    Base,
-    DocumentRow,
-    RejectedSuggestionRow,
-    Setting,
+from annotator.core.annotation import Annotation, Placement
+from annotator.core.document import Document
+from annotator.store import snippets
+from annotator.store.api import (
+    DamagedDocument,
+    DocumentSummary,
+    Hit,
+    StoredDocument,
+    Suggestion,
 )
+from annotator.store.mapping import (
+    ANNOTATION_COLUMNS,
+    ROW_PROBLEMS,
+    A,
+    D,
+    T,
+    annotation_values,
+    annotations_from_rows,
+    document_values,
+    grouped_tags,
+    problem,
+    stored_document,
+    summary,
+    tag_rows,
+)
+from annotator.store.models import AuthorRow, RejectedSuggestionRow, Setting
+from annotator.store.terms import TOKENIZER, Word, match_terms, words
 
-# What a tampered or damaged row raises while it is turned into core objects: bad JSON
-# (a ValueError), a date that is not ISO 8601, an enum value no version wrote (KeyError),
-# a wrong shape (TypeError, IndexError).
-ROW_PROBLEMS = (ValueError, KeyError, TypeError, IndexError, AttributeError)
+# Ids past which `_among` may send one parameter instead of a bind each (SQLite does).
+MANY_IDS = 500
+
+# (document id, annotation id, start, note, quote) of a matching annotation
+AnnotationMatch = tuple[str, str, int, str, str]
+# (document id, text) of a matching document
+DocumentMatch = tuple[str, str]
 
 
-class DamagedDocument(StoreError):
-    """A document's stored row (or one of its annotations) cannot be read back.
+class SqlRepository(ABC):
+    """Every query the services need, inside one open transaction, on any SQL database.
 
-    Raised for that document only: the rest of the library keeps working (issue 13,
-    item 10). The message names the document and what is wrong.
+    Subclasses say how to find matching rows for `search`; the rest they may speed up.
     """
-
-    def __init__(self, doc_id: str, title: str | None, problem: str) -> None:
-        self.doc_id = doc_id
-        self.problem = problem
-        name = f"'{title}' ({doc_id})" if title else doc_id
-        super().__init__(
-            f"The document {name} is damaged in the library ({problem}); it is skipped, "
-            "the rest of the library is unaffected. Restore a backup to recover it."
-        )
-
-
-def _problem(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"unknown value {exc.args[0]!r}"
-    return f"{type(exc).__name__}: {exc}"[:200]
-
-_ORIGIN = {o.value: o for o in Origin}
-_PLACEMENT = {p.value: p for p in Placement}
-_MOTIVATION = {m.value: m for m in Motivation}
-
-A = Base.metadata.tables[AnnotationRow.__tablename__]
-T = Base.metadata.tables[AnnotationTagRow.__tablename__]
-D = Base.metadata.tables[DocumentRow.__tablename__]
-
-# Column order matches Annotation's positional fields up to `tags`, then the rest.
-_ANNOTATION_COLUMNS = (
-    A.c.document_id,
-    A.c.start,
-    A.c.end,
-    A.c.exact,
-    A.c.prefix,
-    A.c.suffix,
-    A.c.color,
-    A.c.note,
-    A.c.area,
-    A.c.author_id,
-    A.c.author_name,
-    A.c.origin,
-    A.c.placement,
-    A.c.id,
-    A.c.created,
-    A.c.modified,
-    A.c.deleted,
-    A.c.motivation,
-    A.c.reply_to,
-    A.c.revision,
-)
-
-# A document's live annotations in reading order: placed ones by position, then unplaced.
-_LOAD = sqlite.Prepared(
-    select(*_ANNOTATION_COLUMNS)
-    .where(A.c.document_id == bindparam("doc_id"), A.c.deleted == false())
-    .order_by(A.c.placement != Placement.PLACED.value, A.c.start, A.c.end)
-)
-# Their tags, grouped by annotation in the reader's order.
-_LOAD_TAGS = sqlite.Prepared(
-    select(T.c.annotation_id, T.c.tag)
-    .join(A, A.c.id == T.c.annotation_id)
-    .where(A.c.document_id == bindparam("doc_id"), A.c.deleted == false())
-    .order_by(T.c.annotation_id, T.c.position)
-)
-_INSERT = sqlite.Prepared(insert(A).values({c: bindparam(c.key) for c in _ANNOTATION_COLUMNS}))
-_INSERT_TAGS = sqlite.Prepared(
-    insert(T).values({c: bindparam(c.key) for c in (T.c.annotation_id, T.c.position, T.c.tag)})
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentSummary:
-    """One line of the library list."""
-
-    id: str
-    title: str
-    author: str
-    date: date | None
-    annotations: int
-    added: datetime
-    last_opened: datetime | None
-    source_path: str | None
-    problem: str | None = None  # set when the row is damaged: open it to see the error
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDocument:
-    """A document as kept in the library: its id, the core Document, and library facts."""
-
-    id: str
-    document: Document
-    added: datetime
-    last_opened: datetime | None
-    reading_position: int
-    source_path: str | None
-    deleted: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A full-text match: in a document's text (annotation_id None) or in a note/quote."""
-
-    document_id: str
-    annotation_id: str | None
-    snippet: str  # plain text around the match
-    marks: tuple[tuple[int, int], ...]  # matched words as [start, end) within `snippet`
-    offset: int  # character offset in the document to jump to
-
-
-def _annotation(row: Sequence[Any], tags: tuple[str, ...]) -> Annotation:
-    return restored(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        row[5],
-        row[6],
-        row[7],
-        tags,
-        row[8],
-        row[9],
-        row[10],
-        _ORIGIN[row[11]],
-        _PLACEMENT[row[12]],
-        row[13],
-        row[14],
-        row[15],
-        bool(row[16]),
-        _MOTIVATION[row[17]],
-        row[18],
-        row[19],
-    )
-
-
-def _loaded(rows: Iterable[Sequence[Any]], tags: dict[str, tuple[str, ...]]) -> list[Annotation]:
-    """Annotations from raw `_LOAD` rows: the per-row work of loading, kept minimal.
-
-    An annotation never edited has `modified == created`: one datetime serves both.
-    """
-    when, tags_of = sqlite.parse_datetime, tags.get
-    return [
-        restored(doc, start, end, exact, prefix, suffix, color, note, tags_of(id_, ()), area,
-             author_id, author_name, _ORIGIN[origin], _PLACEMENT[placement], id_,
-             (at := when(created)), at if modified == created else when(modified),
-             bool(deleted), _MOTIVATION[motivation], reply_to, revision)
-        for (doc, start, end, exact, prefix, suffix, color, note, area, author_id, author_name,
-             origin, placement, id_, created, modified, deleted, motivation, reply_to,
-             revision) in rows
-    ]  # fmt: skip
-
-
-def _summary(row: Sequence[Any]) -> DocumentSummary:
-    """One library line; a damaged row still lists, by its id and title, with `problem`."""
-    doc_id, title, author, day, count, added, last_opened, source = row
-    try:
-        return DocumentSummary(
-            doc_id, str(title), str(author or ""),
-            date.fromisoformat(day) if day else None, int(count),
-            datetime.fromisoformat(added),
-            datetime.fromisoformat(last_opened) if last_opened else None,
-            source,
-        )
-    except ROW_PROBLEMS as exc:
-        return DocumentSummary(
-            doc_id, str(title or doc_id), "", None, int(count), datetime.min.replace(tzinfo=UTC),
-            None, None, problem=_problem(exc),
-        )
-
-
-def _grouped_tags(rows: Iterable[Sequence[Any]]) -> dict[str, tuple[str, ...]]:
-    """{annotation id: tags} from (annotation id, tag) rows ordered by id and position."""
-    tags: dict[str, list[str]] = {}
-    for annotation_id, tag in rows:
-        tags.setdefault(annotation_id, []).append(tag)
-    return {k: tuple(v) for k, v in tags.items()}
-
-
-def _annotation_values(a: Annotation) -> dict[str, Any]:
-    return {
-        "id": a.id,
-        "document_id": a.document_id,
-        "start": a.start,
-        "end": a.end,
-        "exact": a.exact,
-        "prefix": a.prefix,
-        "suffix": a.suffix,
-        "color": a.color,
-        "note": a.note,
-        "area": a.area,
-        "author_id": a.author_id,
-        "author_name": a.author_name,
-        "origin": a.origin.value,
-        "placement": a.placement.value,
-        "created": a.created,
-        "modified": a.modified,
-        "deleted": a.deleted,
-        "motivation": a.motivation.value,
-        "reply_to": a.reply_to,
-        "revision": a.revision,
-    }
-
-
-def _document_values(document: Document) -> dict[str, Any]:
-    meta = document.metadata
-    return {
-        "content_hash": document.content_hash,
-        "title": meta.title,
-        "author": meta.author,
-        "date": meta.date.isoformat() if meta.date else None,
-        "source": meta.source,
-        "byline": meta.byline,
-        "text": document.text,
-        "blocks": [[b.kind.value, b.start, b.end, b.level] for b in document.blocks],
-        "inlines": [[i.style.value, i.start, i.end, i.target] for i in document.inlines],
-        "language": meta.language,
-    }
-
-
-class Repository:
-    """Every query the services need, inside one open transaction."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -290,6 +87,9 @@ class Repository:
         ).rowcount
         if not changed:
             self._conn.execute(insert(Setting).values(key=key, value=value))
+
+    def delete_setting(self, key: str) -> None:
+        self._conn.execute(delete(Setting).where(Setting.key == key))
 
     def author_name(self, author_id: str) -> str | None:
         return self._conn.scalar(select(AuthorRow.name).where(AuthorRow.id == author_id))
@@ -323,12 +123,12 @@ class Repository:
                 last_opened=now,
                 reading_position=0,
                 deleted=False,
-                **_document_values(document),
+                **document_values(document),
             )
         )
 
     def replace_document_content(self, doc_id: str, document: Document) -> None:
-        self._conn.execute(update(D).where(D.c.id == doc_id).values(**_document_values(document)))
+        self._conn.execute(update(D).where(D.c.id == doc_id).values(**document_values(document)))
 
     def update_document(self, doc_id: str, **values: Any) -> None:
         """Library facts only: deleted, last_opened, reading_position, source_path."""
@@ -354,34 +154,18 @@ class Repository:
         try:
             return self._document(doc_id)
         except ROW_PROBLEMS as exc:
-            title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
-                D.c.id == doc_id))
-            raise DamagedDocument(doc_id, title, _problem(exc)) from exc
+            raise self._damaged(doc_id, problem(exc)) from exc
+
+    def _damaged(self, doc_id: str, what: str) -> DamagedDocument:
+        """The error for a document whose rows cannot be read, named by its title if
+        that much can be read."""
+        title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
+            D.c.id == doc_id))
+        return DamagedDocument(doc_id, title, what)
 
     def _document(self, doc_id: str) -> StoredDocument | None:
         row = self._conn.execute(select(D).where(D.c.id == doc_id)).mappings().first()
-        if row is None:
-            return None
-        blocks = tuple(Block(BlockKind(k), s, e, lv) for k, s, e, lv in row["blocks"])
-        metadata = Metadata(
-            title=row["title"],
-            author=row["author"],
-            date=date.fromisoformat(row["date"]) if row["date"] else None,
-            source=row["source"],
-            byline=row["byline"],
-            language=str(row["language"] or ""),
-        )
-        inlines = tuple(Inline(InlineStyle(style), int(start), int(end), str(target))
-                        for style, start, end, target in row["inlines"] or ())
-        return StoredDocument(
-            id=row["id"],
-            document=Document(row["text"], blocks, metadata, inlines),
-            added=row["added"],
-            last_opened=row["last_opened"],
-            reading_position=row["reading_position"],
-            source_path=row["source_path"],
-            deleted=bool(row["deleted"]),
-        )
+        return None if row is None else stored_document(row)
 
     def document_summaries(self) -> list[DocumentSummary]:
         counts = (
@@ -397,7 +181,7 @@ class Repository:
                 D.c.author,
                 D.c.date,
                 func.coalesce(counts.c.n, 0),
-                type_coerce(D.c.added, String),  # parsed here, row by row: see _summary
+                type_coerce(D.c.added, String),  # parsed row by row: see mapping.summary
                 type_coerce(D.c.last_opened, String),
                 D.c.source_path,
             )
@@ -405,7 +189,7 @@ class Repository:
             .where(D.c.deleted == false())
             .order_by(func.coalesce(D.c.last_opened, D.c.added).desc())
         )
-        return [_summary(r) for r in rows]
+        return [summary(r) for r in rows]
 
     def reading_position(self, doc_id: str) -> int | None:
         return self._conn.scalar(select(D.c.reading_position).where(D.c.id == doc_id))
@@ -417,74 +201,87 @@ class Repository:
 
         A damaged annotation row makes this `DamagedDocument`, naming the document.
         """
-        values = {"doc_id": doc_id}
-        tags = _grouped_tags(_LOAD_TAGS.execute(self._conn, values))
-        # Streamed: each row tuple is freed as soon as its annotation is built.
+        tags = grouped_tags(self._live_tag_rows(doc_id))
         try:
-            return _loaded(_LOAD.execute(self._conn, values), tags)
+            return self._annotations_from_rows(self._live_annotation_rows(doc_id), tags)
         except ROW_PROBLEMS as exc:
-            title = self._conn.scalar(select(type_coerce(D.c.title, String)).where(
-                D.c.id == doc_id))
-            raise DamagedDocument(doc_id, title, f"an annotation: {_problem(exc)}") from exc
+            raise self._damaged(doc_id, f"an annotation: {problem(exc)}") from exc
 
     def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
         """The stored state of these annotations, tombstones included."""
         wanted = list(ids)
         if not wanted:
             return {}
-        rows = self._conn.execute(select(*_ANNOTATION_COLUMNS).where(A.c.id.in_(wanted))).all()
+        rows = self._conn.execute(
+            select(*ANNOTATION_COLUMNS).where(self._among(A.c.id, wanted))).all()
         tags = self._tags(
             select(T.c.annotation_id, T.c.tag)
-            .where(T.c.annotation_id.in_(wanted))
+            .where(self._among(T.c.annotation_id, wanted))
             .order_by(T.c.annotation_id, T.c.position)
         )
-        return {r[13]: _annotation(r, tags.get(r[13], ())) for r in rows}
+        return {a.id: a for a in annotations_from_rows(rows, tags)}
 
     def _tags(self, statement: Any) -> dict[str, tuple[str, ...]]:
-        return _grouped_tags(self._conn.execute(statement))
+        return grouped_tags(self._conn.execute(statement))
+
+    # How rows travel; the SQLite adapter runs these precompiled (store/sqlite/).
+
+    def _among(self, column: Any, values: list[str]) -> Any:
+        """`column IN values`. SQLAlchemy binds each value of an IN list separately, and
+        compiling the 15,000 ids of a class's merged hand-ins took longer than finding
+        their rows (`benchmarks/bench_merge.py`): adapters pass many as one parameter."""
+        return column.in_(values)
+
+    def _live_annotation_rows(self, doc_id: str) -> Iterable[Sequence[Any]]:
+        """A document's live annotations, as `ANNOTATION_COLUMNS`, in reading order:
+        placed ones by position, then unplaced."""
+        return self._conn.execute(
+            select(*ANNOTATION_COLUMNS)
+            .where(A.c.document_id == doc_id, A.c.deleted == false())
+            .order_by(A.c.placement != Placement.PLACED.value, A.c.start, A.c.end)
+        )
+
+    def _live_tag_rows(self, doc_id: str) -> Iterable[Sequence[Any]]:
+        """(annotation id, tag) of a document's live annotations, in the reader's order."""
+        return self._conn.execute(
+            select(T.c.annotation_id, T.c.tag)
+            .join(A, A.c.id == T.c.annotation_id)
+            .where(A.c.document_id == doc_id, A.c.deleted == false())
+            .order_by(T.c.annotation_id, T.c.position)
+        )
+
+    def _annotations_from_rows(
+        self, rows: Iterable[Sequence[Any]], tags: dict[str, tuple[str, ...]]
+    ) -> list[Annotation]:
+        return annotations_from_rows(rows, tags)
+
+    def _insert_annotation_rows(self, values: list[dict[str, Any]]) -> None:
+        if values:
+            self._conn.execute(insert(A), values)
+
+    def _insert_tag_rows(self, values: list[dict[str, Any]]) -> None:
+        if values:
+            self._conn.execute(insert(T), values)
 
     def insert_annotation(self, annotation: Annotation) -> None:
         """Add a new annotation: the one-highlight hot path (one INSERT, plus its tags)."""
-        _INSERT.execute(self._conn, _annotation_values(annotation))
-        if annotation.tags:
-            _INSERT_TAGS.execute_many(
-                self._conn,
-                (
-                    {"annotation_id": annotation.id, "position": i, "tag": t}
-                    for i, t in enumerate(annotation.tags)
-                ),
-            )
+        self.insert_annotations((annotation,))
 
     def insert_annotations(self, annotations: Sequence[Annotation]) -> None:
-        """Add many new annotations at once (a merged bundle): one prepared batch."""
-        with sqlite.bulk_indexed(self._conn, len(annotations)):
-            _INSERT.execute_many(self._conn, (_annotation_values(a) for a in annotations))
-        _INSERT_TAGS.execute_many(
-            self._conn,
-            (
-                {"annotation_id": a.id, "position": i, "tag": t}
-                for a in annotations
-                for i, t in enumerate(a.tags)
-            ),
-        )
+        """Add many new annotations at once (a merged bundle): one batch."""
+        self._insert_annotation_rows([annotation_values(a) for a in annotations])
+        self._insert_tag_rows(tag_rows(annotations))
 
     def save_annotations(self, annotations: Iterable[Annotation]) -> None:
         """Write these states, whether the annotations exist already or not."""
         for a in annotations:
-            values = _annotation_values(a)
+            values = annotation_values(a)
             changed = self._conn.execute(update(A).where(A.c.id == a.id), values).rowcount
             if changed:
                 self._conn.execute(delete(T).where(T.c.annotation_id == a.id))
             else:
                 self._conn.execute(insert(A), values)
-            if a.tags:
-                self._insert_tags(a)
-
-    def _insert_tags(self, a: Annotation) -> None:
-        self._conn.execute(
-            insert(T),
-            [{"annotation_id": a.id, "position": i, "tag": t} for i, t in enumerate(a.tags)],
-        )
+            self._insert_tag_rows(tag_rows((a,)))
 
     def annotation_ids_with_tag(self, doc_id: str, tag: str) -> list[str]:
         """Live annotations of a document carrying `tag` (uses the tag index)."""
@@ -500,9 +297,9 @@ class Repository:
     def tombstones(self, doc_id: str) -> list[Annotation]:
         """A document's deleted annotations: bundles carry them so deletions travel."""
         rows = self._conn.execute(
-            select(*_ANNOTATION_COLUMNS).where(A.c.document_id == doc_id, A.c.deleted)
+            select(*ANNOTATION_COLUMNS).where(A.c.document_id == doc_id, A.c.deleted)
         ).all()
-        return [_annotation(r, ()) for r in rows]
+        return annotations_from_rows(rows, {})
 
     # --- rejected suggestions -----------------------------------------------------
 
@@ -540,41 +337,50 @@ class Repository:
     def search(self, query: str, limit: int) -> list[Hit]:
         """Notes and quotes first, then document text; best first within each.
 
-        The reader's words are made into a safe FTS5 expression, so no input is a syntax
-        error; a query without words finds nothing. Snippets are cut in one pass over
-        each text (store/snippets.py), whatever the number of matches.
+        The reader's words (`store/terms.py`) go to the database's own full-text search,
+        so no input is a syntax error; a query without words finds nothing. Snippets are
+        cut in one pass over each text (store/snippets.py), whatever the number of
+        matches, and mark the same words on every adapter.
         """
-        terms = sqlite.match_terms(query)
-        if not terms:
+        found_words = words(query)
+        if not found_words:
             return []
-        match = " ".join(terms)
-        matcher = snippets.WordMatcher(terms, sqlite.FTS_TOKENIZER)
+        matcher = snippets.WordMatcher(match_terms(query), TOKENIZER)
         hits: list[Hit] = []
         try:
-            for doc_id, annotation_id, start, note, exact in sqlite.search_annotations(
-                self._conn, match, limit
+            for doc_id, annotation_id, start, note, exact in self._matching_annotations(
+                found_words, limit
             ):
                 found = ((snippets.snippet(note, matcher) if note else None)
                          or snippets.snippet(exact, matcher) or snippets.opening(note or exact))
                 hits.append(Hit(doc_id, annotation_id, found.text, found.marks, start))
-            for doc_id, body in sqlite.search_documents(self._conn, match, limit):
+            for doc_id, body in self._matching_documents(found_words, limit):
                 found = snippets.snippet(body, matcher) or snippets.opening(body)
                 hits.append(Hit(doc_id, None, found.text, found.marks, found.offset))
         finally:
             matcher.close()
         return hits
 
+    @abstractmethod
+    def _matching_annotations(self, query: list[Word], limit: int) -> Iterable[AnnotationMatch]:
+        """Live annotations of live documents whose note or quote has every word of
+        `query`, best first."""
+
+    @abstractmethod
+    def _matching_documents(self, query: list[Word], limit: int) -> Iterable[DocumentMatch]:
+        """Live documents whose title or text has every word of `query`, best first."""
+
     def text_matches(self, query: str, document_ids: Sequence[str],
                      ) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
         """Each document's text and where every word matching `query` stands in it (the
         same words `search` finds: stemmed, prefixes), for listing every hit. Linear in
         the text whatever the number of matches (store/snippets.py)."""
-        terms = sqlite.match_terms(query)
+        terms = match_terms(query)
         if not terms or not document_ids:
             return {}
         rows = self._conn.execute(
             select(D.c.id, D.c.text).where(D.c.id.in_(list(document_ids)))).all()
-        matcher = snippets.WordMatcher(terms, sqlite.FTS_TOKENIZER)
+        matcher = snippets.WordMatcher(terms, TOKENIZER)
         try:
             return {doc_id: (body, snippets.every_match(body, matcher)) for doc_id, body in rows}
         finally:

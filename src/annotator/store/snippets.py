@@ -2,13 +2,15 @@
 
 FTS5's own `snippet()` scores every candidate window against every match, and its
 `highlight()` re-copies its output at every match: both are quadratic in the matches of
-a row, so a text repeating one word 10,000 times took 28 s to search. Here FTS5 only
-picks the rows (and ranks them); the snippet is cut in Python from the first matching
-word. Which words match is still FTS5's call, stemming and diacritics included: the
-distinct words of the text are put, as they are met, into an in-memory FTS5 table with
-the library's tokenizer and each query term is matched against them. Cost: linear in
-the text up to the first match, plus one small insert per distinct word met.
-"""
+a row, so a text repeating one word 10,000 times took 28 s to search. Here the database
+only picks the rows (and ranks them: FTS5 on SQLite, `tsvector` on PostgreSQL); the
+snippet is cut in Python from the first matching word, the same way for both. Which
+words match is an in-memory FTS5 table's call, stemming and diacritics included: the
+distinct words of the text are put, as they are met, into it with the SQLite library's
+tokenizer (`store/terms.py`) and each query term is matched against them. Cost: linear
+in the text up to the first match, plus one small insert per distinct word met.
+PostgreSQL's `english` stemmer and FTS5's Porter agree on common words; where they
+differ, a PostgreSQL hit may come back with the opening words and no marks."""
 
 from __future__ import annotations
 

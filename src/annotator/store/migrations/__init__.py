@@ -1,1 +1,2 @@
-"""Alembic migrations, shipped inside the package and run by `annotator.store.database`."""
+"""Alembic migrations, shipped inside the package and run by `annotator.store.migrate`
+on SQLite and PostgreSQL alike."""

@@ -2,9 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../gui/accessibility.py" line="+31"/>
+        <location line="+31"/>
+        <source>Library</source>
+        <translation>文库</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The documents you have opened; Enter opens the selected one.</source>
+        <translation>您打开过的文档；按 Enter 打开所选文档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Policy areas</source>
+        <translation>政策领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each area with its passage count; Space shows or hides its highlights, Enter steps through its passages.</source>
+        <translation>各政策领域及其段落数；按空格键显示或隐藏其高亮，按 Enter 逐段浏览其段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your highlights and notes in document order; Enter goes to the passage.</source>
+        <translation>按文档顺序排列的高亮和笔记；按 Enter 转到该段落。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search the library</source>
+        <translation>搜索文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the document at the match.</source>
+        <translation>按 Enter 打开文档并定位到匹配处。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chapters</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter goes to the chapter.</source>
+        <translation>按 Enter 转到该章节。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The note of the selected highlight, in Markdown; saved as you type.</source>
+        <translation>所选高亮的笔记，使用 Markdown 格式；输入时自动保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the selected highlight, separated by commas.</source>
+        <translation>所选高亮的标签，用逗号分隔。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter annotations by words</source>
+        <translation>按词语筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by colour</source>
+        <translation>按颜色筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by policy area</source>
+        <translation>按政策领域筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by tag</source>
+        <translation>按标签筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter annotations by author</source>
+        <translation>按作者筛选批注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in page</source>
+        <translation>页内查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Sidebar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Highlight: {label}.</source>
+        <translation>高亮：{label}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>笔记：{note}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Policy area {area}, suggested.</source>
+        <translation>建议的政策领域：{area}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Matched: {terms}.</source>
+        <translation>匹配词：{terms}。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="+96"/>
+        <location filename="../../gui/actions.py" line="+96"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -204,7 +344,7 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../src/annotator/gui/annotation_controller.py" line="+182"/>
+        <location filename="../../gui/annotation_controller.py" line="+182"/>
         <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
         <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
     </message>
@@ -248,7 +388,7 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/annotations_panel.py" line="+199"/>
+        <location filename="../../gui/annotations_panel.py" line="+208"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
@@ -312,12 +452,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-298"/>
         <source>answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+19"/>
+        <source>question to the class</source>
+        <translation>向全班提出的问题</translation>
+    </message>
+    <message>
+        <location line="+226"/>
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
@@ -325,7 +470,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>AnswersDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/answers_view.py" line="+46"/>
+        <location filename="../../gui/answers_view.py" line="+47"/>
         <source>Answers by Question</source>
         <translation>按问题查看答案</translation>
     </message>
@@ -369,16 +514,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Spreadsheet (*.csv)</source>
         <translation>电子表格 (*.csv)</translation>
     </message>
-    <message>
-        <location line="+11"/>
-        <source>Written to {path}.</source>
-        <translation>已写入 {path}。</translation>
-    </message>
 </context>
 <context>
     <name>AreasPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/areas_panel.py" line="+88"/>
+        <location filename="../../gui/areas_panel.py" line="+88"/>
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
@@ -391,7 +531,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>BackgroundImport</name>
     <message>
-        <location filename="../../src/annotator/gui/import_progress.py" line="+38"/>
+        <location filename="../../gui/import_progress.py" line="+38"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -404,7 +544,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../src/annotator/gui/actions.py" line="-212"/>
+        <location filename="../../gui/actions.py" line="-212"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -465,9 +605,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="+43"/>
+        <source>Written to {path}.</source>
+        <translation>已写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/export_dialog.py" line="+146"/>
+        <location filename="../../gui/export_dialog.py" line="+146"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -655,7 +803,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportWording</name>
     <message>
-        <location filename="../../src/annotator/gui/export_wording.py" line="+23"/>
+        <location filename="../../gui/export_wording.py" line="+23"/>
         <source>en</source>
         <translation>zh-CN</translation>
     </message>
@@ -813,7 +961,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../src/annotator/gui/find_bar.py" line="+42"/>
+        <location filename="../../gui/find_bar.py" line="+42"/>
         <source>Find in page</source>
         <translation>页内查找</translation>
     </message>
@@ -846,7 +994,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/group_view.py" line="+51"/>
+        <location filename="../../gui/group_view.py" line="+60"/>
         <source>Study Group: {title}</source>
         <translation>学习小组：{title}</translation>
     </message>
@@ -881,7 +1029,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>比较两名成员</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>&amp;Export Group Summary…</source>
+        <translation>导出小组摘要(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export Group Summary</source>
+        <translation>导出小组摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page (*.html);;Markdown (*.md);;Spreadsheet (*.csv)</source>
+        <translation>网页 (*.html);;Markdown (*.md);;电子表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{count} members: “{quote}”
 {names}</source>
         <translation>{count} 名成员：“{quote}”
@@ -911,7 +1074,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../src/annotator/gui/help_dialogs.py" line="+33"/>
+        <location filename="../../gui/help_dialogs.py" line="+33"/>
         <source>Library database</source>
         <translation>文库数据库</translation>
     </message>
@@ -1009,7 +1172,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityBar</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_bar.py" line="+35"/>
+        <location filename="../../gui/identity_bar.py" line="+35"/>
         <source>Your name on highlights and notes:</source>
         <translation>您在高亮和笔记上的署名：</translation>
     </message>
@@ -1027,7 +1190,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/identity_dialog.py" line="+28"/>
+        <location filename="../../gui/identity_dialog.py" line="+28"/>
         <source>Your Name in Annotations</source>
         <translation>您在批注中的署名</translation>
     </message>
@@ -1040,7 +1203,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/language_menu.py" line="+26"/>
+        <location filename="../../gui/language_menu.py" line="+26"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1058,7 +1221,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/library_panel.py" line="+66"/>
+        <location filename="../../gui/library_panel.py" line="+66"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
@@ -1118,7 +1281,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/annotator/gui/main_window.py" line="+157"/>
+        <location filename="../../gui/main_window.py" line="+158"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1154,12 +1317,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+615"/>
+        <location line="+617"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-598"/>
+        <location line="-600"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1259,7 +1422,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
@@ -1269,7 +1432,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1312,7 +1475,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MembersMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/author_layers.py" line="+52"/>
+        <location filename="../../gui/author_layers.py" line="+54"/>
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
@@ -1330,7 +1493,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/merge_dialog.py" line="+74"/>
+        <location filename="../../gui/merge_dialog.py" line="+74"/>
         <source>Reading {count} file(s)…</source>
         <translation>正在读取 {count} 个文件…</translation>
     </message>
@@ -1385,7 +1548,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/annotator/gui/note_editor.py" line="+54"/>
+        <location filename="../../gui/note_editor.py" line="+54"/>
         <source>Write a note… (Markdown: *emphasis*, **bold**, - lists, [links](https://…))</source>
         <translation>写一条笔记…（Markdown：*强调*、**加粗**、- 列表、[链接](https://…)）</translation>
     </message>
@@ -1413,7 +1576,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../src/annotator/gui/printing.py" line="+118"/>
+        <location filename="../../gui/printing.py" line="+118"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1436,15 +1599,20 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../src/annotator/gui/highlighting.py" line="+351"/>
+        <location filename="../../gui/highlighting.py" line="+354"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader_view.py" line="+231"/>
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialogs</name>
     <message>
-        <location filename="../../src/annotator/gui/recovery_dialogs.py" line="+34"/>
+        <location filename="../../gui/recovery_dialogs.py" line="+34"/>
         <source>Your library cannot be opened</source>
         <translation>无法打开您的文库</translation>
     </message>
@@ -1507,7 +1675,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/annotator/gui/search_panel.py" line="+81"/>
+        <location filename="../../gui/search_panel.py" line="+81"/>
         <source>Search all documents and notes</source>
         <translation>搜索所有文档和笔记</translation>
     </message>
@@ -1552,12 +1720,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/settings_dialog.py" line="+47"/>
+        <location filename="../../gui/settings_dialog.py" line="+50"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Puts back the default font, size, line spacing and page width</source>
         <translation>恢复默认的字体、字号、行距和版面宽度</translation>
     </message>
@@ -1607,12 +1775,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>字号(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Line &amp;spacing:</source>
-        <translation>行距(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Page &amp;width:</source>
         <translation>版面宽度(&amp;W)：</translation>
     </message>
@@ -1652,31 +1815,61 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
+    <message>
+        <location line="-33"/>
+        <source>Line s&amp;pacing:</source>
+        <translation>行距(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>You</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change your &amp;name in annotations…</source>
+        <translation>更改您在批注中的署名(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The name written on your highlights and notes when you share them</source>
+        <translation>分享时写在您的高亮和笔记上的名字</translation>
+    </message>
 </context>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../../src/annotator/gui/share_dialog.py" line="+52"/>
+        <location filename="../../gui/share_dialog.py" line="+66"/>
         <source>Hand In</source>
         <translation>提交作业</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>Share Annotated Copy</source>
         <translation>分享带批注的副本</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>Your own notes and answers go to the teacher, with the document&apos;s fingerprint so they land on the right text.</source>
         <translation>只把你自己的笔记和答案交给老师，并附上文档指纹，以便对应到正确的文本。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <source>Send Feedback to {name}</source>
+        <translation>向 {name} 发送反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your notes and questions, and your replies to {name}&apos;s notes (no one else&apos;s copy has them).</source>
+        <translation>你的笔记和问题，以及你对 {name} 笔记的回复（其他人的副本中没有这些回复）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Write a .annot file a class or a study group can open in Annotator.</source>
         <translation>写入一个 .annot 文件，班级或学习小组可以在 Annotator 中打开。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Layers</source>
         <translation>图层</translation>
     </message>
@@ -1696,7 +1889,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文库中所有人的笔记(&amp;E)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
@@ -1706,12 +1899,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文件：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Annotator bundles (*.annot)</source>
         <translation>Annotator 批注包 (*.annot)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not written: {reason}</source>
         <translation>未写入：{reason}</translation>
     </message>
@@ -1719,7 +1912,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+75"/>
+        <location filename="../../gui/sharing_commands.py" line="+77"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -1730,6 +1923,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+1"/>
+        <source>Send &amp;Feedback…</source>
+        <translation>发送反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Collect Answers…</source>
         <translation>收集答案(&amp;C)…</translation>
     </message>
@@ -1749,7 +1947,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>学习小组(&amp;G)…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>This document is not in the library yet.</source>
         <translation>此文档尚未加入文库。</translation>
     </message>
@@ -1764,7 +1962,27 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此处无法执行该操作</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
+        <source>Nobody else has notes in this document yet.</source>
+        <translation>此文档中还没有其他人的笔记。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collect the students&apos; hand-ins first.</source>
+        <translation>请先收集学生提交的文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send Feedback</source>
+        <translation>发送反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback for:</source>
+        <translation>反馈对象：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Collect Answers</source>
         <translation>收集答案</translation>
     </message>
@@ -1800,6 +2018,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>回答(&amp;A)…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Reply…</source>
+        <translation>回复(&amp;R)…</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Ask the Class</source>
         <translation>向全班提问</translation>
@@ -1810,7 +2033,21 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>你对这段文字的问题：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{note}
+
+Your reply (it travels only in feedback sent to its author):</source>
+        <translation>{note}
+
+你的回复（只会随发给该作者的反馈一同发送）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -1827,7 +2064,7 @@ Your answer:</source>
 <context>
     <name>ThemeMenu</name>
     <message>
-        <location filename="../../src/annotator/gui/theme_menu.py" line="+25"/>
+        <location filename="../../gui/theme_menu.py" line="+25"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -1840,7 +2077,7 @@ Your answer:</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../src/annotator/gui/sharing_commands.py" line="+99"/>
+        <location filename="../../gui/sharing_commands.py" line="+102"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -1848,7 +2085,7 @@ Your answer:</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../src/annotator/gui/workers.py" line="+142"/>
+        <location filename="../../gui/workers.py" line="+142"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>

@@ -1,15 +1,16 @@
-"""Opening the database safely: health check, backup, migration, then transactions.
+"""Opening the local library's SQLite file safely: health, backup, migration, transactions.
 
-`Store.open()` is the one way in. Holding the data folder's lock (`store/lock.py`), so
+`Store.open()` is the one way in. Holding the data folder's lock (`store/sqlite/lock.py`), so
 that two processes starting at once never see each other's half-created file, it
 1. checks the file (header, `quick_check`); a damaged one is moved aside, never deleted or
    overwritten, and `CorruptDatabaseError` names it and the newest backup that verifies;
 2. brings the schema to head with Alembic, after a verified backup copy, in one
    transaction (all revisions or none);
 3. takes a routine backup when the newest one is older than a day; then backups follow the
-   work while it is open (`Store`, `store/backups.py`).
+   work while it is open (`Store`, `store/sqlite/backups.py`).
 
-No engine exists before `open()`: importing this module touches no file.
+No engine exists before `open()`: importing this module touches no file. `Store`
+satisfies the port (`store/api.py`), which is all the services see of it.
 """
 
 from __future__ import annotations
@@ -20,31 +21,27 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from annotator import paths
 from annotator.errors import StoreError
 from annotator.store import sqlite
-from annotator.store.backups import (
+from annotator.store.migrate import current_revision, head_revision, known_revisions, upgrade
+from annotator.store.sqlite.backups import (
     PRE_MIGRATION,
     ROUTINE,
     BackupInfo,
     list_backups,
     newest_good_backup,
 )
-from annotator.store.backups import backups_dir as backups_dir
-from annotator.store.backups import describe as describe_backup
-from annotator.store.backups import take as take_backup
-from annotator.store.lock import folder_lock, hold_open, in_use, release
-from annotator.store.repository import Repository
+from annotator.store.sqlite.backups import backups_dir as backups_dir
+from annotator.store.sqlite.backups import describe as describe_backup
+from annotator.store.sqlite.backups import take as take_backup
+from annotator.store.sqlite.lock import folder_lock, hold_open, in_use, release
+from annotator.store.sqlite.repository import SqliteRepository
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +89,7 @@ def default_path() -> Path:
 def restore_backup(backup: Path, database: Path | None = None) -> Path | None:
     """Put `backup` back as the database; where the file it replaced was kept, if any.
 
-    Refused while any process has the library open (`store/lock.py`, `hold_open`): it
+    Refused while any process has the library open (`store/sqlite/lock.py`, `hold_open`): it
     would go on writing into the file being replaced. A sound current file is kept as
     `.replaced-…`, a damaged one as `.damaged-…`; nothing is deleted.
     """
@@ -118,19 +115,6 @@ def restore_backup(backup: Path, database: Path | None = None) -> Path | None:
     if kept is not None and not kept.exists():
         kept = kept.with_name(kept.name.replace(".corrupt-", ".damaged-", 1))
     return kept
-
-
-def _alembic_config() -> Config:
-    config = Config()
-    location = resources.files("annotator.store") / "migrations"
-    config.set_main_option("script_location", str(location))
-    return config
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
 
 
 class Store:
@@ -233,6 +217,11 @@ class Store:
             )
         return store
 
+    @property
+    def files_dir(self) -> Path:
+        """Files kept beside the library (originals of merged documents) go here."""
+        return self.path.parent
+
     def close(self) -> None:
         """Stop the backup thread, back up what changed since the last backup, close."""
         self._stop.set()
@@ -259,7 +248,7 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self, *, write: bool = True) -> Iterator[Repository]:
+    def transaction(self, *, write: bool = True) -> Iterator[SqliteRepository]:
         """One transaction: committed when the block ends, rolled back if it raises.
 
         Writers take the write lock up front (BEGIN IMMEDIATE) so a second process waits
@@ -271,7 +260,7 @@ class Store:
         if not write:
             try:
                 with self._reader.connect() as conn, conn.begin():
-                    yield Repository(conn)
+                    yield SqliteRepository(conn)
             except (DBAPIError, sqlite3.Error) as exc:
                 raise StoreError(sqlite.explain(exc, self.path)) from exc
             return
@@ -282,7 +271,7 @@ class Store:
             self._writing = True
             try:
                 with sqlite.write_transaction(conn):
-                    yield Repository(conn)
+                    yield SqliteRepository(conn)
                 self._changed()
             except (DBAPIError, sqlite3.Error) as exc:
                 removed = self._journal_replaced()
@@ -356,7 +345,7 @@ class Store:
         return int(row[0])
 
     def backup(self, reason: str = ROUTINE, keep: int = BACKUP_KEEP) -> Path:
-        """A verified copy in the backups folder, then rotation (`store/backups.py`)."""
+        """A verified copy in the backups folder, then rotation (`store/sqlite/backups.py`)."""
         with self._changes_lock:
             pending = self._changes
         with folder_lock(self.path.parent):
@@ -455,27 +444,19 @@ def _never_finished(path: Path) -> bool:
     )
 
 
-def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
-
-
 def _migrate(path: Path, target: str, keep: int) -> None:
     """Apply pending revisions in one transaction, after a verified backup if data exists.
 
     Runs on its own engine with foreign keys off (batch migrations copy and drop tables)
     and checks every foreign key before committing instead.
     """
-    config = _alembic_config()
-    script = ScriptDirectory.from_config(config)
-    known = {rev.revision for rev in script.walk_revisions()}
-    head = script.get_current_head()
-    wanted = head if target == "head" else target
+    wanted = head_revision() if target == "head" else target
     engine = sqlite.make_engine(path, foreign_keys=False)
     try:
         with engine.connect() as conn:
             current = current_revision(conn)
             conn.rollback()
-            if current is not None and current not in known:
+            if current is not None and current not in known_revisions():
                 raise StoreError(
                     f"The database {path} was written by a newer version of Annotator "
                     f"(schema {current}); update Annotator to open it."
@@ -486,15 +467,13 @@ def _migrate(path: Path, target: str, keep: int) -> None:
         if has_data:
             take_backup(path, PRE_MIGRATION, keep)
         with engine.connect() as conn, conn.begin():
-            config.attributes["connection"] = conn
-            command.upgrade(config, target)
+            upgrade(conn, target)
             problems = sqlite.foreign_key_problems(conn)
             if problems:
                 raise StoreError(
                     f"Migrating {path} would break {len(problems)} reference(s); "
                     "the database is unchanged."
                 )
-            assert wanted is not None
             sqlite.set_user_version(conn, int(wanted))
     finally:
         engine.dispose()

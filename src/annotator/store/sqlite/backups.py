@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.errors import StoreError
-from annotator.store import sqlite
+from annotator.store.sqlite.engine import BUSY_TIMEOUT_MS, raw_connect
+from annotator.store.sqlite.health import check_health
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +87,7 @@ def list_backups(database: Path) -> list[Path]:
 
 def newest_good_backup(database: Path) -> Path | None:
     for backup in list_backups(database):
-        if sqlite.check_health(backup, full=True) is None:
+        if check_health(backup, full=True) is None:
             return backup
     return None
 
@@ -110,7 +112,7 @@ def describe(backup: Path) -> BackupInfo:
 def take(database: Path, reason: str, keep: int) -> Path:
     """A verified copy of `database` under the next sequence number, then rotation.
 
-    The caller holds the data folder's lock (`store/lock.py`): the sequence number and
+    The caller holds the data folder's lock (`store/sqlite/lock.py`): the sequence number and
     the rotation must not interleave with another process's.
     """
     folder = backups_dir(database)
@@ -120,7 +122,7 @@ def take(database: Path, reason: str, keep: int) -> Path:
         existing = list_backups(database)
         number = max((_sequence(b) for b in existing), default=0) + 1
         target = folder / f"{database.stem}-{number:06d}-{reason}.db"
-        sqlite.backup_to(database, target)
+        backup_to(database, target)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(
             f"Could not back up {database} to {folder}: {exc}. The database is unchanged."
@@ -159,3 +161,44 @@ def rotate(database: Path, keep: int) -> None:
                 old.unlink()
             except OSError as exc:
                 log.warning("could not remove old backup %s: %s", old, exc)
+
+
+def backup_to(source: Path, target: Path) -> None:
+    """Copy `source` into `target` with the online backup API, verified before it counts.
+
+    The copy is written to a temporary name, checked with `integrity_check`, synced, and
+    only then renamed into place, so a half-written or bad backup never looks like a good
+    one. The backup API takes a consistent snapshot even while another process writes.
+    """
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        src = sqlite3.connect(
+            f"{source.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        problem = check_health(tmp, full=True)
+        if problem:
+            raise sqlite3.DatabaseError(f"backup copy {problem}")
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def copy_back(backup: Path, target: Path) -> None:
+    """Restore `backup` as the database at `target` (which must not exist)."""
+    backup_to(backup, target)
+    # The restored file must be in WAL like a live database; switch on first open.
+    conn = raw_connect(target)
+    conn.close()
