@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.core.annotation import Annotation
 from annotator.services.annotating import Annotating
-from annotator.services.identity import Identity
+from annotator.services.identity import IDENTITY_FILE, Identity, Reader
 from annotator.store import Store
 from tests.cli.cli_process import assert_one_line_error, run_annotator
 from tests.postgres_cluster import SERVICE
@@ -37,6 +37,11 @@ def library(home: Path) -> Store:
     return Store.open(home / "data" / "annotator.db")
 
 
+def reader_of(home: Path, store: Store) -> Reader:
+    """The reader whose device is `home` (identity lives in its configuration folder)."""
+    return Identity(store, home / "config" / IDENTITY_FILE).reader()
+
+
 def annotations(home: Path, content_hash: str, *, tombstones: bool = False) -> list[Annotation]:
     """What `home`'s library holds for the group document with this text hash."""
     with library(home) as store, store.transaction(write=False) as repo:
@@ -49,12 +54,12 @@ def annotations(home: Path, content_hash: str, *, tombstones: bool = False) -> l
 def edit_note(home: Path, annotation_id: str, note: str) -> None:
     """The reader at `home` edits a note, as the window would."""
     with library(home) as store:
-        Annotating(store, Identity(store).reader()).edit([annotation_id], note=note)
+        Annotating(store, reader_of(home, store)).edit([annotation_id], note=note)
 
 
 def delete(home: Path, annotation_id: str) -> None:
     with library(home) as store:
-        Annotating(store, Identity(store).reader()).delete([annotation_id])
+        Annotating(store, reader_of(home, store)).delete([annotation_id])
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -154,3 +155,37 @@ def test_a_server_restored_from_a_backup_gets_the_newer_notes_again(
     classroom.sync(teacher)
     notes = sorted(a.note for a in annotations(teacher, text_hash))
     assert notes == ["after the backup", "before the backup"]
+
+
+def test_hides_and_held_back_answers_reach_the_students_libraries(
+    classroom: Classroom, sample_path: Path
+) -> None:
+    teacher, doc, text_hash = classroom.shared_sample(sample_path)
+    question = cli(teacher, "highlight", doc, "--quote", "cooperation", "--note", "Why?",
+                   "--question")["id"]
+    classroom.sync(teacher)
+    tomorrow = datetime.now(UTC) + timedelta(days=1)
+    held = cli(teacher, "group", "answers-until", tomorrow.isoformat())["answers_hidden_until"]
+    assert datetime.fromisoformat(held) == tomorrow
+    ana, ben = classroom.join("Ana"), classroom.join("Ben")
+    for home in (ana, ben):
+        classroom.sync(home)
+    cli(ana, "reply", question, "--note", "Ana's answer")
+    cli(ana, "highlight", cli(ana, "documents")[0]["id"], "--quote", "China", "--note",
+        "rude remark")
+    classroom.sync(ana)
+    classroom.sync(ben)
+    assert sorted(a.note for a in annotations(ben, text_hash)) == ["Why?", "rude remark"]
+
+    remark = next(a.id for a in annotations(ana, text_hash) if a.note == "rude remark")
+    assert "Only the group's teacher" in cli_refused(ana, "group", "hide", remark).stderr
+    assert cli(teacher, "group", "hide", remark)["hidden"] is True
+    classroom.sync(ben)
+    assert [a.note for a in annotations(ben, text_hash)] == ["Why?"]
+    assert "rude remark" in [a.note for a in annotations(ana, text_hash)], "the owner keeps it"
+
+    assert cli(teacher, "group", "answers-until", "none")["answers_hidden_until"] is None
+    cli(teacher, "group", "hide", remark, "--show")
+    classroom.sync(ben)
+    notes = sorted(a.note for a in annotations(ben, text_hash))
+    assert notes == ["Ana's answer", "Why?", "rude remark"]

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.annotation import Annotation, quote_context
-from annotator.services.identity import Identity
 from annotator.services.library import Library
-from tests.server.classroom import Classroom, annotations, cli, library
+from tests.server.classroom import Classroom, annotations, cli, library, reader_of
 
 pytestmark = pytest.mark.timeout(600)
 NOTES = 3000  # 30 batches: the kill lands while some are acknowledged and some are not
@@ -24,7 +23,7 @@ NOTES = 3000  # 30 batches: the kill lands while some are acknowledged and some 
 def _offline_day(home: Path, doc_ref: str) -> None:
     """NOTES new notes in `home`'s library, as a day of reading offline leaves them."""
     with library(home) as store:
-        reader = Identity(store).reader()
+        reader = reader_of(home, store)
         stored = Library(store).document(doc_ref)
         text = stored.document.text
         made = []

@@ -140,3 +140,30 @@ def test_the_service_role_cannot_switch_security_off(group: dict[str, object]) -
                       "DELETE FROM members"):
         with pytest.raises(psycopg.errors.InsufficientPrivilege), acting_as(db, None) as conn:
             conn.execute(statement)
+
+
+def test_a_service_bug_that_skips_the_owner_check_still_changes_nothing(
+    group: dict[str, object]
+) -> None:
+    """The service's own write path, called as a bug would: past its ownership check."""
+    from annotator.core.annotation import Annotation
+    from annotator.server.db import engine_for, member_transaction
+    from annotator.server.library import GroupLibrary
+    from annotator.server.members import Member, Role
+
+    db = group["db"]
+    assert isinstance(db, GroupDatabase)
+    ben = Member(group["ben"], "ben", Role.STUDENT, group["civics"], "civics")  # type: ignore[arg-type]
+    forged = Annotation(HASH, 0, 4, "text", note="ben was here", author_id=str(group["ana"]),
+                        id=str(group["note"]), revision=9)
+    engine = engine_for(db.service_url)
+    try:
+        with member_transaction(engine, ben.id) as conn:
+            # The UPDATE names Ana's row by id; the policy lets Ben's update see none.
+            GroupLibrary(engine)._write(conn, ben, [], [forged], 99)
+    finally:
+        engine.dispose()
+    with acting_as(db, group["ana"]) as conn:  # type: ignore[arg-type]
+        row = conn.execute("SELECT body, revision, owner_id FROM annotations WHERE id = %s",
+                           (group["note"],)).fetchone()
+    assert row == ({"note": "mine"}, 1, group["ana"])

@@ -296,7 +296,8 @@ def test_the_services_run_on_either_adapter(store: StorePort, tmp_path: Path) ->
 def test_many_annotations_are_looked_up_by_id_at_once(store: StorePort, doc_id: str) -> None:
     """Past MANY_IDS the ids travel as one parameter (JSON on SQLite, an array on
     PostgreSQL); the answer is the same."""
-    many = [_annotation("Trade", note=f"n{i}") for i in range(MANY_IDS + 5)]
+    many = [_annotation("Trade", note=f"n{i}", tags=("t", f"x{i % 3}"))
+            for i in range(MANY_IDS + 5)]
     with store.transaction() as repo:
         repo.insert_annotations(many)
     wanted = [a.id for a in many[1:]] + ["missing"]

@@ -181,22 +181,3 @@ def test_a_bulk_insert_is_searchable_and_leaves_the_index_trigger_in_place(
     with store.transaction(write=False) as repo:
         assert repo.search("rolled0", 10) == []
         assert len(repo.search("again", 10)) == 1
-
-
-def test_many_ids_are_looked_up_as_one_json_parameter_with_the_same_answer(
-    store: Store, doc_id: str
-) -> None:
-    """Past MANY_IDS ids `annotations_by_id` uses json_each; the result must not change."""
-    from annotator.store.repository import MANY_IDS
-
-    batch = [Annotation(doc_id, 0, 4, "Some", note=f"n{i}", tags=("t", f"x{i % 3}"))
-             for i in range(MANY_IDS + 20)]
-    with store.transaction() as repo:
-        repo.insert_annotations(batch)
-    wanted = [a.id for a in batch[1:]] + ["no-such-id"]
-    with store.transaction(write=False) as repo:
-        many = repo.annotations_by_id(wanted)
-        few = repo.annotations_by_id(wanted[:10])
-    assert len(wanted) > MANY_IDS and set(many) == set(wanted[:-1])
-    assert all(many[i] == few[i] for i in few)
-    assert many[batch[4].id].tags == ("t", "x1") and batch[0].id not in many

@@ -33,6 +33,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     status.add_argument("--group", metavar="NAME", help="when you joined several groups")
     status.add_argument("--json", action="store_true", help="print one JSON object")
 
+    hide = commands.add_parser("hide", help="(teacher) hide an annotation from the students")
+    hide.add_argument("annotation", metavar="ANNOTATION", help="the annotation's id")
+    hide.add_argument("--show", action="store_true", help="show it again instead")
+    hide.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    hide.add_argument("--json", action="store_true", help="print one JSON object")
+    until = commands.add_parser(
+        "answers-until", help="(teacher) students see each other's answers only from DATE")
+    until.add_argument("when", metavar="DATE", help="ISO 8601 time (2027-03-01T09:00Z) or none")
+    until.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    until.add_argument("--json", action="store_true", help="print one JSON object")
+
     sync = subparsers.add_parser("sync", help="send your changes to the group, fetch others'")
     sync.add_argument("--group", metavar="NAME", help="when you joined several groups")
     sync.add_argument("--json", action="store_true", help="print one JSON object")
@@ -58,6 +69,14 @@ def run_group(args: argparse.Namespace) -> int:
                                       "name": joined.name, "role": joined.role,
                                       "url": joined.url}
             shown = f"joined {joined.group} as {joined.name} ({joined.role})"
+        elif args.group_command == "hide":
+            version = groups.hide(args.annotation, not args.show, args.group)
+            result = {"id": args.annotation, "hidden": not args.show, "version": version}
+            shown = f"{'shown' if args.show else 'hidden'} (group version {version})"
+        elif args.group_command == "answers-until":
+            when = groups.hide_answers_until(args.when, args.group)
+            result = {"answers_hidden_until": when}
+            shown = f"answers hidden until {when}" if when else "answers visible"
         elif args.group_command == "status":
             found = groups.status(args.group)
             link = found.link

@@ -75,6 +75,17 @@ class GroupClient:
     def bundle(self, content_hash: str) -> bytes:
         return self._send("GET", self._group(f"/documents/{content_hash}/bundle")).content
 
+    def hide(self, annotation_id: str, hidden: bool) -> dict[str, Any]:
+        result: dict[str, Any] = self._send(
+            "PUT", self._group(f"/annotations/{annotation_id}/hide"), json={"hidden": hidden},
+        ).json()
+        return result
+
+    def hide_answers_until(self, until: str | None) -> dict[str, Any]:
+        result: dict[str, Any] = self._send(
+            "PUT", self._group("/settings"), json={"answers_hidden_until": until}).json()
+        return result
+
     def changes(self, since: int) -> dict[str, Any]:
         result: dict[str, Any] = self._send(
             "GET", self._group("/changes"), params={"since": since}).json()

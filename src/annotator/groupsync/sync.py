@@ -16,12 +16,14 @@ group's conflict list (`groups.json`), so nothing is lost and the reader can cho
 
 A teacher's hide arrives as an id without content: the local copy becomes a tombstone,
 and comes back when the hide is lifted. Answers hidden until a date arrive once the date
-has passed: the first pull after it starts again from version 0 (merging is idempotent).
+has passed or the teacher lifts it: the first pull after that starts again from version
+0 (merging is idempotent).
 """
 
 from __future__ import annotations
 
 import tempfile
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -159,6 +161,27 @@ class GroupSync:
         waiting = len(_Run(self._store, link).pending())
         return GroupStatus(link, waiting, tuple(link.conflicts))
 
+    # --- moderation (the teacher's) -------------------------------------------------
+
+    def hide(self, annotation_id: str, hidden: bool, group: str | None = None) -> int:
+        """Hide an annotation from the students (or show it again); the group's version."""
+        link = config.chosen(config.load(), group)
+        try:
+            wanted = str(uuid.UUID(annotation_id.strip()))
+        except ValueError:
+            raise AnnotatorError(f"{annotation_id[:60]!r} is not an annotation id.") from None
+        with GroupClient(link.url, link.group, link.token) as client:
+            return int(client.hide(wanted, hidden)["version"])
+
+    def hide_answers_until(self, when: str, group: str | None = None) -> str | None:
+        """Students see each other's answers only from `when` (ISO 8601), or now ("none")."""
+        link = config.chosen(config.load(), group)
+        until = None if when.strip().lower() == "none" else _when(when).isoformat()
+        with GroupClient(link.url, link.group, link.token) as client:
+            result = client.hide_answers_until(until)
+        shown: str | None = result.get("answers_hidden_until")
+        return shown
+
     # --- sync ---------------------------------------------------------------------
 
     def sync(self, group: str | None = None) -> SyncReport:
@@ -227,9 +250,16 @@ class _Run:
 
     def pull(self, client: GroupClient) -> None:
         link = self._link
+        held = link.answers_hidden_until  # other students' answers were held back
         since = link.version
-        if link.answers_hidden_until and utc_now() >= _when(link.answers_hidden_until):
+        if held and utc_now() >= _when(held):
             since = 0  # the teacher's date has passed: fetch the answers held back
+        self._pull_from(client, since)
+        if held and since and link.answers_hidden_until is None:
+            self._pull_from(client, 0)  # the teacher showed them early: fetch them now
+
+    def _pull_from(self, client: GroupClient, since: int) -> None:
+        link = self._link
         found = client.changes(since)
         if int(found["version"]) < since:
             # The server was restored from a backup: what it acknowledged after it is gone.

@@ -302,8 +302,8 @@ class GroupLibrary:
                      {"channel": CHANNEL, "payload": f"{member.group} {version}"})
         return version
 
-    def _locked(self, conn: Connection, member: Member, ids: Sequence[str]) -> dict[str, Stored]:
-        """The stored rows of these ids (pushes hold the group's row lock meanwhile)."""
+    def _existing(self, conn: Connection, member: Member, ids: Sequence[str]) -> dict[str, Stored]:
+        """The stored rows of these ids in the member's group, by id."""
         wanted = [uuid.UUID(i) for i in ids]
         if not wanted:
             return {}
@@ -317,8 +317,9 @@ class GroupLibrary:
             # version taken after it see the same rows.
             conn.execute(select(G.c.id).where(G.c.id == member.group_id).with_for_update())
             current, _ = self._group(conn, member)
-            existing = self._locked(conn, member, [a.id for a in incoming])
-            stale = sorted(i for i, row in existing.items() if row.version > since)
+            existing = self._existing(conn, member, [a.id for a in incoming])
+            stale = sorted(i for i, row in existing.items()
+                           if row.version > since and row.owner == member.id)
             if stale:
                 raise Stale(f"{len(stale)} of these annotations changed on the server after "
                             f"version {since}: pull, merge and push again.", current)
@@ -390,7 +391,7 @@ class GroupLibrary:
             raise Refused("The annotation targets another document than this container's.")
         with member_transaction(self._engine, member.id) as conn:
             self._document(conn, member, content_hash)
-            if self._locked(conn, member, [annotation.id]):
+            if self._existing(conn, member, [annotation.id]):
                 raise Clash(f"Annotation {annotation.id} exists: PUT it to change it.")
         result = self.push(member, 1 << 62, [annotation])
         self._raise_failure(result, annotation.id)
@@ -399,7 +400,7 @@ class GroupLibrary:
     def replace(self, member: Member, annotation: Annotation, if_match: int) -> Stored:
         """PUT: the owner's new state, if they saw the current one (its ETag)."""
         with member_transaction(self._engine, member.id) as conn:
-            row = self._locked(conn, member, [annotation.id]).get(annotation.id)
+            row = self._existing(conn, member, [annotation.id]).get(annotation.id)
         current = self._current(member, row, if_match)
         if annotation.revision <= current.revision:
             # A W3C client knows no revisions: its PUT is the next edit.
@@ -411,7 +412,7 @@ class GroupLibrary:
     def delete(self, member: Member, annotation_id: str, if_match: int) -> int:
         """DELETE: a tombstone in the owner's name; the group's version after it."""
         with member_transaction(self._engine, member.id) as conn:
-            row = self._locked(conn, member, [annotation_id]).get(annotation_id)
+            row = self._existing(conn, member, [annotation_id]).get(annotation_id)
         current = self._current(member, row, if_match)
         result = self.push(member, if_match, [_tombstone(current)])
         self._raise_failure(result, annotation_id)
