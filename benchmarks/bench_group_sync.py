@@ -26,6 +26,7 @@ from pathlib import Path
 from tests.postgres_cluster import OWNER, SERVICE, Cluster, start_cluster
 from tests.server.group_server import GroupServer
 
+from annotator.core.annotation import Annotation, new_id, quote_context
 from annotator.exchange import layers
 from annotator.groupsync.sync import GroupSync
 from annotator.importers import import_path
@@ -49,14 +50,13 @@ def _wait_for(folder: Path, prefix: str, count: int, members: list[subprocess.Po
         time.sleep(0.05)
 
 
-def _floor(cluster: Cluster, database: str, folder: Path) -> float:
+def _floor(cluster: Cluster, database: str) -> float:
     """Seconds for one executemany INSERT of 6,000 JSON-LD bodies into a plain table."""
     document = import_path(SAMPLE)
-    with Services.open(folder / "floor.db") as services:
-        doc = services.library.add(document)
-        notes = [services.annotating.highlight(services.library.document(doc), 10, 20,
-                                               note="floor").after[0]]
-    body = json.dumps(layers.item(notes[0], "urn:annotator:sha256:x", {}))
+    exact, prefix, suffix = quote_context(document.text, 10, 20)
+    note = Annotation(document.content_hash, 10, 20, exact, prefix, suffix, note="floor",
+                      author_id=new_id(), author_name="Floor")
+    body = json.dumps(layers.item(note, f"urn:annotator:sha256:{document.content_hash}", {}))
     with cluster.connect(database, OWNER) as conn:
         conn.execute("CREATE TABLE floor (id bigint, body jsonb)")
         start = time.perf_counter()
@@ -111,7 +111,7 @@ def run() -> list[Figure]:
         latencies = sorted(s for r in results for s in r["push_requests"])
         held = {r["held"] for r in results}
         assert held == {MEMBERS * NOTES}, f"members hold {sorted(held)} notes, not 6,000"
-        floor = _floor(cluster, database, folder)
+        floor = _floor(cluster, database)
         p99 = latencies[min(len(latencies) - 1, round(0.99 * (len(latencies) - 1)))]
         return [
             Figure("group_sync_30x200", total, "s", "executemany INSERT of 6,000 bodies",

@@ -61,6 +61,21 @@ def test_user_copy_overrides_bundled(tmp_path: Path) -> None:
     assert active_taxonomy().ids == ["oceans"]
 
 
+def test_an_edited_user_copy_is_read_again_and_a_removed_one_falls_back(
+    tmp_path: Path,
+) -> None:
+    """The active taxonomy is kept between highlights by the file's stat, so an edit
+    (here: a longer file, as an editor's save) or a removal must still be seen."""
+    user_copy = paths.user_taxonomy_path()
+    user_copy.write_text(GOOD, encoding="utf-8")
+    assert active_taxonomy().ids == ["oceans"]
+    assert active_taxonomy() is active_taxonomy(), "kept while the file is unchanged"
+    user_copy.write_text(GOOD.replace("oceans", "coastal-waters"), encoding="utf-8")
+    assert active_taxonomy().ids == ["coastal-waters"]
+    user_copy.unlink()
+    assert active_taxonomy().ids == bundled_taxonomy().ids
+
+
 def test_explicit_override_wins_over_user_copy(tmp_path: Path) -> None:
     paths.user_taxonomy_path().write_text(GOOD, encoding="utf-8")
     explicit = tmp_path / "mine.toml"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,8 +36,20 @@ def cli_refused(home: Path, *args: str | Path) -> subprocess.CompletedProcess[st
     return done
 
 
-def library(home: Path) -> Store:
-    return Store.open(home / "data" / "annotator.db")
+@contextmanager
+def library(home: Path) -> Iterator[Store]:
+    """`home`'s library, with `home` as ANNOTATOR_HOME meanwhile: the reader's identity
+    lives in that home's settings, not in the database."""
+    saved = os.environ.get("ANNOTATOR_HOME")
+    os.environ["ANNOTATOR_HOME"] = str(home)
+    try:
+        with Store.open(home / "data" / "annotator.db") as store:
+            yield store
+    finally:
+        if saved is None:
+            del os.environ["ANNOTATOR_HOME"]
+        else:
+            os.environ["ANNOTATOR_HOME"] = saved
 
 
 def reader_of(home: Path, store: Store) -> Reader:

@@ -28,9 +28,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             help=f"include only these {what} (space- or comma-separated)",
         )
     parser.add_argument("--full-text", action="store_true", help="append the highlighted text")
-    parser.add_argument(
-        "--suggestions", action="store_true",
-        help="include machine suggestions not yet accepted (rejected ones never are)",
+    suggestions = parser.add_mutually_exclusive_group()
+    suggestions.add_argument(
+        "--suggestions", action="store_const", const=True, default=None,
+        help="include machine suggestions not yet accepted (rejected ones never are); "
+             "the default until you file a highlight under an area",
+    )
+    suggestions.add_argument(
+        "--no-suggestions", dest="suggestions", action="store_const", const=False,
+        help="leave them out even before you have filed anything under an area",
     )
     parser.add_argument("--page-size", choices=[p.value for p in PageSize], default="a4",
                         help="paper size of a PDF (default a4)")

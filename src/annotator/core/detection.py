@@ -107,6 +107,7 @@ _Hit = tuple[int, int, _Pattern]  # start, end, pattern: tuples are 3x cheaper t
 
 
 _DFA_FROM = 500_000  # characters; below this the DFA's build time outweighs its faster scan
+_LARGE_TABLE = 50_000  # spellings (the bundled taxonomy has ~6,000); see `matcher`
 
 
 class _Automaton:
@@ -125,7 +126,7 @@ class _Automaton:
             _Pattern(key in wildcards, key in folded, tuple(entries[key].items()))
             for key in self.keys
         ]
-        self._matchers: dict[bool, ahocorasick_rs.AhoCorasick] = {}
+        self._matchers: dict[str, ahocorasick_rs.AhoCorasick] = {}  # by implementation
 
     def __getstate__(self) -> dict[str, object]:
         """Keys and patterns only: the matchers (Rust objects) are rebuilt on use."""
@@ -137,19 +138,25 @@ class _Automaton:
         self._matchers = {}
 
     def matcher(self, size: int) -> ahocorasick_rs.AhoCorasick:
-        dfa = size >= _DFA_FROM
-        if dfa not in self._matchers:
-            implementation = (
-                ahocorasick_rs.Implementation.DFA
-                if dfa
-                else ahocorasick_rs.Implementation.ContiguousNFA
-            )
-            self._matchers[dfa] = ahocorasick_rs.AhoCorasick(
+        """The automaton for a text of `size` characters, built on first use.
+
+        A huge table (a user's 100,000-term taxonomy) is rebuilt in every process, and
+        then the build dominates: 300,000 spellings take 3.9 s as a DFA, 1.2 s as a
+        contiguous NFA, 0.9 s as a noncontiguous one, whose scan is barely slower.
+        """
+        kind = (
+            "NoncontiguousNFA" if len(self.keys) > _LARGE_TABLE
+            else "DFA" if size >= _DFA_FROM
+            else "ContiguousNFA"
+        )
+        matcher = self._matchers.get(kind)
+        if matcher is None:
+            matcher = self._matchers[kind] = ahocorasick_rs.AhoCorasick(
                 self.keys,
                 matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                implementation=implementation,
+                implementation=getattr(ahocorasick_rs.Implementation, kind),
             )
-        return self._matchers[dfa]
+        return matcher
 
 
 class Detector:
@@ -177,6 +184,15 @@ class Detector:
                         if kind and (area.id not in kinds or _RANK[kind] < _RANK[kinds[area.id]]):
                             kinds[area.id] = kind
         self._automaton = _Automaton(table, wildcards, folded) if table else None
+        self._passages: dict[tuple[Block, str], list[AreaSpan]] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """Without the passages kept for `suggest_area`: they belong to this process."""
+        return {k: v for k, v in self.__dict__.items() if k != "_passages"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._passages = {}
 
     def detect(self, document: Document) -> list[AreaSpan]:
         text = document.text
@@ -213,9 +229,7 @@ class Detector:
         own = {area: _weigh(area, words) for area, words in found.items()}
         under: dict[str, int] = {}
         for block in blocks:
-            hits = self._scan(self._automaton, text[block.start : block.end])
-            shifted = [(block.start + a, block.start + b, p) for a, b, p in hits]
-            for span in _spans(self._block_sentences(text, block, shifted)):
+            for span in self._block_passages(self._automaton, text, block):
                 overlap = min(end, span.end) - max(start, span.start)
                 if overlap > 0:
                     under[span.area] = under.get(span.area, 0) + overlap
@@ -230,6 +244,33 @@ class Detector:
             (area,) = under
             return AreaSuggestion(area, (), "inside a passage on this area")
         return None
+
+    def words_for(self, text: str, area: str) -> tuple[str, ...]:
+        """The words of `text` that count for `area`, once each in order: what a reader
+        who accepts or rejects a passage of that area is deciding about
+        (`core/learning.py`)."""
+        if self._automaton is None:
+            return ()
+        found: dict[str, None] = {}
+        for start, end, pattern in self._scan(self._automaton, text):
+            if any(weighed == area for weighed, _ in pattern.weights):
+                found[text[start:end]] = None
+        return tuple(found)
+
+    def _block_passages(self, automaton: _Automaton, text: str, block: Block) -> list[AreaSpan]:
+        """The passages detected in one block, kept by the block and its text: each
+        highlight asks for the block it is in (`suggest_area`), and reading it again
+        was most of a highlight's cost (`highlight_commit`, benchmarks/bench_store.py)."""
+        key = (block, text[block.start : block.end])
+        passages = self._passages.get(key)
+        if passages is None:
+            hits = self._scan(automaton, key[1])
+            shifted = [(block.start + a, block.start + b, p) for a, b, p in hits]
+            passages = _spans(self._block_sentences(text, block, shifted))
+            if len(self._passages) >= 256:
+                self._passages.clear()
+            self._passages[key] = passages
+        return passages
 
     def _blocks_with_hits(
         self, document: Document, *, only_promising: bool

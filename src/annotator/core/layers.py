@@ -56,6 +56,7 @@ class Mark:
     detail: str = ""
     ref: str = ""  # the annotation id of a reader mark
     terms: tuple[str, ...] = ()  # the words that made a suggestion, as detection found them
+    reasons: tuple[str, ...] = ()  # a suggestion's rules and carried-over topic, in words
 
 
 IMPORTED_SEPARATOR = "@"

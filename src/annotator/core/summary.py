@@ -6,8 +6,9 @@ in agreement: which passages are in, in what order, under which area, with which
 and what share of the text each area covers. Exporters only decide how it looks.
 
 Passages come from three sources: the reader's highlights, accepted machine highlights
-(annotations with origin MACHINE), and, when the options ask for them, machine
-suggestions the reader has neither accepted nor rejected. Rejected suggestions never
+(annotations with origin MACHINE), and, when the options ask for them (by default, until
+the reader files something under an area), machine suggestions the reader has neither
+accepted nor rejected. Rejected suggestions never
 appear. Pure Python: no Qt, no store.
 
 Building is O(n log n) in the passages and blocks: a 1 MB text with 10,000 passages
@@ -22,7 +23,7 @@ import re
 import uuid
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import pairwise
@@ -79,7 +80,10 @@ class SummaryOptions:
     colors: frozenset[str] | None = None  # colour keys ("yellow") or "#rrggbb"
     tags: frozenset[str] | None = None  # a passage is in when it has any of them
     full_text: bool = False
-    suggestions: bool = False
+    # Machine suggestions not yet accepted; None: until the reader decides, that is while
+    # no annotation is filed under an area, so a first export shows the areas the text
+    # covers, marked as suggestions, rather than an overview of zeros (issue 9 item 4).
+    suggestions: bool | None = None
 
     @property
     def filter(self) -> AnnotationFilter:
@@ -332,6 +336,9 @@ def build_summary(
     progress = progress or _Silent()
     now = generated or datetime.now(UTC)
     annotations = list(annotations)
+    if options.suggestions is None:
+        undecided = not any(a.area and not a.deleted for a in annotations)
+        options = replace(options, suggestions=undecided)
     spans = list(spans) if options.suggestions else []
     progress.start(
         len(annotations) + len(spans) + (len(document.blocks) if options.full_text else 0)

@@ -240,6 +240,9 @@ class ExportDialog(QDialog):
         self.suggestions_box = QCheckBox(
             self.tr("Machine suggestions not yet accepted"), self)
         self.suggestions_box.setObjectName("export-suggestions")
+        # Until the reader files something under an area, the areas come from the
+        # suggestions: without them the overview would be all zeros (issue 9 item 4).
+        self.suggestions_box.setChecked(not any(a.area for a in self._annotations))
         include = QVBoxLayout()
         include.setSpacing(4)
         include.addWidget(self.full_text_box)

@@ -356,6 +356,10 @@ def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None)
             f"<br/><span style='color:gray'>{matched}</span> {html.escape(mark.detail)}"
             if mark.detail else ""
         )
+        if mark.reasons:  # why beyond the words: context rules, the topic carried over
+            why = html.escape(QCoreApplication.translate("ReaderView", "why:"))
+            detail += (f"<br/><span style='color:gray'>{why}</span> "
+                       f"{html.escape('; '.join(mark.reasons))}")
         rows.append(
             f"<p style='margin:2px 0'><span style='color:{color}'>■</span> "
             f"<b>{html.escape(mark.label)}</b>{detail}</p>"

@@ -75,9 +75,11 @@ from annotator.services.reading import (
     open_path,
     open_sample,
     read_document,
+    taxonomy_for,
 )
 
 if TYPE_CHECKING:
+    from annotator.core.document import Document
     from annotator.core.taxonomy import Taxonomy
     from annotator.gui.annotation_controller import AnnotationController, OpenLibrary
     from annotator.gui.annotations_panel import AnnotationsPanel
@@ -86,6 +88,7 @@ if TYPE_CHECKING:
     from annotator.gui.note_editor import NoteEditor
     from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
+    from annotator.services.learning import Learning
     from annotator.services.reader_session import ReaderSession
 
 # How often the window asks the store whether another process changed it (ms).
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(a.next_passage)
         self._build_edit_menu()
+        self._build_areas_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts_help)
         help_menu.addAction(a.where_data)
@@ -838,13 +842,48 @@ class MainWindow(QMainWindow):
         edit.addAction(a.edit_tags)
         edit.addAction(a.delete_annotation)
         edit.addSeparator()
-        edit.addAction(a.accept_area)
-        edit.addSeparator()
         for action in (a.find_in_page, a.find_next, a.find_previous, a.find):
             edit.addAction(action)
         self.addAction(a.close_find)
         edit.addSeparator()
         edit.addAction(a.identity)
+
+    def _build_areas_menu(self) -> None:
+        from annotator.gui.learning_commands import LearningCommands
+
+        self.learning_commands = LearningCommands(
+            self, self._learning, lambda: self.taxonomy, self.statusBar(), self.reread_document)
+        areas = self.menuBar().addMenu(self.tr("&Areas"))
+        areas.setObjectName("areas-menu")
+        areas.addAction(self.commands.accept_area)
+        areas.addSeparator()
+        areas.addAction(self.learning_commands.reset)
+        areas.addAction(self.learning_commands.undo)
+
+    def _learning(self) -> Learning | None:
+        session = self.annotation_layer.session if self.completed else None
+        return session.learning if session is not None else None
+
+    def read_stored(self, document: Document, path: Path | None) -> Reading:
+        """`document` read with the reader's taxonomy as their decisions adjust it."""
+        learning = self._learning()
+        taxonomy = taxonomy_for(document, self.taxonomy)
+        if learning is not None:
+            taxonomy = learning.taxonomy(taxonomy)
+        return read_document(document, taxonomy, path)
+
+    def reread_document(self) -> None:
+        """Read the library document on screen again (after learning changed)."""
+        layer = self.annotation_layer
+        doc_id = layer.document_id if self.completed else None
+        if doc_id is None or layer.session is None or self.reading is None:
+            return
+        try:
+            stored = layer.session.stored(doc_id)
+        except AnnotatorError as exc:
+            layer.report(exc)
+            return
+        self.show_reading(self.read_stored(stored.document, self.reading.path))
 
     def _extend_toolbar(self) -> None:
         a = self.commands
@@ -893,6 +932,7 @@ class MainWindow(QMainWindow):
         layer.marks_changed.connect(self.draw_marks)
         layer.note_opened.connect(self.show_annotations_tab)
         layer.error_shown.connect(self._keep_error)
+        layer.annotations_changed.connect(self.learning_commands.check)
         layer.library_changed.connect(self._show_library)
         layer.store_opened.connect(self._store_opened)
         self.library_panel.open_requested.connect(self.open_document)
@@ -992,8 +1032,7 @@ class MainWindow(QMainWindow):
             return False
         from annotator.services.reader_session import reading_path
 
-        self.show_reading(read_document(stored.document, self.taxonomy,
-                                        reading_path(stored.source_path)))
+        self.show_reading(self.read_stored(stored.document, reading_path(stored.source_path)))
         return layer.document_id == doc_id
 
     def delete_document(self, doc_id: str) -> None:

@@ -72,11 +72,13 @@ def note_excerpt(note: str, limit: int = 160) -> str:
 
 
 def suggestion_marks(reading: Reading) -> list[Mark]:
-    """The reading's policy-area spans as suggestion marks, explained by their terms."""
+    """The reading's policy-area spans as suggestion marks, explained by their terms and
+    the rules or carried-over topic that made them (`core/detection.py`: AreaSpan)."""
     labels = {area.id: area.label for area in reading.taxonomy.areas}
     return [
         Mark(span.start, span.end, LayerKind.SUGGESTION, span.area,
-             labels.get(span.area, span.area), ", ".join(span.terms), terms=span.terms)
+             labels.get(span.area, span.area), ", ".join(span.terms), terms=span.terms,
+             reasons=span.reasons)
         for span in reading.spans
         if span.area in labels
     ]

@@ -22,7 +22,7 @@ from annotator.core.detection import AreaSpan
 from annotator.core.document import Document
 from annotator.core.summary import Summary, SummaryOptions, build_summary, is_color
 from annotator.core.taxonomy import Taxonomy
-from annotator.errors import ExportError
+from annotator.errors import ExportError, StoreError
 from annotator.exporters import (
     CancelCheck,
     ExportFormat,
@@ -239,10 +239,19 @@ def export(
         with Store.open() as opened:
             return export(doc_ref, fmt, path, options, progress, cancel,
                           store=opened, taxonomy=taxonomy)
+    from annotator.services.identity import Identity
+    from annotator.services.learning import Learning
+
     library = Library(store)
     stored, annotations = library.load(doc_ref)
     rejected = library.rejected_suggestions(stored.id)
+    # The suggestions the reader sees in the window: read with what they taught it.
+    chosen = taxonomy_for(stored.document, taxonomy or active_taxonomy())
+    try:
+        learned = Learning(store, Identity(store).reader().id).taxonomy(chosen)
+    except StoreError:  # a read-only library that does not know this reader yet
+        learned = chosen
     return export_document(
         stored.document, annotations, fmt, path, options, progress, cancel,
-        taxonomy=taxonomy, rejected=rejected, document_id=stored.id, database=store.path,
+        taxonomy=learned, rejected=rejected, document_id=stored.id, database=store.path,
     )

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from annotator.core.summary import Summary
     from annotator.core.taxonomy import Taxonomy
     from annotator.exporters import CancelCheck, ExportFormat, ExportOptions, ProgressCallback
+    from annotator.services.learning import Learning
     from annotator.services.sharing import Sharing
 
 
@@ -71,6 +72,13 @@ class Services:
     @cached_property
     def annotating(self) -> Annotating:
         return Annotating(self.store, self.reader)
+
+    @cached_property
+    def learning(self) -> Learning:
+        """What the reader's accepts, rejects and filed highlights teach the detector."""
+        from annotator.services.learning import Learning
+
+        return Learning(self.store, self.reader.id)
 
     @cached_property
     def sharing(self) -> Sharing:

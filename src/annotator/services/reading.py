@@ -13,9 +13,11 @@ import hashlib
 import io
 import os
 import pickle
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from annotator import __version__, bundled, paths
 from annotator.core import detection
@@ -48,6 +50,8 @@ class Reading:
         return [s for s in self.spans if s.area == area_id]
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 _BUNDLED_SOURCE = "policy-areas.toml (bundled)"
 _detectors: dict[Taxonomy, Detector] = {}
 # Compiled detectors by the key of their taxonomy text (see `_compiled`), for this process.
@@ -160,8 +164,10 @@ def _load_shared(data: bytes) -> object:
     return _Unpickler(stream).load()
 
 
+@functools.cache
 def bundled_taxonomy(language: str = "") -> Taxonomy:
-    """The bundled taxonomy for `language` ("zh"), or the English one."""
+    """The bundled taxonomy for `language` ("zh"), or the English one; read once: the
+    bundled files cannot change while the app runs."""
     if language not in bundled.TAXONOMY_LANGUAGES:
         return _compiled(bundled.taxonomy_text(), _BUNDLED_SOURCE).taxonomy
     return _compiled(bundled.taxonomy_text(language),
@@ -187,32 +193,60 @@ def load_taxonomy(path: Path) -> Taxonomy:
     return _compiled(read_taxonomy_text(path), str(path)).taxonomy
 
 
+# The taxonomies of files already read, by what `os.stat` says of each file. Every
+# highlight asks for the active taxonomy (`suggested_area`): reading and hashing the
+# file each time was a third of a highlight's cost (`highlight_commit`, benchmarks/).
+_by_file: dict[tuple[str, int, int, int, int], Taxonomy] = {}
+
+
+def _file_taxonomy(path: Path, status: os.stat_result) -> Taxonomy:
+    """`load_taxonomy(path)`, read again only when the file's size, times or inode
+    changed: an editor saving the file changes its mtime (or replaces it: a new inode)."""
+    key = (os.fspath(path), status.st_mtime_ns, status.st_ctime_ns, status.st_size,
+           status.st_ino)
+    return _kept(_by_file, key, lambda: load_taxonomy(path))
+
+
 def active_taxonomy(override: Path | None = None) -> Taxonomy:
     """`override`, else the user's copy in the config folder, else the bundled file."""
-    if override is not None:
-        return load_taxonomy(override)
-    user_copy = paths.user_taxonomy_path()
-    return load_taxonomy(user_copy) if user_copy.exists() else bundled_taxonomy()
+    path = override if override is not None else paths.user_taxonomy_path()
+    try:
+        status = path.stat()
+    except OSError:
+        if override is not None:
+            return load_taxonomy(override)  # its own error: missing, unreadable, a loop
+        return bundled_taxonomy()
+    if not stat.S_ISREG(status.st_mode):
+        return load_taxonomy(path)  # a FIFO or device: refused there, never cached
+    return _file_taxonomy(path, status)
 
 
-def _detector(taxonomy: Taxonomy) -> Detector:
-    detector = _detectors.get(taxonomy)
-    if detector is None:
-        if len(_detectors) >= 8:
-            _detectors.clear()
-        detector = _detectors[taxonomy] = Detector(taxonomy)
-    return detector
+def detector_for(taxonomy: Taxonomy) -> Detector:
+    """The compiled detector of `taxonomy`, built once per process (per distinct one)."""
+    return _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+
+
+
+
+def _kept(cache: dict[_K, _V], key: _K, make: Callable[[], _V]) -> _V:
+    """`cache[key]`, made and kept on first use; a full cache (8) starts over."""
+    known = cache.get(key)
+    if known is None:
+        if len(cache) >= 8:
+            cache.clear()
+        known = cache[key] = make()
+    return known
 
 
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     """`document` with its passages, found by `taxonomy` or the one for its language."""
     taxonomy = taxonomy_for(document, taxonomy)
-    return Reading(document, taxonomy, tuple(_detector(taxonomy).detect(document)), path)
+    return Reading(document, taxonomy, tuple(detector_for(taxonomy).detect(document)), path)
 
 
 def explain(reading: Reading) -> list[SentenceEvidence]:
     """Each sentence's evidence per area (weights, rules, carry-over): why it is highlighted."""
-    return _detector(reading.taxonomy).explain(reading.document)
+    return detector_for(reading.taxonomy).explain(reading.document)
 
 
 def suggested_area(document: Document, start: int, end: int) -> str | None:
@@ -225,7 +259,7 @@ def suggested_area(document: Document, start: int, end: int) -> str | None:
         taxonomy = taxonomy_for(document, active_taxonomy())
     except TaxonomyError:
         return None
-    suggestion = _detector(taxonomy).suggest_area(document, start, end)
+    suggestion = detector_for(taxonomy).suggest_area(document, start, end)
     return suggestion.area if suggestion else None
 
 

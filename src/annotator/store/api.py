@@ -110,6 +110,10 @@ class Repository(Protocol):
         self, doc_id: str, suggestions: Iterable[Suggestion], rejected: bool, now: datetime
     ) -> None: ...
 
+    def learning_evidence(
+        self, author_id: str, since: datetime | None
+    ) -> list[tuple[str, str, str]]: ...
+
     def search(self, query: str, limit: int) -> list[Hit]: ...
     def text_matches(
         self, query: str, document_ids: Sequence[str]

@@ -21,16 +21,19 @@ from sqlalchemy import (
     Connection,
     String,
     and_,
+    case,
     delete,
     false,
     func,
     insert,
+    literal,
     select,
     type_coerce,
+    union_all,
     update,
 )
 
-from annotator.core.annotation import Annotation, Placement
+from annotator.core.annotation import Annotation, Motivation, Origin, Placement
 from annotator.core.document import Document
 from annotator.store import snippets
 from annotator.store.api import (
@@ -331,6 +334,38 @@ class SqlRepository(ABC):
                         document_id=doc_id, area=area, start=start, end=end, rejected=now
                     )
                 )
+
+    # --- learning -----------------------------------------------------------------
+
+    def learning_evidence(
+        self, author_id: str, since: datetime | None
+    ) -> list[tuple[str, str, str]]:
+        """(area, verdict, passage text) of every decision the reader `author_id` made
+        after `since`.
+
+        Decisions are not kept twice: a rejection is a row of `rejected_suggestions` (its
+        text cut from the document), an acceptance a live annotation the machine
+        suggested, an assignment a live highlight of the reader's filed under an area.
+        Undoing any of them removes the evidence with it; classmates' imported layers
+        teach nothing.
+        """
+        R = RejectedSuggestionRow.__table__  # noqa: N806 (a table, like A and D)
+        rejected = (
+            select(R.c.area, literal("rejected"),
+                   func.substr(D.c.text, R.c.start + 1, R.c.end - R.c.start))
+            .join(D, D.c.id == R.c.document_id)
+        )
+        decided = select(
+            A.c.area,
+            case((A.c.origin == Origin.MACHINE.value, "accepted"), else_="assigned"),
+            A.c.exact,
+        ).where(A.c.deleted == false(), A.c.area.is_not(None), A.c.author_id == author_id,
+                A.c.motivation == Motivation.HIGHLIGHTING.value)
+        if since is not None:
+            rejected = rejected.where(R.c.rejected > since)
+            decided = decided.where(A.c.created > since)
+        rows = self._conn.execute(union_all(rejected, decided))
+        return [(str(area), str(verdict), str(text or "")) for area, verdict, text in rows]
 
     # --- search -------------------------------------------------------------------
 

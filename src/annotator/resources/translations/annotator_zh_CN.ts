@@ -680,7 +680,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>尚未接受的机器建议</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Include:</source>
         <translation>包含：</translation>
     </message>
@@ -1219,6 +1219,59 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>LearningCommands</name>
+    <message>
+        <location filename="../../gui/learning_commands.py" line="+37"/>
+        <source>Reset &amp;Learning…</source>
+        <translation>重置学习(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Undo Reset Learning</source>
+        <translation>撤销重置学习(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Learned from your decisions: {what}</source>
+        <translation>已从您的决定中学习：{what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library is not open yet.</source>
+        <translation>文库尚未打开。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing learned yet: your accepted and rejected suggestions teach the highlighting.</source>
+        <translation>尚未学到任何内容：您接受和拒绝的建议会调整高亮。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reset learning?</source>
+        <translation>重置学习？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget what your decisions taught the highlighting? The suggestions go back to the policy areas file as it is.</source>
+        <translation>忘记您的决定对高亮的调整吗？建议将恢复为政策领域文件的原样。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset Learning</source>
+        <translation>重置学习</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Learning reset: the highlighting follows the policy areas file again.</source>
+        <translation>学习已重置：高亮重新按照政策领域文件进行。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What your decisions taught is back.</source>
+        <translation>您的决定所带来的调整已恢复。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <location filename="../../gui/library_panel.py" line="+66"/>
@@ -1281,7 +1334,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+158"/>
+        <location filename="../../gui/main_window.py" line="+161"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1317,7 +1370,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+617"/>
+        <location line="+618"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -1442,7 +1495,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>高亮所选内容(&amp;H)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+15"/>
+        <source>&amp;Areas</source>
+        <translation>领域(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销{what}(&amp;U)</translation>
     </message>
@@ -1462,12 +1520,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+57"/>
         <source>Select an area in the Areas tab first.</source>
         <translation>请先在“领域”标签页中选择一个领域。</translation>
     </message>
@@ -1602,6 +1660,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location filename="../../gui/highlighting.py" line="+354"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>why:</source>
+        <translation>原因：</translation>
     </message>
     <message>
         <location filename="../../gui/reader_view.py" line="+231"/>
