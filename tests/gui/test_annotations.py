@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from annotator.core.annotation import COLOR_BY_KEY, Origin
-from annotator.gui.highlighting import Layer
+from annotator.core.layers import LayerKind
 from annotator.gui.main_window import MainWindow
 from annotator.services.library import Library
 from annotator.services.reading import Reading
@@ -66,7 +66,7 @@ def test_highlight_persists_into_a_new_window(
     [kept] = second.annotation_layer.ordered()
     assert (kept.start, kept.end, kept.color) == (start, end, "green")
     marks = second.reader.highlights.marks_at(start + 2)  # type: ignore[union-attr]
-    assert any(m.layer is Layer.READER and m.ref == kept.id for m in marks)
+    assert any(m.layer is LayerKind.READER and m.ref == kept.id for m in marks)
     assert second.annotations_panel.shown_ids() == [kept.id]
 
 
@@ -222,7 +222,7 @@ def test_tooltip_names_author_and_note(window: MainWindow, qtbot: QtBot) -> None
     made = layer.highlight("yellow")
     assert made is not None and layer.save_note(made.id, "Key claim", ())
     marks = window.reader.highlights.marks_at(start)  # type: ignore[union-attr]
-    [mine] = [m for m in marks if m.layer is Layer.READER]
+    [mine] = [m for m in marks if m.layer is LayerKind.READER]
     assert mine.detail == "Key claim" and made.author_name in mine.label
 
 

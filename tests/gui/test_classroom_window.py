@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.core.annotation import Motivation
+from annotator.core.layers import LayerKind
 from annotator.gui.annotations_panel import HTML_ROLE, ID_ROLE
 from annotator.gui.answering import TextDialog
 from annotator.gui.answers_view import AnswersDialog
 from annotator.gui.group_view import GroupDialog
-from annotator.gui.highlighting import Layer
 from annotator.gui.main_window import MainWindow
 from annotator.gui.merge_dialog import MergeDialog
 from annotator.gui.outlines import line_rects
@@ -103,7 +103,7 @@ def teacher_layer_is_apart_read_only_and_hideable(
     highlights = window.reader.highlights
     assert highlights is not None
     [mark] = [m for m in highlights.marks_at(question.start + 1) if m.ref == question.id]
-    assert mark.layer is Layer.IMPORTED
+    assert mark.layer is LayerKind.IMPORTED
     assert mark.label.startswith("Ms Teacher (from bundle) · ")
     window.show_annotations_tab()
     texts = [panel.list.item(i).data(HTML_ROLE) for i in range(panel.list.count())]

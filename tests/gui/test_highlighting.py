@@ -6,12 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat
 
+from annotator.core.layers import LayerKind, Mark
 from annotator.gui.highlighting import (
     NO_UNDERLINE,
     READER_ALPHA,
     SUGGESTION_ALPHA,
-    Layer,
-    Mark,
     MarkStyle,
     Styler,
     segments,
@@ -20,7 +19,7 @@ from annotator.gui.term_underlines import term_ranges
 
 
 def mark(start: int, end: int, key: str) -> Mark:
-    return Mark(start, end, Layer.SUGGESTION, key, key.title())
+    return Mark(start, end, LayerKind.SUGGESTION, key, key.title())
 
 
 def test_overlaps_are_cut_into_disjoint_segments() -> None:
@@ -55,7 +54,7 @@ def test_a_lit_passage_is_filled_softly_and_a_reader_highlight_strongly(qtbot: o
     lit = styler().format_for([passage], lit=[passage])
     assert lit.background().color().rgb() == QColor("#0072b2").rgb()
     assert lit.background().color().alphaF() == pytest.approx(SUGGESTION_ALPHA, abs=0.01)
-    mine = Mark(0, 40, Layer.READER, "#f6d32d", "Yellow")
+    mine = Mark(0, 40, LayerKind.READER, "#f6d32d", "Yellow")
     over = styler().format_for([passage, mine], lit=[passage])
     assert over.background().color().rgb() == QColor("#f6d32d").rgb()
     assert over.background().color().alphaF() == pytest.approx(READER_ALPHA, abs=0.01)
@@ -63,8 +62,8 @@ def test_a_lit_passage_is_filled_softly_and_a_reader_highlight_strongly(qtbot: o
 
 
 def test_a_highlight_inside_another_keeps_its_fill(qtbot: object) -> None:
-    outer = Mark(0, 100, Layer.READER, "#8ff0a4", "Green")
-    inner = Mark(10, 20, Layer.READER, "#f6d32d", "Yellow")
+    outer = Mark(0, 100, LayerKind.READER, "#8ff0a4", "Green")
+    inner = Mark(10, 20, LayerKind.READER, "#f6d32d", "Yellow")
     for order in ([outer, inner], [inner, outer]):
         fmt = styler().format_for(order)
         assert fmt.background().color().rgb() == QColor("#f6d32d").rgb()

@@ -39,6 +39,8 @@ from annotator.core.annotation import (
 )
 from annotator.core.detection import AreaSpan
 from annotator.core.document import BlockKind, Document, Metadata
+from annotator.core.filters import AnnotationFilter
+from annotator.core.layers import accepted_suggestions
 from annotator.core.taxonomy import PolicyArea, Taxonomy
 from annotator.core.w3c import document_iri
 
@@ -82,6 +84,11 @@ class SummaryOptions:
     # no annotation is filed under an area, so a first export shows the areas the text
     # covers, marked as suggestions, rather than an overview of zeros (issue 9 item 4).
     suggestions: bool | None = None
+
+    @property
+    def filter(self) -> AnnotationFilter:
+        """The annotations these options keep (the panel's filters use the same rule)."""
+        return AnnotationFilter(self.areas, self.authors, self.colors, self.tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,18 +239,6 @@ def safe_color(color: str, fallback: str = "#9a9996") -> str:
     return value.lower() if _HEX.match(value) else fallback
 
 
-def _wanted(annotation: Annotation, options: SummaryOptions) -> bool:
-    if options.authors is not None and not (
-        annotation.author_id in options.authors or annotation.author_name in options.authors
-    ):
-        return False
-    if options.colors is not None and not (
-        annotation.color in options.colors or color_hex(annotation.color) in options.colors
-    ):
-        return False
-    return options.tags is None or bool(options.tags.intersection(annotation.tags))
-
-
 def _suggestion(
     document: Document, content_hash: str, document_id: str, span: AreaSpan, area: PolicyArea,
     now: datetime,
@@ -352,17 +347,15 @@ def build_summary(
     by_id = {a.id: a for a in areas}
 
     passages: list[Passage] = []
-    accepted: set[tuple[str | None, int, int]] = set()
+    wanted = options.filter
     for annotation in annotations:
         progress.step()
         if annotation.deleted:
             continue
-        if annotation.origin is Origin.MACHINE:
-            accepted.add((annotation.area, annotation.start, annotation.end))
         area = by_id.get(annotation.area) if annotation.area else None
         if options.areas is not None and area is None:
             continue  # an area the export leaves out
-        if not _wanted(annotation, options):
+        if not wanted.matches(annotation):
             continue
         machine = annotation.origin is Origin.MACHINE and area is not None
         label = area.label if area else unknown_area_label(annotation.area)
@@ -373,12 +366,13 @@ def build_summary(
             label,
         ))
     if spans:
+        hidden = accepted_suggestions(annotations) | set(rejected)
         content_hash = document.content_hash  # hashing 1 MB per suggestion was quadratic
         for span in spans:
             progress.step()
             area = by_id.get(span.area)
             key = (span.area, span.start, span.end)
-            if area is None or key in accepted or key in rejected:
+            if area is None or key in hidden:
                 continue
             passages.append(Passage(
                 PassageKind.SUGGESTION,

@@ -21,7 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
-from annotator.gui.highlighting import Layer, Mark
+from annotator.core.layers import LayerKind, Mark
 from annotator.gui.i18n import translate
 
 
@@ -115,7 +115,7 @@ def passage_description(marks: Sequence[Mark]) -> str:
     """The highlights at the caret as a screen reader says them: area and note."""
     parts = []
     for mark in marks:
-        if mark.layer is Layer.READER:
+        if mark.layer is LayerKind.READER:
             text = translate("Accessibility", "Highlight: {label}.").format(label=mark.label)
             if mark.detail:
                 text += " " + translate("Accessibility", "Note: {note}").format(

@@ -7,11 +7,13 @@ shows the shortcut. Later features (annotate, undo, search) add their actions he
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu
 
-from annotator.core.annotation import READER_COLORS
+from annotator.core.annotation import COLOR_BY_KEY, READER_COLORS
 from annotator.gui.i18n import QT_TRANSLATE_NOOP, translate
 from annotator.gui.icons import themed_icon
 
@@ -194,3 +196,41 @@ class Actions:
             colors.addAction(action)
         colors.addAction(self.custom_color)
         menu.addAction(self.add_note)
+
+    # -- commands on one thing under the mouse (the reader's context menu) ---------------
+
+    def add_selection_menu(self, menu: QMenu, areas: Iterable[tuple[str, str]],
+                           assign: Callable[[str], object]) -> None:
+        """Highlight the selection, or assign it a policy area: (id, label) of each area;
+        `assign(area_id)`."""
+        self.add_highlight_menu(menu, translate("Actions", "&Highlight"))
+        submenu = menu.addMenu(translate("Actions", "Assign Policy &Area"))
+        for area_id, label in areas:
+            submenu.addAction(label.replace("&", "&&")).triggered.connect(
+                lambda _c=False, a=area_id: assign(a))
+
+    def add_annotation_menu(
+        self, menu: QMenu, *, edit_note: Callable[[], None], edit_tags: Callable[[], None],
+        recolor: Callable[[str], None], delete: Callable[[], None],
+    ) -> None:
+        """What can be done to one of the reader's annotations."""
+        menu.addAction(translate("Actions", "Edit &Note…")).triggered.connect(
+            lambda _c=False: edit_note())
+        menu.addAction(translate("Actions", "Edit &Tags…")).triggered.connect(
+            lambda _c=False: edit_tags())
+        colors = menu.addMenu(translate("Actions", "C&olour"))
+        for color in COLOR_BY_KEY.values():
+            colors.addAction(color.label).triggered.connect(
+                lambda _c=False, k=color.key: recolor(k))
+        menu.addAction(translate("Actions", "&Delete Highlight")).triggered.connect(
+            lambda _c=False: delete())
+
+    def add_suggestion_menu(self, menu: QMenu, area_label: str, *,
+                            accept: Callable[[], None], reject: Callable[[], None]) -> None:
+        """Accept or reject one machine suggestion of the area `area_label`."""
+        label = area_label.replace("&", "&&")  # a literal &, not a mnemonic
+        menu.addSection(translate("Actions", "Suggested: {area}").format(area=area_label))
+        menu.addAction(translate("Actions", "&Accept “{area}”").format(area=label)).triggered\
+            .connect(lambda _c=False: accept())
+        menu.addAction(translate("Actions", "&Reject “{area}”").format(area=label)).triggered\
+            .connect(lambda _c=False: reject())

@@ -4,7 +4,7 @@ Each card shows the colour, the quoted passage, the note rendered from Markdown,
 author and policy area; annotations whose text could not be placed after a revision are
 listed last with an "unplaced" badge and their quote, never hidden. Filters (colour,
 area, tag, author, words) sit on top; which annotations pass them is decided by
-`services.reader_session.filter_annotations`. Cards are painted by one delegate from HTML
+`core.filters` (the rule exports use too). Cards are painted by one delegate from HTML
 rather than built from widgets, so a document with thousands of notes stays light.
 """
 
@@ -48,6 +48,7 @@ from annotator.core.annotation import (
     Placement,
     color_hex,
 )
+from annotator.core.filters import AnnotationFilter, filter_annotations
 from annotator.gui.i18n import translate
 from annotator.gui.note_editor import NoteEditor
 
@@ -335,10 +336,8 @@ class AnnotationsPanel(QWidget):
         combo.setCurrentIndex(max(0, index))
         combo.blockSignals(False)
 
-    def current_filter(self) -> object:
-        from annotator.services.reader_session import AnnotationFilter
-
-        return AnnotationFilter(
+    def current_filter(self) -> AnnotationFilter:
+        return AnnotationFilter.choosing(
             color=self.color_filter.currentData() or "",
             area=self.area_filter.currentData() or "",
             tag=self.tag_filter.currentData() or "",
@@ -352,11 +351,7 @@ class AnnotationsPanel(QWidget):
         self.list.clear()
         shown: list[Annotation] = []
         if self.annotations:
-            from annotator.services.reader_session import AnnotationFilter, filter_annotations
-
-            wanted = self.current_filter()
-            assert isinstance(wanted, AnnotationFilter)
-            shown = filter_annotations(self.annotations, wanted)
+            shown = filter_annotations(self.annotations, self.current_filter())
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         entries = self._entries(shown)
         groups = len({e.author_id for e in entries})

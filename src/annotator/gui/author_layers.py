@@ -3,11 +3,12 @@
 A teacher's notes (or a group member's) are not the reader's decisions, so they must
 not look like them: the reader's highlights are strong fills, another author's are
 outlined (`gui/outlines.py`) over a faint wash, with the author's badge in the
-tooltip, "Li (from bundle)" as `exchange/merge.shown_author` names a claimed author.
-Each mark's style key carries its author (`#rrggbb@author-id`), so one author's whole
-layer can be hidden or shown
-(`DocumentHighlights.set_hidden` per key) without touching anyone else's: that is both
-"hide the teacher's layer" and the reader's filter by member (View ▸ Members).
+tooltip, "Li (from bundle)" as `exchange/merge.shown_author` names a claimed author
+(the document session builds the marks, `services/document_session.py`). Each mark's
+style key carries its author (`core.layers.imported_key`: `#rrggbb@author-id`), so one
+author's whole layer can be hidden or shown (`DocumentHighlights.set_hidden` per key)
+without touching anyone else's: that is both "hide the teacher's layer" and the
+reader's filter by member (View ▸ Members).
 """
 
 from __future__ import annotations
@@ -17,16 +18,10 @@ from collections.abc import Callable, Iterable
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMenu, QWidget
 
-from annotator.core.annotation import Annotation, Motivation, Placement
-from annotator.exchange.merge import shown_author
-from annotator.gui.highlighting import NO_UNDERLINE, Layer, Mark, MarkStyle
+from annotator.core.layers import IMPORTED_SEPARATOR as SEPARATOR
+from annotator.gui.highlighting import NO_UNDERLINE, MarkStyle
 
 IMPORTED_ALPHA = 0.1  # a wash inside the outline (gui/outlines.py); the reader's is 0.62
-SEPARATOR = "@"
-
-
-def imported_key(color: str, author_id: str) -> str:
-    return f"{color}{SEPARATOR}{author_id}"
 
 
 def imported_style(key: str) -> MarkStyle:
@@ -38,23 +33,6 @@ def author_keys(keys: Iterable[str], author_id: str | None) -> list[str]:
     if author_id is None:
         return [k for k in keys if k.startswith("#") and SEPARATOR not in k]
     return [k for k in keys if k.endswith(SEPARATOR + author_id)]
-
-
-def drawn(a: Annotation) -> bool:
-    """Is `a` drawn on the page? Placed, and not an answer: an answer lies on its
-    question's words, where its fill would make the teacher's question look like the
-    student's own highlight; answers are listed under their question in the panel."""
-    return a.placement is Placement.PLACED and a.motivation is not Motivation.REPLYING
-
-
-def annotation_mark(a: Annotation, color: str, label: str, detail: str, reader_id: str | None
-                    ) -> Mark:
-    """The mark of annotation `a`: the reader's own, or another author's with a badge."""
-    if reader_id is None or a.author_id == reader_id or not a.author_id:
-        return Mark(a.start, a.end, Layer.READER, color, label, detail, a.id)
-    badge = shown_author(a.author_name, a.author_id, reader_id)
-    return Mark(a.start, a.end, Layer.IMPORTED, imported_key(color, a.author_id),
-                f"{badge} · {label}", detail, a.id)
 
 
 class MembersMenu(QMenu):

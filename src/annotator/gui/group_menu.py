@@ -24,8 +24,8 @@ from annotator.gui.workers import Job, Worker, run_in_background
 
 if TYPE_CHECKING:
     from annotator.groupsync.background import GroupState
-    from annotator.groupsync.sync import Joined
-    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.groupsync.sync import GroupSync, Joined
+    from annotator.gui.annotation_controller import AnnotationController
     from annotator.services.library_services import Services
 
 DEBOUNCE_MS = 3_000  # after the last local change
@@ -81,7 +81,7 @@ class GroupCommands(QObject):
         services = self.host.services()
         if services is None:
             return
-        self._background(lambda _p, _c: services.group_state(), self._state_known)
+        self._background(lambda _p, _c: _state(services), self._state_known)
         self._every.start()
 
     def stop(self) -> None:
@@ -110,7 +110,7 @@ class GroupCommands(QObject):
         if services is None or doc_id is None:
             self.host.message(self.tr("Open a document from the library to share it."))
             return
-        run_in_background(lambda _p, _c: services.group_sync.share(doc_id), name="group-share",
+        run_in_background(lambda _p, _c: _groups(services).share(doc_id), name="group-share",
                           on_finished=self._shared, on_failed=self._share_failed)
 
     def sync_now(self) -> None:
@@ -122,7 +122,7 @@ class GroupCommands(QObject):
             return
         self._soon.stop()
         self.indicator.syncing()
-        self._background(lambda _p, _c: services.sync_groups(), self._synced)
+        self._background(lambda _p, _c: _sync(services), self._synced)
 
     # --- results (GUI thread) -----------------------------------------------------
 
@@ -134,7 +134,7 @@ class GroupCommands(QObject):
             dialog.show_error(self.tr("The library cannot be opened, so no group can be "
                                       "joined."))
             return
-        run_in_background(lambda _p, _c: services.join_group(url, token), name="group-join",
+        run_in_background(lambda _p, _c: _join(services, url, token), name="group-join",
                           on_finished=self._joined, on_failed=dialog.show_error)
 
     def _joined(self, result: object) -> None:
@@ -197,10 +197,37 @@ class GroupCommands(QObject):
         self.sync.setEnabled(joined)
 
 
+def _groups(services: Services) -> GroupSync:
+    """The sync client over the window's library, imported late: it needs httpx, and
+    most libraries never join a group."""
+    from annotator.groupsync.sync import GroupSync
+
+    return GroupSync(services.store, services.reader)
+
+
+def _state(services: Services) -> GroupState:
+    from annotator.groupsync.background import current
+
+    return current(_groups(services))
+
+
+def _sync(services: Services) -> GroupState:
+    from annotator.groupsync.background import sync_all
+
+    return sync_all(_groups(services))
+
+
+def _join(services: Services, url: str, token: str) -> Joined:
+    """Join; the member becomes the library's reader, so notes are written as them."""
+    joined = _groups(services).join(url, token)
+    services.forget_reader()
+    return joined
+
+
 class _Window(Protocol):
     """What `GroupWindow` needs of `MainWindow`."""
 
-    annotation_layer: AnnotationLayer
+    annotation_layer: AnnotationController
 
     def reload_from_store(self) -> None: ...
 

@@ -32,12 +32,12 @@ import html
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 
+from annotator.core.layers import ANNOTATION_LAYERS, LayerKind, Mark
 from annotator.gui.offsets import Utf16Map
 from annotator.gui.term_underlines import TermUnderlines
 
@@ -55,32 +55,6 @@ UNDERLINES: tuple[QTextCharFormat.UnderlineStyle, ...] = (
 
 
 NO_UNDERLINE = QTextCharFormat.UnderlineStyle.NoUnderline
-
-
-class Layer(StrEnum):
-    """What a mark means; layers are drawn with different strength."""
-
-    SUGGESTION = "suggestion"  # a machine passage: a margin bar, its terms underlined
-    READER = "reader"  # the reader's own highlight: a strong fill
-    IMPORTED = "imported"  # another author's (a teacher's, a member's): a faint fill
-
-
-FILLED = (Layer.READER, Layer.IMPORTED)  # layers whose marks are annotations
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One highlighted range: `key` names its style (an area id, a colour name)."""
-
-    start: int
-    end: int
-    layer: Layer
-    key: str
-    label: str
-    detail: str = ""
-    ref: str = ""  # the annotation id of a reader mark
-    terms: tuple[str, ...] = ()  # the words that made a suggestion, as detection found them
-    reasons: tuple[str, ...] = ()  # a suggestion's rules and carried-over topic, in words
 
 
 class Segment(NamedTuple):
@@ -173,8 +147,8 @@ class Styler:
         fmt = self.clear_format()
         # The reader's own fill wins; another author's (a faint wash, outlined by
         # gui/outlines.py) shows only where the reader has none.
-        readers = ([m for m in marks if m.layer is Layer.READER]
-                   or [m for m in marks if m.layer is Layer.IMPORTED])
+        readers = ([m for m in marks if m.layer is LayerKind.READER]
+                   or [m for m in marks if m.layer is LayerKind.IMPORTED])
         if readers:
             # The innermost highlight keeps its fill: one made inside another (or inside
             # an accepted suggestion) stays visible, the outer one shows around it.
@@ -182,7 +156,7 @@ class Styler:
             fill = self.styles[filler.key]
             fmt.setBackground(blend(fill.color, fill.fill_alpha))
         else:
-            shown = next((m for m in marks if m.layer is Layer.SUGGESTION and m in lit), None)
+            shown = next((m for m in marks if m.layer is LayerKind.SUGGESTION and m in lit), None)
             if shown is not None:
                 fmt.setBackground(blend(self.styles[shown.key].color, SUGGESTION_ALPHA))
         self._cache[key] = fmt
@@ -211,6 +185,9 @@ class DocumentHighlights:
         # first `_applied` segments (those ending within it) carry their format yet.
         self.loaded: int | None = None
         self._applied = 0
+        # How many times the marks were replaced: each is a sweep and a re-merge, so a
+        # document should be drawn once when it opens (tests/gui/test_drawing.py).
+        self.draws = 0
 
     @property
     def segments(self) -> list[Segment]:
@@ -222,11 +199,12 @@ class DocumentHighlights:
         Adding one highlight to a document with thousands re-formats a few segments, not
         all of them: unchanged segments keep the format they already have.
         """
+        self.draws += 1
         self.set_hovered(())  # the marks under the mouse may be gone
         old = self._segments[:self._applied]
         marks = list(marks)
         self.terms.set_passages(
-            ((m.key, m.start, m.end, m.terms) for m in marks if m.layer is Layer.SUGGESTION),
+            ((m.key, m.start, m.end, m.terms) for m in marks if m.layer is LayerKind.SUGGESTION),
             self._loaded_chars())
         self._segments = segments(marks)
         self._starts = [s.start for s in self._segments]
@@ -269,7 +247,7 @@ class DocumentHighlights:
 
     def passages_in(self, start: int, end: int) -> list[Mark]:
         """The visible machine passages overlapping [start, end) (the margin's bars)."""
-        return [m for m in self.marks_in(start, end) if m.layer is Layer.SUGGESTION]
+        return [m for m in self.marks_in(start, end) if m.layer is LayerKind.SUGGESTION]
 
     def _segments_in(self, start: int, end: int) -> list[Segment]:
         first = max(0, bisect_right(self._starts, start) - 1)
@@ -283,11 +261,11 @@ class DocumentHighlights:
         keys = {self.focus, key}
         self.focus = key
         self._apply([s for s in self._segments[:self._applied]
-                     if any(m.key in keys and m.layer is Layer.SUGGESTION for m in s.marks)])
+                     if any(m.key in keys and m.layer is LayerKind.SUGGESTION for m in s.marks)])
 
     def set_hovered(self, marks: Iterable[Mark]) -> None:
         """Light the passages among `marks` (those under the mouse); unlight the rest."""
-        hovered = frozenset(m for m in marks if m.layer is Layer.SUGGESTION)
+        hovered = frozenset(m for m in marks if m.layer is LayerKind.SUGGESTION)
         if hovered == self.hovered:
             return
         changed = hovered ^ self.hovered
@@ -301,7 +279,7 @@ class DocumentHighlights:
     def lit(self, marks: Iterable[Mark]) -> tuple[Mark, ...]:
         """The passages among `marks` drawn lit."""
         focus, hovered = self.focus, self.hovered
-        return tuple(m for m in marks if m.layer is Layer.SUGGESTION
+        return tuple(m for m in marks if m.layer is LayerKind.SUGGESTION
                      and (m.key == focus or m in hovered))
 
     def set_hidden(self, key: str, hidden: bool) -> None:
@@ -364,7 +342,7 @@ def tooltip_html(marks: tuple[Mark, ...], highlights: DocumentHighlights | None)
     for mark in marks:
         style = highlights.styler.styles.get(mark.key) if highlights else None
         color = style.color.name() if style else "#888888"
-        if mark.layer in FILLED:
+        if mark.layer in ANNOTATION_LAYERS:
             # label: who made it; detail: the note's first words
             note = (f"<br/><span style='white-space:pre-wrap'>{html.escape(mark.detail)}</span>"
                     if mark.detail else "")

@@ -68,6 +68,7 @@ from annotator.gui.sharing_commands import (
 from annotator.gui.theme import theme_manager
 from annotator.gui.theme_menu import theme_menu
 from annotator.importers import slow_to_import, supported_suffixes
+from annotator.services.document_session import DocumentSession, MarkWording
 from annotator.services.reading import (
     Reading,
     active_taxonomy,
@@ -81,7 +82,7 @@ from annotator.services.reading import (
 if TYPE_CHECKING:
     from annotator.core.document import Document
     from annotator.core.taxonomy import Taxonomy
-    from annotator.gui.annotation_layer import AnnotationLayer, OpenLibrary
+    from annotator.gui.annotation_controller import AnnotationController, OpenLibrary
     from annotator.gui.annotations_panel import AnnotationsPanel
     from annotator.gui.areas_panel import AreasPanel
     from annotator.gui.library_panel import LibraryPanel
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
     annotations_panel: AnnotationsPanel
     search_panel: SearchPanel
     library_panel: LibraryPanel
-    annotation_layer: AnnotationLayer
+    # The annotation controller (the name other modules and tests have long used).
+    annotation_layer: AnnotationController
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  open_library: OpenLibrary | None = None) -> None:
@@ -130,7 +132,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.reading: Reading | None = None
         self._word_count: int | None = None  # of `reading`, counted once
-        self.hidden_areas: set[str] = set()
+        # What the document on screen is and what of it is visible: the window draws it.
+        self.document = DocumentSession()
         self.last_error: QMessageBox | None = None
         self._step: tuple[str, int] | None = None
         self._step_span: tuple[int, int] | None = None  # what "passage N of M" speaks of
@@ -451,10 +454,12 @@ class MainWindow(QMainWindow):
             self.note_editor.flush()
             self.annotation_layer.save_position()
         self.reading = reading
+        self.document.show(reading)
         self._word_count = None
         self._step = None
         self._step_span = None
-        self.reader.show_reading(reading)
+        # The marks come once the library has had its say (`draw_marks`, below).
+        self.reader.show_reading(reading, [])
         self.chapters_panel.show_document(reading.document)
         # An article without headings has nothing to jump through: its tab would only
         # crowd the sidebar (three tabs already fill it at 800x600).
@@ -482,6 +487,17 @@ class MainWindow(QMainWindow):
         self.settings.last_document = reading.path.resolve() if reading.path else None
         if self.completed:
             self._show_reading_in_panels(reading)
+        self.draw_marks()  # once: the controller's draw for the same marks is skipped
+
+    def draw_marks(self) -> None:
+        """Draw what the document session says is visible (only what changed is merged)."""
+        wording = MarkWording(self.tr("by {who}"), self.tr("suggested, accepted by {who}"),
+                              self.tr("you"))
+        reader_id = self.annotation_layer.reader_id if self.completed else None
+        self.reader.set_marks(*self.document.marks(wording, reader_id))
+
+    def _keep_error(self, box: QMessageBox) -> None:
+        self.last_error = box
 
     def _show_word_count(self) -> None:
         """The document's word count, or the selection's while there is one."""
@@ -524,9 +540,7 @@ class MainWindow(QMainWindow):
         if self.reading is None:
             return
         parts, tips = [], []
-        # Before the layer exists (first paint) nothing can have been rejected yet.
-        counts = self.annotation_layer.suggestion_counts() if self.completed else {
-            area.id: len(self.reading.spans_of(area.id)) for area in self.reading.taxonomy.areas}
+        counts = self.document.suggestion_counts()
         for area in self.reading.taxonomy.areas:
             count = counts.get(area.id, 0)
             shown = area.id not in self.hidden_areas
@@ -544,7 +558,7 @@ class MainWindow(QMainWindow):
             return
         self.flush_edits()  # a note being typed is part of what the reader exports
         session, document_id = self.export_source()
-        annotations = list(self.annotation_layer.annotations.values()) if document_id else None
+        annotations = list(self.document.annotations.values()) if document_id else None
         dialog = ExportDialog(self.reading, self.settings, self, library=session,
                               document_id=document_id, annotations=annotations)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -562,11 +576,12 @@ class MainWindow(QMainWindow):
 
     # -- areas ----------------------------------------------------------------------
 
+    @property
+    def hidden_areas(self) -> set[str]:
+        return self.document.hidden_areas
+
     def set_area_visible(self, area_id: str, visible: bool) -> None:
-        if visible:
-            self.hidden_areas.discard(area_id)
-        else:
-            self.hidden_areas.add(area_id)
+        self.document.set_area_shown(area_id, visible)
         self.reader.set_area_visible(area_id, visible)
         self._update_area_summary()
 
@@ -774,7 +789,7 @@ class MainWindow(QMainWindow):
         if self.completed or self._completing:
             return
         self._completing = True
-        from annotator.gui.annotation_layer import AnnotationLayer
+        from annotator.gui.annotation_controller import AnnotationController
         from annotator.gui.annotations_panel import AnnotationsPanel
         from annotator.gui.areas_panel import AreasPanel
         from annotator.gui.library_panel import LibraryPanel
@@ -800,7 +815,9 @@ class MainWindow(QMainWindow):
         for placeholder in self._placeholders:
             placeholder.deleteLater()
         self._placeholders.clear()
-        self.annotation_layer = AnnotationLayer(self, self._open_library)
+        self.annotation_layer = AnnotationController(
+            self, self.document, self.reader, self.note_editor, self.commands, self.statusBar(),
+            self._open_library, self.sharing_commands)
         self.areas_panel.visibility_changed.connect(self.set_area_visible)
         self.areas_panel.area_activated.connect(self.step_area)
         self.areas_panel.area_selected.connect(self.reader.set_focus_area)
@@ -913,10 +930,13 @@ class MainWindow(QMainWindow):
         self.note_editor.closed.connect(lambda: self.reader.setFocus())
         self.annotations_panel.activated.connect(self.jump_to_annotation)
         self.annotations_panel.edit_requested.connect(
-            lambda i: layer.edit_note(layer.annotations.get(i)) if i in layer.annotations
-            else None)
+            lambda i: layer.edit_note(self.document.annotations.get(i))
+            if i in self.document.annotations else None)
         self.annotations_panel.delete_requested.connect(layer.delete)
         layer.annotations_changed.connect(self._show_annotations)
+        layer.marks_changed.connect(self.draw_marks)
+        layer.note_opened.connect(self.show_annotations_tab)
+        layer.error_shown.connect(self._keep_error)
         layer.annotations_changed.connect(self.learning_commands.check)
         layer.library_changed.connect(self._show_library)
         layer.store_opened.connect(self._store_opened)
@@ -959,15 +979,10 @@ class MainWindow(QMainWindow):
 
     def reload_from_store(self) -> None:
         """Show what another process or a group sync wrote into the library."""
-        layer = self.annotation_layer
-        session = layer.session
         try:
-            if session is not None and layer.opened is not None:
-                layer.opened = session.load(layer.opened.id)
-                layer.annotations = {x.id: x for x in layer.opened.annotations}
+            self.annotation_layer.reload()
         except AnnotatorError:
             return  # a busy or failing store: the next poll tries again
-        layer.render()
         self._show_annotations()
         self._show_library()
 
@@ -986,11 +1001,9 @@ class MainWindow(QMainWindow):
 
     def _show_annotations(self) -> None:
         labels = {a.id: a.label for a in self.reading.taxonomy.areas} if self.reading else {}
-        session = self.annotation_layer.session
-        self.annotations_panel.show_annotations(
-            self.annotation_layer.ordered(), labels,
-            session.reader.id if session is not None else None)
-        self.areas_panel.set_counts(self.annotation_layer.suggestion_counts())
+        self.annotations_panel.show_annotations(self.document.ordered(), labels,
+                                                self.annotation_layer.reader_id)
+        self.areas_panel.set_counts(self.document.suggestion_counts())
         self._update_area_summary()
 
     def _show_library(self) -> None:
@@ -1007,7 +1020,7 @@ class MainWindow(QMainWindow):
         self.search_panel.titles = {d.id: d.title for d in documents}
 
     def jump_to_annotation(self, annotation_id: str) -> None:
-        annotation = self.annotation_layer.annotations.get(annotation_id)
+        annotation = self.document.annotations.get(annotation_id)
         if annotation is None:
             return
         from annotator.core.annotation import Placement
@@ -1031,7 +1044,7 @@ class MainWindow(QMainWindow):
         except AnnotatorError as exc:
             layer.report(exc)
             return False
-        from annotator.gui.annotation_layer import reading_path
+        from annotator.services.reader_session import reading_path
 
         self.show_reading(self.read_stored(stored.document, reading_path(stored.source_path)))
         return layer.document_id == doc_id
@@ -1099,10 +1112,8 @@ class MainWindow(QMainWindow):
             layer.report(exc)
             return
         self.settings.state.setValue("identity/asked", "1")
-        if layer.opened is not None:
-            layer.opened = layer.session.load(layer.opened.id)
-            layer.annotations = {x.id: x for x in layer.opened.annotations}
-            layer.render()
+        if self.document.document_id is not None:
+            layer.reload()
             self._show_annotations()
 
     def _ask_identity_once(self) -> None:

@@ -13,17 +13,17 @@ passages pays for the few it shows (performance.md, trap 4).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QTextCursor
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.gui.highlighting import Mark, blend, tooltip_html
-
-if TYPE_CHECKING:
-    from annotator.gui.reader_view import ReaderView
+from annotator.core.layers import Mark
+from annotator.gui.highlighting import DocumentHighlights, blend, tooltip_html
+from annotator.gui.offsets import Utf16Map
 
 LANE = 5.0  # pixels per area
 BAR = 3.0  # a bar's width within its lane
@@ -39,10 +39,34 @@ class Bar:
     rect: QRectF
 
 
+class PageView(Protocol):
+    """What the margin (and `outlines.py`) read of the reader view
+    (`reader_view.ReaderView`), named here so the view and its parts do not import
+    each other."""
+
+    @property
+    def page(self) -> QTextEdit | QPlainTextEdit: ...
+
+    @property
+    def highlights(self) -> DocumentHighlights | None: ...
+
+    @property
+    def positions(self) -> Utf16Map: ...
+
+    @property
+    def lanes(self) -> dict[str, int]: ...
+
+    def visible_span(self) -> tuple[int, int]: ...
+
+    def hover_passages(self, marks: Sequence[Mark]) -> None: ...
+
+    def select_range(self, start: int, end: int) -> None: ...
+
+
 class AreaMargin(QWidget):
     """Bars for the machine passages beside the lines they cover."""
 
-    def __init__(self, view: ReaderView, parent: QWidget) -> None:
+    def __init__(self, view: PageView, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("area-margin")
         self._view = view

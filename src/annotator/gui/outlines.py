@@ -11,16 +11,12 @@ them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from annotator.gui.highlighting import Layer
-
-if TYPE_CHECKING:
-    from annotator.gui.reader_view import ReaderView
+from annotator.core.layers import LayerKind
+from annotator.gui.margin_bars import PageView
 
 PEN = 1.4
 
@@ -62,7 +58,7 @@ def line_rects(page: QTextEdit | QPlainTextEdit, start: int, end: int) -> list[Q
     return rects
 
 
-def paint_outlines(view: ReaderView) -> None:
+def paint_outlines(view: PageView) -> None:
     """Outline every visible mark of another author on the page's viewport."""
     highlights = view.highlights
     if highlights is None:
@@ -71,7 +67,7 @@ def paint_outlines(view: ReaderView) -> None:
     viewport = page.viewport()
     positions = view.positions
     first, last = view.visible_span()
-    marks = [m for m in highlights.marks_in(first, last + 1) if m.layer is Layer.IMPORTED]
+    marks = [m for m in highlights.marks_in(first, last + 1) if m.layer is LayerKind.IMPORTED]
     if not marks:
         return
     limit = page.document().characterCount() - 1

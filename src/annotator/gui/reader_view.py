@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.document import BlockKind
+from annotator.core.layers import LayerKind, Mark
 from annotator.gui.accessibility import passage_description
 from annotator.gui.author_layers import imported_style
 from annotator.gui.highlighting import (
@@ -68,8 +69,6 @@ from annotator.gui.highlighting import (
     READER_ALPHA,
     UNDERLINES,
     DocumentHighlights,
-    Layer,
-    Mark,
     MarkStyle,
     Styler,
     tooltip_html,
@@ -79,6 +78,7 @@ from annotator.gui.margin_bars import AreaMargin
 from annotator.gui.offsets import Utf16Map
 from annotator.gui.outlines import paint_outlines
 from annotator.gui.settings import ReaderLook
+from annotator.services.document_session import suggestion_marks
 from annotator.services.reading import Reading
 
 RICH_LIMIT = 1_000_000
@@ -195,6 +195,8 @@ class ReaderView(QWidget):
         self.look = ReaderLook()
         self.positions = Utf16Map("")
         self.highlights: DocumentHighlights | None = None
+        # The marks and notes last drawn, so the same ones are not drawn again.
+        self._drawn: tuple[list[Mark], list[tuple[int, str]]] = ([], [])
         # Each area's lane in the margin (its place in the legend).
         self.lanes: dict[str, int] = {}
         self._document: QTextDocument | None = None
@@ -253,8 +255,12 @@ class ReaderView(QWidget):
         font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
         return font
 
-    def show_reading(self, reading: Reading) -> None:
-        """Replace the shown document; the widget kind follows the text's length."""
+    def show_reading(self, reading: Reading, marks: Sequence[Mark] | None = None) -> None:
+        """Replace the shown document; the widget kind follows the text's length.
+
+        `marks`: what to draw with the text (by default the reading's suggestions); the
+        window passes none and draws its document session's marks right after.
+        """
         text = reading.document.text
         rich = len(text) <= RICH_LIMIT
         self.reading = reading
@@ -280,7 +286,10 @@ class ReaderView(QWidget):
         self.highlights = DocumentHighlights(document, self.positions, self._styler(reading),
                                              text)
         self.highlights.loaded = self._loaded
-        self.highlights.set_marks(area_marks(reading))
+        shown = list(marks) if marks is not None else suggestion_marks(reading)
+        if shown:
+            self.highlights.set_marks(shown)
+        self._drawn = (shown, [])
         self._note_positions, self._note_colors = [], []
         if rich != isinstance(self.page, _RichPage):
             old = self.page
@@ -364,24 +373,30 @@ class ReaderView(QWidget):
 
     # -- marks ----------------------------------------------------------------------
 
-    def set_marks(self, marks: list[Mark], notes: Sequence[tuple[int, QColor]] = ()) -> None:
+    def set_marks(self, marks: list[Mark], notes: Sequence[tuple[int, str]] = ()) -> None:
         """Show these marks (suggestions and the reader's) and margin markers for notes.
 
         A reader mark's key is its colour as #rrggbb; its style is made on first use.
-        `notes` are (code-point offset, colour) of annotations that carry a note.
+        `notes` are (code-point offset, #rrggbb) of annotations that carry a note. The
+        marks already shown are not drawn again (opening a document without notes
+        once drew its suggestions twice).
         """
         if self.highlights is None:
             return
+        drawn = (marks, list(notes))
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         styles = self.highlights.styler.styles
         for mark in marks:
-            if mark.layer is Layer.READER and mark.key not in styles:
+            if mark.layer is LayerKind.READER and mark.key not in styles:
                 styles[mark.key] = MarkStyle(QColor(mark.key), NO_UNDERLINE, READER_ALPHA)
-            elif mark.layer is Layer.IMPORTED and mark.key not in styles:
+            elif mark.layer is LayerKind.IMPORTED and mark.key not in styles:
                 styles[mark.key] = imported_style(mark.key)
         self.highlights.set_marks(marks)
         ordered = sorted((self.positions.to_qt(o), c) for o, c in notes)
         self._note_positions = [p for p, _ in ordered]
-        self._note_colors = [c for _, c in ordered]
+        self._note_colors = [QColor(c) for _, c in ordered]
         self.page.viewport().update()
 
     def visible_span(self) -> tuple[int, int]:
@@ -701,7 +716,7 @@ class ReaderView(QWidget):
             return
         offset = self.offset_at(point)
         marks = () if offset is None else self.highlights.marks_at(offset)
-        self.hover_passages([m for m in marks if m.layer is Layer.SUGGESTION])
+        self.hover_passages([m for m in marks if m.layer is LayerKind.SUGGESTION])
 
     def char_format_at(self, offset: int) -> QTextCharFormat:
         """The format of the character at code-point `offset` (what the reader sees)."""
@@ -780,17 +795,3 @@ class ReaderView(QWidget):
             event.ignore()
             return
         QToolTip.showText(event.globalPos(), tooltip_html(marks, self.highlights), self.viewport())
-
-
-
-def area_marks(reading: Reading) -> list[Mark]:
-    """The reading's policy-area spans as suggestion marks, explained by their terms and
-    the rules or carried-over topic that made them (`core/detection.py`: AreaSpan)."""
-    labels = {area.id: area.label for area in reading.taxonomy.areas}
-    return [
-        Mark(span.start, span.end, Layer.SUGGESTION, span.area,
-             labels.get(span.area, span.area), ", ".join(span.terms), terms=span.terms,
-             reasons=span.reasons)
-        for span in reading.spans
-        if span.area in labels
-    ]

@@ -28,7 +28,7 @@ from annotator.gui.dialogs import show_error
 from annotator.gui.i18n import translate
 
 if TYPE_CHECKING:
-    from annotator.gui.annotation_layer import AnnotationLayer
+    from annotator.gui.annotation_controller import AnnotationController
     from annotator.gui.reader_view import ReaderView
     from annotator.services.changes import Change
     from annotator.services.reading import Reading
@@ -300,7 +300,7 @@ class SharingCommands(QObject):
 class _Window(Protocol):
     """What `WindowHost` uses of the main window (typed here, so neither imports the other)."""
 
-    annotation_layer: AnnotationLayer
+    annotation_layer: AnnotationController
     reading: Reading | None
     reader: ReaderView
 
@@ -338,18 +338,7 @@ class WindowHost:
         return session.reader.id if session is not None else None
 
     def record(self, changes: Sequence[Change]) -> None:
-        layer = self.window.annotation_layer
-        for change in changes:
-            layer.undo.push(change)
-        session = layer.session
-        if session is not None and layer.opened is not None and any(
-            c.document_id == layer.opened.id for c in changes
-        ):
-            layer.opened = session.load(layer.opened.id)
-            layer.annotations = {a.id: a for a in layer.opened.annotations}
-            layer.render()
-            layer.annotations_changed.emit()
-        layer.library_changed.emit()
+        self.window.annotation_layer.record(changes)
 
     def open_library_document(self, doc_id: str) -> None:
         self.window.open_document(doc_id)

@@ -10,13 +10,17 @@ tombstone, so undoing a highlight deletes it the same way a delete does (merges 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from annotator.core.annotation import Annotation
-from annotator.store.api import Suggestion
+from annotator.core.layers import Suggestion
 
-if TYPE_CHECKING:
-    from annotator.services.annotating import Annotating
+
+class Writes(Protocol):
+    """What writes a change (`services.annotating.Annotating`), named here so the two
+    modules do not import each other."""
+
+    def apply(self, change: Change) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +34,7 @@ class Change:
     rejected: tuple[Suggestion, ...] = ()  # suggestions this change hides
     unrejected: tuple[Suggestion, ...] = ()  # suggestions this change shows again
 
-    def apply(self, service: Annotating) -> None:
+    def apply(self, service: Writes) -> None:
         """Write the `after` states (one transaction)."""
         service.apply(self)
 

@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from annotator.core.summary import Summary
     from annotator.core.taxonomy import Taxonomy
     from annotator.exporters import CancelCheck, ExportFormat, ExportOptions, ProgressCallback
-    from annotator.groupsync.background import GroupState
-    from annotator.groupsync.sync import GroupSync, Joined
     from annotator.services.learning import Learning
     from annotator.services.sharing import Sharing
 
@@ -88,39 +86,16 @@ class Services:
 
         return Sharing(self.store, self.reader)
 
-    @cached_property
-    def group_sync(self) -> GroupSync:
-        from annotator.groupsync.sync import GroupSync  # httpx: only for a library in a group
-
-        return GroupSync(self.store, self.reader)
-
-    def join_group(self, url: str, token: str) -> Joined:
-        """Join a group server; the member becomes this library's reader, so the services
-        that write in the reader's name are made again."""
-        joined = self.group_sync.join(url, token)
-        self._forget_reader()
-        return joined
-
-    def group_state(self) -> GroupState:
-        """Where the joined groups stand, without the network."""
-        from annotator.groupsync.background import current
-
-        return current(self.group_sync)
-
-    def sync_groups(self) -> GroupState:
-        """Sync every joined group; an unreachable server is a state, not an error."""
-        from annotator.groupsync.background import sync_all
-
-        return sync_all(self.group_sync)
-
-    def _forget_reader(self) -> None:
-        for name in ("reader", "annotating", "learning", "sharing", "group_sync"):
+    def forget_reader(self) -> None:
+        """The reader changed (renamed, or a group join adopted the member's identity):
+        the services that write in the reader's name are made again on next use."""
+        for name in ("reader", "annotating", "learning", "sharing"):
             self.__dict__.pop(name, None)
 
     def rename(self, name: str) -> Reader:
         """Change the reader's display name; later annotations carry it."""
         reader = self.identity.set_name(name)
-        self._forget_reader()
+        self.forget_reader()
         self.__dict__["reader"] = reader
         return reader
 

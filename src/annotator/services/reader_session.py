@@ -3,105 +3,24 @@
 The window opens the store after its first paint (SQLAlchemy's import costs more than
 Qt's) and then talks only to a `ReaderSession`: it keeps the library, annotating, search
 and identity services over one `Store`, and answers the few questions that are not a
-single service call (is this file a revision of a stored document? which annotations
-pass the panel's filters?). Keeping those answers here keeps the GUI free of decisions
-and lets them be tested without a display.
+single service call (is this file a revision of a stored document? what does the
+library hold of it?). Keeping those answers here keeps the GUI free of decisions and lets
+them be tested without a display. What is visible of the document on screen is the
+document session's (`document_session.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.annotation import COLOR_BY_KEY, Annotation, Origin, Placement, utc_now
+from annotator.core.annotation import utc_now
 from annotator.core.document import Document
+from annotator.services.document_session import OpenedDocument
 from annotator.services.library import Revision
 from annotator.services.library_services import Services
-from annotator.store.api import Store, StoredDocument, Suggestion
+from annotator.store.api import Store, StoredDocument
 
-
-@dataclass(frozen=True, slots=True)
-class AnnotationFilter:
-    """The annotations panel's filters; an empty field matches everything."""
-
-    color: str = ""
-    area: str = ""
-    tag: str = ""
-    author: str = ""
-    text: str = ""
-
-    def matches(self, a: Annotation) -> bool:
-        if self.color and a.color != self.color:
-            return False
-        if self.area and a.area != self.area:
-            return False
-        if self.tag and self.tag not in a.tags:
-            return False
-        if self.author and a.author_name != self.author:
-            return False
-        if self.text:
-            needle = self.text.casefold()
-            haystack = " ".join((a.exact, a.note, *a.tags, a.author_name)).casefold()
-            if not all(word in haystack for word in needle.split()):
-                return False
-        return True
-
-
-def filter_annotations(
-    annotations: Iterable[Annotation], wanted: AnnotationFilter
-) -> list[Annotation]:
-    """Annotations passing `wanted`, placed ones in document order, unplaced ones last."""
-    kept = [a for a in annotations if wanted.matches(a)]
-    kept.sort(key=lambda a: (a.placement is Placement.UNPLACED, a.start, a.end))
-    return kept
-
-
-@dataclass(frozen=True, slots=True)
-class FilterChoices:
-    """The values worth offering in each filter box (those that occur)."""
-
-    colors: tuple[str, ...] = ()
-    areas: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    authors: tuple[str, ...] = ()
-
-
-def filter_choices(annotations: Sequence[Annotation]) -> FilterChoices:
-    named = [c for c in COLOR_BY_KEY if any(a.color == c for a in annotations)]
-    custom = sorted({a.color for a in annotations if a.color not in COLOR_BY_KEY})
-    return FilterChoices(
-        colors=(*named, *custom),
-        areas=tuple(sorted({a.area for a in annotations if a.area})),
-        tags=tuple(sorted({t for a in annotations for t in a.tags}, key=str.casefold)),
-        authors=tuple(sorted({a.author_name for a in annotations if a.author_name})),
-    )
-
-
-def visible_suggestions(
-    suggestions: Iterable[Suggestion],
-    rejected: Iterable[Suggestion],
-    annotations: Iterable[Annotation],
-) -> list[Suggestion]:
-    """Machine suggestions still to show: not rejected, not already accepted."""
-    hidden = set(rejected)
-    hidden.update(
-        (a.area, a.start, a.end)
-        for a in annotations
-        if a.origin is Origin.MACHINE and a.area and a.placement is Placement.PLACED
-    )
-    return [s for s in suggestions if s not in hidden]
-
-
-@dataclass(slots=True)
-class OpenedDocument:
-    """The library's view of the document on screen."""
-
-    id: str
-    annotations: list[Annotation] = field(default_factory=list)
-    rejected: set[Suggestion] = field(default_factory=set)
-    reading_position: int = 0
-    new: bool = False  # first time the library saw this text
+__all__ = ["OpenedDocument", "ReaderSession", "reading_path"]
 
 
 class ReaderSession(Services):
@@ -180,3 +99,10 @@ class ReaderSession(Services):
 
     def stored(self, doc_id: str) -> StoredDocument:
         return self.library.document(doc_id)
+
+
+def reading_path(source: str | None) -> Path | None:
+    """A library document's file, if it is still where it was opened from."""
+    if source and Path(source).is_file():
+        return Path(source)
+    return None

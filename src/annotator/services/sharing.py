@@ -29,6 +29,7 @@ from annotator.core.annotation import (
 )
 from annotator.core.document import Document
 from annotator.core.group_summary import GroupSummary, build_group_summary
+from annotator.core.layers import Layer, author_layers
 from annotator.errors import AnnotatorError, BundleRejected, NotFound
 from annotator.exchange import jsonld_file
 from annotator.exchange.answers import Row, answer_sheet, write_answers
@@ -42,18 +43,11 @@ from annotator.services.library import Library, Reanchoring, reanchor
 from annotator.services.reading import active_taxonomy
 from annotator.store.api import Repository, Store, StoredDocument
 
+__all__ = ["LAYERS", "Layer", "MergeReport", "Sharing", "Written", "parse_layers"]
+
 LAYERS = ("mine", "areas", "all")
 HAND_IN = ("mine",)  # a student hands in their own layer only
 MAX_ORIGINAL = 64 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """One author's annotations in a bundle, the author as the reader is shown it."""
-
-    author_id: str
-    author: str
-    annotations: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,14 +166,8 @@ class Sharing:
         return found.pop()
 
     def _layers(self, annotations: Iterable[Annotation]) -> tuple[Layer, ...]:
-        counts: dict[str, int] = {}
-        names: dict[str, str] = {}
-        for a in annotations:
-            counts[a.author_id] = counts.get(a.author_id, 0) + 1
-            names.setdefault(a.author_id, a.author_name)
-        return tuple(
-            Layer(i, shown_author(names[i], i, self._reader.id), n) for i, n in counts.items()
-        )
+        reader = self._reader.id
+        return author_layers(annotations, reader, lambda name, i: shown_author(name, i, reader))
 
     # --- reading and merging ------------------------------------------------------
 

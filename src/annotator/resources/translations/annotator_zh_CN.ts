@@ -144,7 +144,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../gui/actions.py" line="+94"/>
+        <location filename="../../gui/actions.py" line="+96"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -245,16 +245,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+58"/>
         <source>Edit &amp;Tags…</source>
         <translation>编辑标签(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-56"/>
+        <location line="+62"/>
         <source>&amp;Delete Highlight</source>
         <translation>删除高亮(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-60"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -303,127 +305,8 @@
         <source>Close the Find Bar</source>
         <translation>关闭查找栏</translation>
     </message>
-</context>
-<context>
-    <name>AnnotationLayer</name>
     <message>
-        <location filename="../../gui/annotation_layer.py" line="+125"/>
-        <source>Your library cannot be opened</source>
-        <translation>无法打开您的文库</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>You can keep reading; highlights and notes cannot be saved until this is fixed.</source>
-        <translation>您可以继续阅读；在问题解决之前，高亮和笔记无法保存。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Your library was damaged</source>
-        <translation>您的文库已损坏</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Restore the newest good backup now? The damaged file is kept where it was moved.</source>
-        <translation>现在恢复最新的完好备份吗？损坏的文件会保留在其被移至的位置。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Restore Backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Start Empty</source>
-        <translation>从空文库开始</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The backup could not be restored</source>
-        <translation>无法恢复备份</translation>
-    </message>
-    <message>
-        <location line="+53"/>
-        <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
-        <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>A new version of a document?</source>
-        <translation>这是某篇文档的新版本吗？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The library holds a document titled “{title}” with different text.</source>
-        <translation>文库中有一篇标题为“{title}”但正文不同的文档。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Move its highlights and notes onto this version? Annotations whose text is gone are kept and listed as unplaced.</source>
-        <translation>要把它的高亮和笔记移到这个版本吗？原文已不存在的批注会被保留，并列为未定位。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move Annotations Here</source>
-        <translation>将批注移到这里</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keep Separate</source>
-        <translation>分开保存</translation>
-    </message>
-    <message>
-        <location line="+75"/>
-        <source>you</source>
-        <translation>您</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>suggested, accepted by {who}</source>
-        <translation>机器建议，由{who}接受</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>by {who}</source>
-        <translation>作者：{who}</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Your change could not be saved</source>
-        <translation>您的更改未能保存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Nothing was lost: what you see is what is stored, and a note you are typing stays in its editor until it can be saved.</source>
-        <translation>没有任何内容丢失：您看到的就是已保存的内容，正在输入的笔记会留在编辑框中，直到可以保存为止。</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>This document is not in the library yet.</source>
-        <translation>此文档尚未加入文库。</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <location line="+93"/>
-        <source>Select some text first, then choose a colour.</source>
-        <translation>请先选择一段文字，再选择颜色。</translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>Accept suggestion</source>
-        <translation>接受建议</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accept {n} suggestions</source>
-        <translation>接受 {n} 条建议</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Highlight Colour</source>
-        <translation>高亮颜色</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>&amp;Highlight</source>
         <translation>高亮(&amp;H)</translation>
     </message>
@@ -433,27 +316,17 @@
         <translation>指定政策领域(&amp;A)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <source>Edit &amp;Note…</source>
         <translation>编辑笔记(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Edit &amp;Tags…</source>
-        <translation>编辑标签(&amp;T)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>C&amp;olour</source>
         <translation>颜色(&amp;O)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&amp;Delete Highlight</source>
-        <translation>删除高亮(&amp;D)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Suggested: {area}</source>
         <translation>建议：{area}</translation>
     </message>
@@ -469,9 +342,53 @@
     </message>
 </context>
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../../gui/annotation_controller.py" line="+182"/>
+        <source>Annotations moved to the new version: {kept} kept, {moved} moved, {unplaced} unplaced</source>
+        <translation>批注已移至新版本：{kept} 条保持原位，{moved} 条已移动，{unplaced} 条未能定位</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Your change could not be saved</source>
+        <translation>您的更改未能保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was lost: what you see is what is stored, and a note you are typing stays in its editor until it can be saved.</source>
+        <translation>没有任何内容丢失：您看到的就是已保存的内容，正在输入的笔记会留在编辑框中，直到可以保存为止。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This document is not in the library yet.</source>
+        <translation>此文档尚未加入文库。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+88"/>
+        <source>Select some text first, then choose a colour.</source>
+        <translation>请先选择一段文字，再选择颜色。</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept {n} suggestions</source>
+        <translation>接受 {n} 条建议</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Highlight Colour</source>
+        <translation>高亮颜色</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../gui/annotations_panel.py" line="+207"/>
+        <location filename="../../gui/annotations_panel.py" line="+208"/>
         <source>Filter by words in quotes, notes and tags</source>
         <translation>按引文、笔记和标签中的词语筛选</translation>
     </message>
@@ -496,7 +413,7 @@
         <translation>所有作者</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+53"/>
         <source>{shown} of {total} annotations</source>
         <translation>{total} 条批注中显示 {shown} 条</translation>
     </message>
@@ -535,7 +452,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-298"/>
         <source>answer</source>
         <translation>回答</translation>
     </message>
@@ -545,7 +462,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>向全班提出的问题</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+226"/>
         <source>Your notes</source>
         <translation>我的笔记</translation>
     </message>
@@ -627,7 +544,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Colors</name>
     <message>
-        <location filename="../../gui/actions.py" line="-166"/>
+        <location filename="../../gui/actions.py" line="-212"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
@@ -1077,7 +994,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupCommands</name>
     <message>
-        <location filename="../../gui/group_menu.py" line="+52"/>
+        <location filename="../../gui/group_menu.py" line="+53"/>
         <source>&amp;Join…</source>
         <translation>加入(&amp;J)…</translation>
     </message>
@@ -1097,7 +1014,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>小组(&amp;G)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Open a document from the library to share it.</source>
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
@@ -1508,7 +1425,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+159"/>
+        <location filename="../../gui/main_window.py" line="+162"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1544,12 +1461,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+606"/>
+        <location line="+621"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-586"/>
+        <location line="-601"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1589,7 +1506,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文章（{patterns}）;;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>{title} — Annotator</source>
         <translation>{title} — 批注阅读器</translation>
     </message>
@@ -1599,7 +1516,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>by {who}</source>
+        <translation>作者：{who}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>suggested, accepted by {who}</source>
+        <translation>机器建议，由{who}接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you</source>
+        <translation>您</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{words}, {characters} selected</source>
         <translation>已选择 {words}，{characters}</translation>
     </message>
@@ -1624,7 +1556,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{count} 个字符</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>{area}: no passages</source>
         <translation>{area}：没有段落</translation>
     </message>
@@ -1639,12 +1571,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1679,7 +1611,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+115"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
@@ -1692,7 +1624,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MembersMenu</name>
     <message>
-        <location filename="../../gui/author_layers.py" line="+76"/>
+        <location filename="../../gui/author_layers.py" line="+54"/>
         <source>&amp;Members</source>
         <translation>成员(&amp;M)</translation>
     </message>
@@ -1816,7 +1748,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../gui/highlighting.py" line="+376"/>
+        <location filename="../../gui/highlighting.py" line="+354"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
@@ -1826,9 +1758,72 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../gui/reader_view.py" line="+229"/>
+        <location filename="../../gui/reader_view.py" line="+231"/>
         <source>Article</source>
         <translation>文章</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialogs</name>
+    <message>
+        <location filename="../../gui/recovery_dialogs.py" line="+34"/>
+        <source>Your library cannot be opened</source>
+        <translation>无法打开您的文库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can keep reading; highlights and notes cannot be saved until this is fixed.</source>
+        <translation>您可以继续阅读；在问题解决之前，高亮和笔记无法保存。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your library was damaged</source>
+        <translation>您的文库已损坏</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore the newest good backup now? The damaged file is kept where it was moved.</source>
+        <translation>现在恢复最新的完好备份吗？损坏的文件会保留在其被移至的位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start Empty</source>
+        <translation>从空文库开始</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The backup could not be restored</source>
+        <translation>无法恢复备份</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A new version of a document?</source>
+        <translation>这是某篇文档的新版本吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The library holds a document titled “{title}” with different text.</source>
+        <translation>文库中有一篇标题为“{title}”但正文不同的文档。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Move its highlights and notes onto this version? Annotations whose text is gone are kept and listed as unplaced.</source>
+        <translation>要把它的高亮和笔记移到这个版本吗？原文已不存在的批注会被保留，并列为未定位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move Annotations Here</source>
+        <translation>将批注移到这里</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep Separate</source>
+        <translation>分开保存</translation>
     </message>
 </context>
 <context>
@@ -2307,7 +2302,7 @@ Click to sync now.</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+113"/>
+        <location filename="../../gui/sharing_commands.py" line="+102"/>
         <source>You</source>
         <translation>你</translation>
     </message>
