@@ -25,6 +25,11 @@ def join_in_dialog(window: MainWindow, qtbot: QtBot, classroom: Classroom) -> No
     commands.join.trigger()
     dialog = commands.dialog
     assert dialog is not None and dialog.isVisible()
+    dialog.url.setText("http://127.0.0.1:9/groups/civics")  # nothing listens there
+    dialog.token.setText(token)
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15_000)
+    assert dialog.error.text().startswith("Cannot reach a group server at http://127.0.0.1:9")
     dialog.url.setText(f"{classroom.url}/groups/{GROUP}")
     dialog.token.setText("not-a-token")
     dialog.buttons.accepted.emit()
@@ -52,7 +57,7 @@ def share_on_screen(window: MainWindow, qtbot: QtBot) -> str:
 def settled(window: MainWindow, qtbot: QtBot) -> str:
     """Wait until no sync runs or is due; the indicator's text."""
     commands = window.group_commands
-    qtbot.waitUntil(lambda: commands.worker is None and not commands._again, timeout=30_000)
+    qtbot.waitUntil(lambda: not commands.busy, timeout=30_000)
     return commands.indicator.text()
 
 
@@ -72,7 +77,7 @@ def test_a_second_members_note_appears_after_a_sync(
     join_in_dialog(window, qtbot, classroom)
     content_hash = share_on_screen(window, qtbot)
     note(window, ANA_PHRASE, "Ana's note")
-    assert window.group_commands._soon.isActive()  # a sync follows the pause
+    assert window.group_commands.sync_due  # a sync follows the pause
     window.group_commands.sync_now()
     assert settled(window, qtbot) == "Synced"
 

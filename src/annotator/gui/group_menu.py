@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
+from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import show_error
 from annotator.gui.group_join_dialog import JoinDialog
+from annotator.gui.i18n import translate
 from annotator.gui.sync_status import SyncIndicator
 from annotator.gui.workers import Job, Worker, run_in_background
 
@@ -91,6 +93,16 @@ class GroupCommands(QObject):
         self._every.stop()
         if self.worker is not None:
             self.worker.wait(CLOSE_WAIT_S)
+
+    @property
+    def busy(self) -> bool:
+        """A sync runs or is queued behind the running one."""
+        return self.worker is not None or self._again
+
+    @property
+    def sync_due(self) -> bool:
+        """A local change waits for the pause before its sync."""
+        return self._soon.isActive()
 
     def changed(self) -> None:
         """The reader changed something: sync once they pause."""
@@ -219,7 +231,14 @@ def _sync(services: Services) -> GroupState:
 
 def _join(services: Services, url: str, token: str) -> Joined:
     """Join; the member becomes the library's reader, so notes are written as them."""
-    joined = _groups(services).join(url, token)
+    from annotator.groupsync.client import Offline
+
+    try:
+        joined = _groups(services).join(url, token)
+    except Offline:  # its message speaks of changes waiting: none wait before joining
+        raise AnnotatorError(translate(
+            "GroupCommands", "Cannot reach a group server at {url}: check the address and "
+            "your connection.").format(url=url)) from None
     services.forget_reader()
     return joined
 

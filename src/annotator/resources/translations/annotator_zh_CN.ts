@@ -994,7 +994,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupCommands</name>
     <message>
-        <location filename="../../gui/group_menu.py" line="+53"/>
+        <location filename="../../gui/group_menu.py" line="+55"/>
         <source>&amp;Join…</source>
         <translation>加入(&amp;J)…</translation>
     </message>
@@ -1014,7 +1014,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>小组(&amp;G)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+62"/>
         <source>Open a document from the library to share it.</source>
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
@@ -1037,6 +1037,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+5"/>
         <source>Cannot Share</source>
         <translation>无法分享</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Cannot reach a group server at {url}: check the address and your connection.</source>
+        <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
     </message>
 </context>
 <context>
@@ -1611,7 +1616,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+105"/>
         <source>This annotation is unplaced: its text is not in this version.</source>
         <translation>此批注未能定位：其原文不在这个版本中。</translation>
     </message>
