@@ -3,6 +3,7 @@ the status-bar indicator, against the real server on loopback."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from annotator.groupsync import config
 from annotator.gui.main_window import MainWindow
 from tests.gui.test_classroom_window import open_window
-from tests.server.classroom import GROUP, Classroom, annotations, cli, library
+from tests.server.classroom import GROUP, Classroom, annotations, cli, edit_note, library
 
 ANA_PHRASE = "Stakes have never been higher"
 BEN_PHRASE = "the world’s largest carbon emitters"
@@ -133,3 +134,30 @@ def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
                 if a.note == "sent after a pause")
     qtbot.waitUntil(lambda: made.id in config.load()[GROUP].synced, timeout=30_000)
     assert settled(window, qtbot) == "Synced"
+
+
+def test_a_note_changed_on_two_devices_shows_a_conflict(
+    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    join_in_dialog(window, qtbot, classroom)
+    share_on_screen(window, qtbot)
+    note(window, ANA_PHRASE, "first words")
+    made = next(a for a in window.annotation_layer.annotations.values()
+                if a.note == "first words")
+    window.group_commands.sync_now()
+    assert settled(window, qtbot) == "Synced"
+
+    laptop = classroom.join("Ana", home=tmp_path / "laptop")  # Ana's second device
+    cli(laptop, "sync")
+    edit_note(laptop, made.id, "written on the laptop")
+    assert cli(laptop, "sync")["pushed"] == 1
+    assert window.annotation_layer.save_note(made.id, "written in the window", ())
+    window.group_commands.sync_now()
+    assert settled(window, qtbot) == "Conflict"
+    assert "two devices" in window.group_commands.indicator.toolTip()
+    kept = window.annotation_layer.annotations[made.id]
+    assert kept.note == "written in the window"
+    [conflict] = config.load()[GROUP].conflicts
+    assert "written on the laptop" in json.dumps(conflict["other"])  # kept too
