@@ -8,10 +8,12 @@ turns `Offline` into that state and leaves the window only the drawing of it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from annotator.groupsync import config
-from annotator.groupsync.client import Offline
-from annotator.groupsync.sync import GroupSync
+
+if TYPE_CHECKING:  # httpx comes with the `server` extra: a library in no group lacks it
+    from annotator.groupsync.sync import GroupSync
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,11 @@ class GroupState:
     conflicts: int = 0  # both copies of a note kept after two devices changed it
     pulled: int = 0  # what this sync wrote into the library (the window reloads)
     offline: str = ""  # why the server could not be reached; "" when it answered
+
+
+def joined() -> bool:
+    """Whether the reader joined any group (read without loading the HTTP client)."""
+    return bool(config.load())
 
 
 def current(sync: GroupSync) -> GroupState:
@@ -35,6 +42,8 @@ def current(sync: GroupSync) -> GroupState:
 
 def sync_all(sync: GroupSync) -> GroupState:
     """Sync every joined group; an unreachable server leaves the changes waiting."""
+    from annotator.groupsync.client import Offline
+
     pulled = 0
     for group in sorted(config.load()):
         try:

@@ -74,6 +74,7 @@ class GroupCommands(QObject):
         self.worker: Worker | None = None  # the sync running (tests wait for it)
         self._again = False
         self.dialog: JoinDialog | None = None
+        self._in_group = False
         self._set_joined(False)
 
     # --- the window's side --------------------------------------------------------
@@ -84,7 +85,6 @@ class GroupCommands(QObject):
         if services is None:
             return
         self._background(lambda _p, _c: _state(services), self._state_known)
-        self._every.start()
 
     def stop(self) -> None:
         """The window closes: no new sync, and a running one may finish recording what
@@ -127,7 +127,7 @@ class GroupCommands(QObject):
 
     def sync_now(self) -> None:
         services = self.host.services()
-        if services is None:
+        if services is None or not self._in_group:
             return
         if self.worker is not None:
             self._again = True
@@ -156,7 +156,6 @@ class GroupCommands(QObject):
         self.host.message(self.tr("Joined group {group} as {name}.").format(
             group=joined.group, name=joined.name))
         self._set_joined(True)
-        self._every.start()
         self.sync_now()
 
     def _shared(self, result: object) -> None:
@@ -205,22 +204,32 @@ class GroupCommands(QObject):
                                         on_failed=failed)
 
     def _set_joined(self, joined: bool) -> None:
+        """Only a library in a group syncs (and loads the HTTP client)."""
+        self._in_group = joined
         self.share.setEnabled(joined)
         self.sync.setEnabled(joined)
+        if not joined:
+            self._every.stop()
+        elif not self._every.isActive():
+            self._every.start()
 
 
 def _groups(services: Services) -> GroupSync:
     """The sync client over the window's library, imported late: it needs httpx, and
     most libraries never join a group."""
-    from annotator.groupsync.sync import GroupSync
-
+    try:
+        from annotator.groupsync.sync import GroupSync
+    except ImportError as exc:
+        raise AnnotatorError(translate(
+            "GroupCommands", "Group sync needs {package}: pip install 'annotator[server]'."
+        ).format(package=exc.name)) from None
     return GroupSync(services.store, services.reader)
 
 
 def _state(services: Services) -> GroupState:
-    from annotator.groupsync.background import current
+    from annotator.groupsync.background import GroupState, current, joined
 
-    return current(_groups(services))
+    return current(_groups(services)) if joined() else GroupState(joined=False)
 
 
 def _sync(services: Services) -> GroupState:

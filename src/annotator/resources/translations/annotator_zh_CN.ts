@@ -1039,7 +1039,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法分享</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+48"/>
+        <source>Group sync needs {package}: pip install &apos;annotator[server]&apos;.</source>
+        <translation>小组同步需要 {package}：请运行 pip install &apos;annotator[server]&apos;。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Cannot reach a group server at {url}: check the address and your connection.</source>
         <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
     </message>
