@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QObject, QThread, Slot
+from PySide6.QtCore import QObject, QThread, QThreadPool, Slot
 from pytestqt.qtbot import QtBot
 
 from annotator.errors import AnnotatorError, ExportError
@@ -59,12 +59,14 @@ class Recorder(QObject):
 
 
 def _run(qtbot: QtBot, job: object, timeout: int = 30_000) -> tuple[Recorder, Worker]:
-    """Start `job` and wait for its outcome. The wait is generous: the shared thread pool
-    may still be finishing an earlier test's work on a loaded machine."""
+    """Start `job` on a pool of its own and wait for its outcome: work an earlier test
+    left on the global pool must not decide whether this one gets a thread."""
     recorder = Recorder()
     worker = recorder.attach(Worker(job))  # type: ignore[arg-type]
-    worker.start()
+    pool = QThreadPool()
+    worker.start(pool)
     qtbot.waitUntil(lambda: recorder.done, timeout=timeout)
+    pool.waitForDone()
     return recorder, worker
 
 
@@ -135,10 +137,12 @@ def test_cancel_stops_the_job_at_its_next_check(qtbot: QtBot) -> None:
 
     recorder = Recorder()
     worker = recorder.attach(Worker(job))
-    worker.start()
-    assert started.wait(5)
+    pool = QThreadPool()
+    worker.start(pool)
+    assert started.wait(30)
     worker.cancel()
-    qtbot.waitUntil(lambda: recorder.done, timeout=5000)
+    qtbot.waitUntil(lambda: recorder.done, timeout=30_000)
+    pool.waitForDone()
     assert recorder.outcome == ("cancelled", "stopped")
     assert len(steps) < 10_000
 

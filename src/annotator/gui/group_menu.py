@@ -22,7 +22,7 @@ from annotator.gui.dialogs import show_error
 from annotator.gui.group_join_dialog import JoinDialog
 from annotator.gui.i18n import translate
 from annotator.gui.sync_status import SyncIndicator
-from annotator.gui.workers import Job, Worker, run_in_background
+from annotator.gui.workers import Job, Worker, network_pool, run_in_background
 
 if TYPE_CHECKING:
     from annotator.groupsync.background import GroupState
@@ -123,7 +123,8 @@ class GroupCommands(QObject):
             self.host.message(self.tr("Open a document from the library to share it."))
             return
         run_in_background(lambda _p, _c: _groups(services).share(doc_id), name="group-share",
-                          on_finished=self._shared, on_failed=self._share_failed)
+                          on_finished=self._shared, on_failed=self._share_failed,
+                          pool=network_pool())
 
     def sync_now(self) -> None:
         services = self.host.services()
@@ -147,7 +148,8 @@ class GroupCommands(QObject):
                                       "joined."))
             return
         run_in_background(lambda _p, _c: _join(services, url, token), name="group-join",
-                          on_finished=self._joined, on_failed=dialog.show_error)
+                          on_finished=self._joined, on_failed=dialog.show_error,
+                          pool=network_pool())
 
     def _joined(self, result: object) -> None:
         joined = cast("Joined", result)
@@ -201,7 +203,7 @@ class GroupCommands(QObject):
         # The result's own signals end the run: `done` can arrive after the signals
         # object is released (workers.py), too late to be relied on here.
         self.worker = run_in_background(job, name="group-sync", on_finished=finished,
-                                        on_failed=failed)
+                                        on_failed=failed, pool=network_pool())
 
     def _set_joined(self, joined: bool) -> None:
         """Only a library in a group syncs (and loads the HTTP client)."""

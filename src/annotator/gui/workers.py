@@ -62,6 +62,9 @@ class WorkerSignals(QObject):
         self.deleteLater()
 
 
+NETWORK_POOL = "network-pool"
+
+
 class Worker(QRunnable):
     """Runs one job once, on `QThreadPool.globalInstance()` unless given another pool.
 
@@ -160,6 +163,7 @@ def run_in_background(
     on_progress: Callable[[int, str], None] | None = None,
     on_cancelled: Callable[[str], None] | None = None,
     name: str = "",
+    pool: QThreadPool | None = None,
 ) -> Worker:
     """Start `job` with the given slots connected; returns the running Worker.
 
@@ -171,5 +175,21 @@ def run_in_background(
                          (s.progress, on_progress), (s.cancelled, on_cancelled)):
         if slot is not None:
             signal.connect(slot)
-    worker.start()
+    worker.start(pool)
     return worker
+
+
+def network_pool() -> QThreadPool:
+    """One thread for jobs that wait on the network (group sync, join, share).
+
+    A sync to an unreachable server waits for its timeouts; on the global pool (one
+    thread per core, two here) that wait would hold back an export or a print the reader
+    asked for. Network jobs queue behind each other instead.
+    """
+    app = QCoreApplication.instance()
+    pool = app.findChild(QThreadPool, NETWORK_POOL) if app is not None else None
+    if pool is None:
+        pool = QThreadPool(app)
+        pool.setObjectName(NETWORK_POOL)
+        pool.setMaxThreadCount(1)
+    return pool
