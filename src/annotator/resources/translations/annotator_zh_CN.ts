@@ -1019,17 +1019,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The library cannot be opened, so no group can be joined.</source>
         <translation>无法打开文库，因此无法加入小组。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Joined group {group} as {name}.</source>
         <translation>已以 {name} 的身份加入小组 {group}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Shared “{title}” with group {group}.</source>
         <translation>已将“{title}”分享到小组 {group}。</translation>
     </message>
@@ -1039,7 +1039,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法分享</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Group sync needs {package}: pip install &apos;annotator[server]&apos;.</source>
         <translation>小组同步需要 {package}：请运行 pip install &apos;annotator[server]&apos;。</translation>
     </message>
@@ -2320,7 +2320,7 @@ Click to sync now.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/workers.py" line="+142"/>
+        <location filename="../../gui/workers.py" line="+145"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
