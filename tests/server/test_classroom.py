@@ -130,7 +130,7 @@ def test_tokens_wrong_expired_and_of_another_group(classroom: Classroom) -> None
     assert httpx.get(url).headers["www-authenticate"].startswith("Bearer")
     refused = cli_refused(classroom.root / "x", "group", "join", classroom.url, "--token",
                           expired)
-    assert "unknown or has expired" in refused.stderr
+    assert "wrong or has expired" in refused.stderr
 
 
 def test_a_server_restored_from_a_backup_gets_the_newer_notes_again(

@@ -35,7 +35,7 @@ def join_in_dialog(window: MainWindow, qtbot: QtBot, classroom: Classroom) -> No
     dialog.token.setText("not-a-token")
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15_000)
-    assert "refused" in dialog.error.text() and dialog.isVisible()
+    assert "wrong or has expired" in dialog.error.text() and dialog.isVisible()
     assert "\n" not in dialog.error.text()
     dialog.token.setText(token)
     dialog.buttons.accepted.emit()

@@ -7,7 +7,10 @@ own one-line message for anything it refuses.
 
 from __future__ import annotations
 
+import socket
+import ssl
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -20,7 +23,50 @@ JSONLD = "application/ld+json"
 
 
 class Offline(AnnotatorError):
-    """The server could not be reached or did not answer: try again later."""
+    """The server could not be reached or did not answer: try again later.
+
+    `reason` says why, for a reader who is setting the address up (Group ▸ Join…):
+    "refused" (nothing listens), "dns" (no such host), "timeout", "tls" (no secure
+    connection: a refused certificate, or https to a plain HTTP port)."""
+
+    def __init__(self, message: str, reason: str = "refused") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class Refused(AnnotatorError):
+    """The server answered with an error status (`status`)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def reason(exc: httpx.HTTPError) -> str:
+    """Why a request did not reach the server ("refused", "dns", "timeout", "tls")."""
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout"
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return "tls"
+        if isinstance(seen, socket.gaierror):
+            return "dns"
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc)
+    if "SSL" in text or "CERTIFICATE" in text:
+        return "tls"
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return "dns"
+    return "refused"
+
+
+def host(url: str) -> str:
+    return urlsplit(url).hostname or url
+
+
+class NotAGroupServer(AnnotatorError):
+    """Something answered at the address, but not an Annotator group server."""
 
 
 class StalePush(AnnotatorError):
@@ -49,22 +95,31 @@ class GroupClient:
             response = self._http.request(method, url, **kwargs)
         except httpx.HTTPError as exc:
             raise Offline(f"Cannot reach the group server at {self.url} ({exc}); your changes "
-                          "are kept and will be sent at the next sync.") from None
+                          "are kept and will be sent at the next sync.", reason(exc)) from None
         if response.status_code == 412:
             raise StalePush(_message(response))
         if response.status_code in (502, 503, 504):
             raise Offline(f"The group server at {self.url} is unavailable "
                           f"({response.status_code}); your changes are kept.")
         if response.status_code >= 400:
-            raise AnnotatorError(f"The group server refused: {_message(response)} "
-                                 f"({response.status_code})")
+            raise Refused(f"The group server refused: {_message(response)} "
+                          f"({response.status_code})", response.status_code)
         return response
 
     def _group(self, path: str) -> str:
         return f"/groups/{self.group}{path}"
 
     def whoami(self) -> dict[str, Any]:
-        result: dict[str, Any] = self._send("GET", "/whoami").json()
+        """Who the token names; `NotAGroupServer` when the answer is not ours."""
+        response = self._send("GET", "/whoami")
+        try:
+            result = response.json()
+        except ValueError:
+            result = None
+        if not isinstance(result, dict) or not {"group", "member", "name", "role"} <= set(
+                result):
+            raise NotAGroupServer(f"{self.url} is not an Annotator group server: check the "
+                                  "address.")
         return result
 
     def share(self, content_hash: str, bundle: bytes) -> bool:

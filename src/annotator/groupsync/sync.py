@@ -37,7 +37,14 @@ from annotator.exchange import layers
 from annotator.exchange.bundle import Bundle, read_bundle, write_bundle
 from annotator.exchange.merge import merge, order
 from annotator.groupsync import config
-from annotator.groupsync.client import GroupClient, StalePush
+from annotator.groupsync.client import (
+    GroupClient,
+    NotAGroupServer,
+    Offline,
+    Refused,
+    StalePush,
+    host,
+)
 from annotator.groupsync.config import GroupLink
 from annotator.services.identity import Identity, Reader
 from annotator.services.library import Library
@@ -62,6 +69,37 @@ class GroupStatus:
     link: GroupLink
     waiting: int  # the reader's changes not yet acknowledged by the server
     conflicts: tuple[dict[str, Any], ...]
+
+
+class JoinFailed(AnnotatorError):
+    """Joining failed for a reason the reader can fix; `kind` names it for the window,
+    which says it in the reader's language: "token", "group", "refused", "dns",
+    "timeout", "tls", "not-annotator"."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _join_failure(exc: AnnotatorError, url: str) -> JoinFailed:
+    where = host(url)
+    if isinstance(exc, Offline):
+        message = {
+            "dns": f"{where} cannot be found: check the address and your connection.",
+            "timeout": f"The server at {url} did not answer in time: check your connection "
+                       "and try again.",
+            "tls": f"No secure connection to {where} could be made: check the address "
+                   "(http:// or https://), or ask whoever runs the server about its "
+                   "certificate.",
+        }.get(exc.reason, f"Cannot reach a group server at {url}: nothing answers there; "
+                          "check the address, or the server may be down.")
+        return JoinFailed(exc.reason if exc.reason in ("dns", "timeout", "tls")
+                          else "refused", message)
+    if isinstance(exc, Refused) and exc.status in (401, 403):
+        return JoinFailed("token", "The server did not accept this token: it is wrong or "
+                                   "has expired. Ask your teacher for a new one.")
+    return JoinFailed("not-annotator", f"{url} is not an Annotator group server: check "
+                                       "the address.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +144,18 @@ class GroupSync:
         the member's name, and two devices of one member must own the same annotations.
         """
         root, named = _server_root(url)
-        with GroupClient(root, named or "", token.strip()) as client:
-            me = client.whoami()
+        try:
+            with GroupClient(root, named or "", token.strip()) as client:
+                me = client.whoami()
+        except (Offline, NotAGroupServer) as exc:
+            raise _join_failure(exc, root) from None
+        except Refused as exc:
+            if exc.status not in (401, 403, 404):
+                raise
+            raise _join_failure(exc, root) from None
         if named is not None and named != me["group"]:
-            raise AnnotatorError(f"This token is for group {me['group']}, not {named}.")
+            raise JoinFailed("group", f"This token is for group {me['group']}, not {named}: "
+                                      "check the address your teacher gave.")
         links = config.load()
         for other in links.values():
             if other.member != me["member"] and other.group != me["group"]:

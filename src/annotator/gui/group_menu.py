@@ -360,16 +360,39 @@ def _sync(services: Services) -> GroupState:
 
 def _join(services: Services, url: str, token: str) -> Joined:
     """Join; the member becomes the library's reader, so notes are written as them."""
-    from annotator.groupsync.client import Offline
+    from annotator.groupsync.sync import JoinFailed
 
     try:
         joined = _groups(services).join(url, token)
-    except Offline:  # its message speaks of changes waiting: none wait before joining
-        raise AnnotatorError(translate(
-            "GroupCommands", "Cannot reach a group server at {url}: check the address and "
-            "your connection.").format(url=url)) from None
+    except JoinFailed as exc:
+        raise AnnotatorError(_join_failure(exc.kind, url)) from None
     services.forget_reader()
     return joined
+
+
+def _join_failure(kind: str, url: str) -> str:
+    """Why joining failed, in the reader's language (groupsync/sync.py `JoinFailed`)."""
+    if kind == "token":
+        return translate("GroupCommands", "The server did not accept this token: it is "
+                         "wrong or has expired. Ask your teacher for a new one.")
+    if kind == "group":
+        return translate("GroupCommands", "This token is for another group than the one "
+                         "in the address: check the address your teacher gave.")
+    if kind == "dns":
+        return translate("GroupCommands", "The server in {url} cannot be found: check the "
+                         "address and your internet connection.").format(url=url)
+    if kind == "timeout":
+        return translate("GroupCommands", "The server at {url} did not answer in time: "
+                         "check your connection and try again.").format(url=url)
+    if kind == "tls":
+        return translate("GroupCommands", "No secure connection to {url} could be made: "
+                         "check the address (http:// or https://), or ask whoever runs the "
+                         "server about its certificate.").format(url=url)
+    if kind == "not-annotator":
+        return translate("GroupCommands", "{url} is not an Annotator group server: check "
+                         "the address.").format(url=url)
+    return translate("GroupCommands", "Cannot reach a group server at {url}: check the "
+                     "address and your connection.").format(url=url)
 
 
 class _Window(Protocol):

@@ -617,24 +617,24 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>这些笔记在同步之前已在本设备和您的另一台设备上被修改。请保留其中一个文本，或写下要保留的文本；下次同步时小组会收到它。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No conflicts left: every note has one text.</source>
         <translation>没有冲突了：每条笔记都只有一个文本。</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+95"/>
+        <location line="-96"/>
+        <location line="+97"/>
         <source>Your other device</source>
         <translation>您的另一台设备</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-96"/>
         <source>Keep &amp;This Device&apos;s Text</source>
         <translation>保留本设备的文本(&amp;T)</translation>
     </message>
@@ -649,12 +649,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>或写下要保留的文本（两个文本都已复制到这里，便于合并）：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Keep the Text &amp;Written Here</source>
         <translation>保留此处写的文本(&amp;W)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Note on “{passage}”</source>
         <translation>关于“{passage}”的笔记</translation>
     </message>
@@ -1119,7 +1119,37 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>小组同步需要 {package}：请运行 pip install &apos;annotator[server]&apos;。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
+        <source>The server did not accept this token: it is wrong or has expired. Ask your teacher for a new one.</source>
+        <translation>服务器不接受此令牌：它有误或已过期。请向老师索取新的令牌。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This token is for another group than the one in the address: check the address your teacher gave.</source>
+        <translation>此令牌属于另一个小组，而不是地址中的小组：请核对老师给您的地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server in {url} cannot be found: check the address and your internet connection.</source>
+        <translation>找不到 {url} 中的服务器：请检查地址和您的网络连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server at {url} did not answer in time: check your connection and try again.</source>
+        <translation>{url} 上的服务器未及时响应：请检查您的连接后重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No secure connection to {url} could be made: check the address (http:// or https://), or ask whoever runs the server about its certificate.</source>
+        <translation>无法与 {url} 建立安全连接：请检查地址（http:// 或 https://），或向服务器管理员询问其证书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{url} is not an Annotator group server: check the address.</source>
+        <translation>{url} 不是 Annotator 小组服务器：请检查地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cannot reach a group server at {url}: check the address and your connection.</source>
         <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
     </message>
