@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from annotator import bundled
-from annotator.exporters import FORMATS
+from annotator.exporters import FORMATS, NoteLayout
 from annotator.gui.export_dialog import FOLDER_KEY, ExportDialog, default_file_name
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
@@ -334,3 +334,15 @@ def test_an_error_never_overlaps_the_form(
             dialog, below.rect().topLeft()).y(), (above.objectName(), below.objectName())
     assert dialog.status_label.height() >= dialog.status_label.heightForWidth(
         dialog.status_label.width())
+
+
+def test_a_pdf_offers_where_the_notes_go(qtbot: QtBot, reading: Reading) -> None:
+    dialog = ExportDialog(reading, Settings())
+    qtbot.addWidget(dialog)
+    dialog.set_format("pdf")
+    assert dialog.form.isRowVisible(dialog.notes_box)
+    assert dialog.options().notes is NoteLayout.END
+    dialog.notes_box.set_choice(NoteLayout.MARGIN)
+    assert dialog.options().notes is NoteLayout.MARGIN
+    dialog.set_format("md")
+    assert not dialog.form.isRowVisible(dialog.notes_box)

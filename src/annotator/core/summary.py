@@ -189,6 +189,7 @@ class TextBlock:
     kind: BlockKind
     level: int
     segments: tuple[Segment, ...]
+    start: int = 0  # where it starts in the document's text, so passages can be found in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +310,7 @@ def _full_text(
             run.append(text[a:b])
         if run:
             segments.append(Segment("".join(run), run_color))
-        blocks.append(TextBlock(block.kind, block.level, tuple(segments)))
+        blocks.append(TextBlock(block.kind, block.level, tuple(segments), block.start))
     return tuple(blocks)
 
 

@@ -31,6 +31,7 @@ class Wording:
     chart_title: str = "Share of the text per policy area"
     chart_caption: str = "Share of the text each policy area covers, with the number of passages."
     all_notes: str = "All notes"
+    end_notes: str = "Notes"  # those without room in the margin, after the text
     full_text: str = "Full text"
     bold_key: str = "Highlighted passages are in **bold**."
     highlight: str = "Highlight"

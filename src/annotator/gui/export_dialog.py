@@ -47,6 +47,7 @@ from annotator.core.summary import SummaryOptions
 from annotator.errors import AnnotatorError
 from annotator.exporters import FORMATS, ExportCancelled, ExportFormat, ExportOptions, PageSize
 from annotator.gui.export_wording import export_wording
+from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.settings import Settings
 from annotator.gui.workers import ProgressReport, Worker
 from annotator.services.exporting import export_folder
@@ -255,6 +256,10 @@ class ExportDialog(QDialog):
         self.page_size_box.addItem(self.tr("US Letter"), PageSize.LETTER.value)
         form.addRow(self.tr("&Page size:"), self.page_size_box)
 
+        self.notes_box = NoteLayoutBox(self)
+        self.notes_box.setObjectName("export-notes")
+        form.addRow(self.tr("&Notes:"), self.notes_box)
+
         self.source_note = QLabel(self._source_text(), self)
         self.source_note.setObjectName("export-source-note")
         self.source_note.setWordWrap(True)
@@ -379,11 +384,12 @@ class ExportDialog(QDialog):
             suggestions=self.suggestions_box.isChecked(),
         )
         return ExportOptions(summary, PageSize(str(self.page_size_box.currentData())),
-                             export_wording())
+                             self.notes_box.choice(), export_wording())
 
     def _format_changed(self) -> None:
         fmt = self.current_format
         self.form.setRowVisible(self.page_size_box, fmt.name == "pdf")
+        self.form.setRowVisible(self.notes_box, fmt.name == "pdf")
         text = self.path_edit.text().strip()
         if text:
             path = Path(text)

@@ -33,6 +33,8 @@ def export_wording() -> Wording:
         chart_caption=translate("ExportWording", "Share of the text each policy area covers, "
                                                  "with the number of passages."),
         all_notes=translate("ExportWording", "All notes"),
+        # The heading of the notes a printout could not fit in the margin.
+        end_notes=translate("ExportWording", "Notes"),
         full_text=translate("ExportWording", "Full text"),
         bold_key=translate("ExportWording", "Highlighted passages are in **bold**."),
         highlight=translate("ExportWording", "Highlight"),

@@ -615,7 +615,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+146"/>
+        <location filename="../../gui/export_dialog.py" line="+147"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -700,6 +700,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>纸张大小(&amp;P)：</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
@@ -730,7 +735,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -851,6 +856,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+2"/>
         <source>All notes</source>
         <translation>全部笔记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1733,9 +1743,47 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>NoteLayoutBox</name>
+    <message>
+        <location filename="../../gui/note_layout_box.py" line="+17"/>
+        <source>At the end</source>
+        <translation>放在文末</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As cards in the margin</source>
+        <translation>以卡片放在页边</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin cards sit beside the full text; a note with no room beside its passage is printed at the end</source>
+        <translation>页边卡片位于全文旁边；段落旁放不下的笔记打印在文末</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="+118"/>
+        <location filename="../../gui/printing.py" line="+120"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1753,6 +1801,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+23"/>
         <source>The document could not be printed</source>
         <translation>无法打印此文档</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Notes:</source>
+        <translation>笔记：</translation>
     </message>
 </context>
 <context>
