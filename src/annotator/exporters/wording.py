@@ -53,6 +53,18 @@ class Wording:
     passages_column: str = "Passages"
     share_column: str = "Share of text"
     tags: str = "Tags:"
+    # A study group's summary (`exporters/group.py`).
+    group_title: str = "Group summary: {title}"
+    members_heading: str = "Members"
+    member_column: str = "Member"
+    marks_column: str = "Marks"
+    notes_column: str = "Notes"
+    hot_spots: str = "Hot spots"
+    no_hot_spots: str = "No passage was marked by more than one member."
+    one_member: str = "{n} member"
+    members: str = "{n} members"
+    no_note: str = "highlight, no note"
+    other_highlights: str = "Other highlights"
     # The reader colours' names and meanings (core/annotation.py) in this language.
     colour_words: tuple[tuple[str, str], ...] = ()
 
@@ -61,6 +73,9 @@ class Wording:
 
     def count_notes(self, number: int) -> str:
         return (self.one_note if number == 1 else self.notes).format(n=number)
+
+    def count_members(self, number: int) -> str:
+        return (self.one_member if number == 1 else self.members).format(n=number)
 
     def word(self, english: str) -> str:
         """A reader colour's name or meaning in this language (as is when unknown)."""

@@ -278,6 +278,7 @@ class SharingCommands(QObject):
             self._open(AnswersDialog(*ready, parent=self.widget))
 
     def show_group(self) -> None:
+        from annotator.gui.export_wording import export_wording
         from annotator.gui.group_view import GroupDialog
 
         ready = self._ready()
@@ -289,8 +290,10 @@ class SharingCommands(QObject):
         except AnnotatorError as exc:
             self._error(str(exc))
             return
+        wording = export_wording()  # the window's language, looked up on its thread
+
         def export(path: Path) -> object:
-            return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path)
+            return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path, wording)
 
         dialog = GroupDialog(summary, self.widget, export)
         dialog.passage_chosen.connect(self.host.show_passage)

@@ -859,11 +859,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+2"/>
+        <location line="+30"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>Full text</source>
         <translation>全文</translation>
     </message>
@@ -966,6 +967,56 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Tags:</source>
         <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group summary: {title}</source>
+        <translation>小组摘要：{title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marks</source>
+        <translation>标记数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No passage was marked by more than one member.</source>
+        <translation>没有被多名成员共同标记的段落。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} member</source>
+        <translation>{n} 名成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} members</source>
+        <translation>{n} 名成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highlight, no note</source>
+        <translation>仅高亮，无笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other highlights</source>
+        <translation>其他高亮</translation>
     </message>
 </context>
 <context>
@@ -2365,7 +2416,7 @@ Click to sync now.</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+102"/>
+        <location filename="../../gui/sharing_commands.py" line="+105"/>
         <source>You</source>
         <translation>你</translation>
     </message>
