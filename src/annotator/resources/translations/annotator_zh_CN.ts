@@ -496,11 +496,25 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+7"/>
-        <source>{questions} question(s), {students} student(s), {answered} of {total} answers in.</source>
-        <translation>{questions} 个问题，{students} 名学生，已收到 {answered}/{total} 份答案。</translation>
+        <source>{questions}, {students}, {answered} of {total} answers in.</source>
+        <translation>{questions}，{students}，已收到 {answered}/{total} 份答案。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No questions with students to answer them yet: mark a note as a question, share the copy, then collect the hand-ins.</source>
         <translation>尚无可供学生作答的问题：先将一条笔记标记为问题，分享副本，再收集学生提交的文件。</translation>
     </message>
@@ -522,10 +536,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
-    <message>
-        <location line="+44"/>
+    <message numerus="yes">
+        <location line="+45"/>
         <source>%n passage(s)</source>
-        <translation>%n 个段落</translation>
+        <translation>
+            <numerusform>%n 个段落</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1179,10 +1195,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>(highlight, no note)</source>
         <translation>（仅高亮，无笔记）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>{count} passage(s) both marked.</source>
-        <translation>两人都标记了 {count} 个段落。</translation>
+        <source>%n passage(s) both marked.</source>
+        <translation>
+            <numerusform>两人都标记了 %n 个段落。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1712,10 +1730,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 </context>
 <context>
     <name>MergeDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/merge_dialog.py" line="+74"/>
-        <source>Reading {count} file(s)…</source>
-        <translation>正在读取 {count} 个文件…</translation>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18"/>
