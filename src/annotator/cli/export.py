@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.common import EXIT_OK, Command, open_services
+from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.errors import ExportError
 from annotator.exporters import FORMATS, ExportOptions, NoteLayout, PageSize, export_format
@@ -66,11 +67,11 @@ def _selection(values: list[str] | None) -> frozenset[str] | None:
 
 
 def options_from(args: argparse.Namespace) -> ExportOptions:
-    summary = SummaryOptions(
+    wanted = AnnotationFilter(
         areas=_selection(args.areas), authors=_selection(args.authors),
         colors=_selection(args.colors), tags=_selection(args.tags),
-        full_text=args.full_text, suggestions=args.suggestions,
     )
+    summary = SummaryOptions(wanted, full_text=args.full_text, suggestions=args.suggestions)
     return ExportOptions(summary, PageSize(args.page_size), NoteLayout(args.notes))
 
 

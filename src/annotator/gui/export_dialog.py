@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import COLOR_BY_KEY, Annotation
+from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.errors import AnnotatorError
 from annotator.exporters import FORMATS, ExportCancelled, ExportFormat, ExportOptions, PageSize
@@ -374,15 +375,15 @@ class ExportDialog(QDialog):
             self.set_format(fmt.name)
 
     def options(self) -> ExportOptions:
-        summary = SummaryOptions(
+        wanted = AnnotationFilter(
             areas=self.areas_list.selection(),
             authors=self.authors_list.selection() if self.authors_list.count() else None,
             colors=self.colors_list.selection() if self.colors_list.count() else None,
             # No tag ticked means no tag filter (an empty filter would select nothing).
             tags=(self.tags_list.selection() or None) if self.tags_list.count() else None,
-            full_text=self.full_text_box.isChecked(),
-            suggestions=self.suggestions_box.isChecked(),
         )
+        summary = SummaryOptions(wanted, full_text=self.full_text_box.isChecked(),
+                                 suggestions=self.suggestions_box.isChecked())
         return ExportOptions(summary, PageSize(str(self.page_size_box.currentData())),
                              self.notes_box.choice(), export_wording())
 
