@@ -52,13 +52,14 @@ def assign_marks(blocks: Sequence[TextBlock], notes: Sequence[Passage]) -> dict[
     longer found in the text gets no mark.
     """
     starts = [block.start for block in blocks]
+    lengths = [block_length(block) for block in blocks]
     marks: dict[int, list[Mark]] = {}
     for number, passage in enumerate(notes, 1):
         index = bisect_right(starts, passage.start) - 1
         if not passage.placed or index < 0:
             continue
         offset = passage.start - starts[index]
-        if offset >= block_length(blocks[index]):
+        if offset >= lengths[index]:
             index, offset = index + 1, 0
         if index < len(blocks):
             marks.setdefault(index, []).append((offset, number))

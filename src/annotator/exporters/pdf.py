@@ -8,7 +8,10 @@ row or a paragraph together, so pagination is done here: every block is laid out
 own small document at the page's width and measured (a first pass), placed top to bottom
 (`paginate`: a card moves whole to the next page unless taller than a page, a heading
 stays with what follows it, prose may break between lines), then laid out again and
-drawn with the "title … Page N of M" footer (the second pass, when M is known). One
+drawn with the "title … Page N of M" footer (the second pass, when M is known). The
+notes are numbered, with the number printed where each passage starts in the full text,
+and listed at the end or drawn as cards in the margin beside their lines (placed once the
+text has its pages; `exporters/margin_cards.py` decides where). One
 document per kind of block is reused, so memory does not grow with the passages. The
 coverage chart is drawn with QPainter into an image at the printer's resolution. Qt needs
 an application object for fonts: an offscreen one is created when the caller (the CLI, a
@@ -536,10 +539,12 @@ def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
             ticker.step()
     ticker.check()
     placed = paginate(sizes, body)
-    margin: dict[int, list[tuple[Card, float]]] = {}
+    card_html: dict[int, tuple[str, float]] = {}  # note number: its card's HTML, height
+    margin: dict[int, list[tuple[Card, float]]] = {}  # page: its cards and their tops
     if notes is NoteLayout.MARGIN:
-        card_html = typesetter.margin_cards(ticker) if in_margin else {}
-        heights = {number: size for number, (_html, size) in card_html.items()}
+        if in_margin:
+            card_html = typesetter.margin_cards(ticker)
+        heights = {number: height for number, (_html, height) in card_html.items()}
         margin = _margin_cards(anchors, placed, heights, body)
         in_cards = {card.number for page in margin.values() for card, _top in page}
         left = [n for n in range(1, len(summary.notes) + 1) if n not in in_cards]
