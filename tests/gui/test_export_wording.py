@@ -106,3 +106,19 @@ def test_group_summary_in_an_english_window_is_the_clis(tmp_path: Path) -> None:
     cli = write_group(summary, "md", tmp_path / "c.md").read_bytes()
     assert window == cli
     assert b"*2 members*" in cli and b"*1 member*" in cli
+
+
+def test_highlights_with_no_area_are_headed_in_chinese(chinese: None, tmp_path: Path) -> None:
+    reading = open_sample(bundled_taxonomy())
+    start = reading.document.text.index("San Francisco vision")
+    loose = Annotation("doc", start, start + 20, "San Francisco vision", color="purple",
+                       note="follow up")
+    options = ExportOptions(SummaryOptions(suggestions=False), wording=export_wording())
+    for fmt in ("md", "html", "pdf"):
+        path = export_document(reading.document, [loose], fmt, tmp_path / f"s.{fmt}", options,
+                               taxonomy=reading.taxonomy, spans=reading.spans,
+                               generated=WHEN)
+        text = (subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                               text=True).stdout if fmt == "pdf" else path.read_text("utf-8"))
+        assert "其他高亮" in text and "未归入任何政策领域的高亮。" in text, fmt
+        assert "Other highlights" not in text and "no policy area" not in text, fmt

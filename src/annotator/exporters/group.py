@@ -18,7 +18,7 @@ import io
 from pathlib import Path
 from typing import BinaryIO
 
-from annotator.core.group_summary import AreaGroup, GroupPassage, GroupSummary
+from annotator.core.group_summary import GroupPassage, GroupSummary
 from annotator.errors import ExportError
 from annotator.exporters.base import write_atomically
 from annotator.exporters.csv import neutralise
@@ -32,10 +32,6 @@ HEADER = ("section", "passage", "start", "end", "members", "member", "member_id"
 
 def _inline(text: str) -> str:
     return escape(" ".join(text.split()))
-
-
-def _label(section: AreaGroup, w: Wording) -> str:
-    return w.other_highlights if section.area is None else section.label
 
 
 def _md_passage(p: GroupPassage, w: Wording) -> list[str]:
@@ -58,7 +54,7 @@ def markdown(summary: GroupSummary, w: Wording = ENGLISH) -> str:
     for p in summary.hot_spots:
         lines += _md_passage(p, w)
     for section in summary.sections:
-        lines += [f"## {_inline(_label(section, w))}", ""]
+        lines += [f"## {_inline(w.section_label(section.area, section.label))}", ""]
         for p in section.passages:
             lines += _md_passage(p, w)
     return "\n".join(lines)
@@ -112,7 +108,7 @@ def html_page(summary: GroupSummary, w: Wording = ENGLISH) -> str:
     for p in summary.hot_spots:
         parts += _html_passage(p, summary, "#c01c28", w)
     for section in summary.sections:
-        parts.append(f"<h2>{e(_label(section, w))}</h2>")
+        parts.append(f"<h2>{e(w.section_label(section.area, section.label))}</h2>")
         for p in section.passages:
             parts += _html_passage(p, summary, section.color, w)
     parts.append("</body></html>")
@@ -124,7 +120,7 @@ def _csv(summary: GroupSummary, stream: BinaryIO, w: Wording) -> None:
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(HEADER)
     parts = [(w.hot_spots, p) for p in summary.hot_spots]
-    parts += [(_label(s, w), p) for s in summary.sections for p in s.passages]
+    parts += [(w.section_label(s.area, s.label), p) for s in summary.sections for p in s.passages]
     for section, p in parts:
         for entry in p.by_member:
             writer.writerow([

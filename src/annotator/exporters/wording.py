@@ -64,7 +64,8 @@ class Wording:
     one_member: str = "{n} member"
     members: str = "{n} members"
     no_note: str = "highlight, no note"
-    other_highlights: str = "Other highlights"
+    other_highlights: str = "Other highlights"  # the section of highlights with no area
+    no_area: str = "Highlights with no policy area."
     # The reader colours' names and meanings (core/annotation.py) in this language.
     colour_words: tuple[tuple[str, str], ...] = ()
 
@@ -76,6 +77,13 @@ class Wording:
 
     def count_members(self, number: int) -> str:
         return (self.one_member if number == 1 else self.members).format(n=number)
+
+    def section_label(self, area: str | None, label: str) -> str:
+        """A section's heading: an area's own label, or this language's for no area."""
+        return self.other_highlights if area is None else label
+
+    def section_description(self, area: str | None, description: str) -> str:
+        return self.no_area if area is None else description
 
     def word(self, english: str) -> str:
         """A reader colour's name or meaning in this language (as is when unknown)."""

@@ -72,5 +72,6 @@ def export_wording() -> Wording:
         members=translate("ExportWording", "{n} members"),
         no_note=translate("ExportWording", "highlight, no note"),
         other_highlights=translate("ExportWording", "Other highlights"),
+        no_area=translate("ExportWording", "Highlights with no policy area."),
         colour_words=colour_words,
     )

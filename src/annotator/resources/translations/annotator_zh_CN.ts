@@ -631,7 +631,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+147"/>
+        <location filename="../../gui/export_dialog.py" line="+148"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -1033,6 +1033,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Other highlights</source>
         <translation>其他高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights with no policy area.</source>
+        <translation>未归入任何政策领域的高亮。</translation>
     </message>
 </context>
 <context>
@@ -2200,7 +2205,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+77"/>
+        <location filename="../../gui/sharing_commands.py" line="+78"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -2436,7 +2441,7 @@ Click to sync now.</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+105"/>
+        <location filename="../../gui/sharing_commands.py" line="+97"/>
         <source>You</source>
         <translation>你</translation>
     </message>
