@@ -342,7 +342,9 @@ def test_a_pdf_offers_where_the_notes_go(qtbot: QtBot, reading: Reading) -> None
     dialog.set_format("pdf")
     assert dialog.form.isRowVisible(dialog.notes_box)
     assert dialog.options().notes is NoteLayout.END
+    assert not dialog.full_text_box.isChecked()
     dialog.notes_box.set_choice(NoteLayout.MARGIN)
     assert dialog.options().notes is NoteLayout.MARGIN
+    assert dialog.options().summary.full_text  # the cards sit beside it
     dialog.set_format("md")
     assert not dialog.form.isRowVisible(dialog.notes_box)

@@ -44,8 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--notes", choices=[n.value for n in NoteLayout], default=NoteLayout.END.value,
         help="where a PDF puts the notes: numbered at the end (default), as cards in the "
-             "margin beside the full text (with --full-text; a note with no room there goes "
-             "to the end), or none",
+             "margin beside the full text (which margin includes; a note with no room there "
+             "goes to the end), or none",
     )
     parser.add_argument("--taxonomy", type=Path, help="a policy-area TOML file to use instead")
     parser.add_argument(
@@ -71,8 +71,11 @@ def options_from(args: argparse.Namespace) -> ExportOptions:
         areas=_selection(args.areas), authors=_selection(args.authors),
         colors=_selection(args.colors), tags=_selection(args.tags),
     )
-    summary = SummaryOptions(wanted, full_text=args.full_text, suggestions=args.suggestions)
-    return ExportOptions(summary, PageSize(args.page_size), NoteLayout(args.notes))
+    notes = NoteLayout(args.notes)
+    # Margin cards sit beside the full text, as the export dialog's choice includes it.
+    full_text = args.full_text or notes is NoteLayout.MARGIN
+    summary = SummaryOptions(wanted, full_text=full_text, suggestions=args.suggestions)
+    return ExportOptions(summary, PageSize(args.page_size), notes)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -46,7 +46,14 @@ from annotator.core.annotation import COLOR_BY_KEY, Annotation
 from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.errors import AnnotatorError
-from annotator.exporters import FORMATS, ExportCancelled, ExportFormat, ExportOptions, PageSize
+from annotator.exporters import (
+    FORMATS,
+    ExportCancelled,
+    ExportFormat,
+    ExportOptions,
+    NoteLayout,
+    PageSize,
+)
 from annotator.gui.export_wording import export_wording
 from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.settings import Settings
@@ -313,6 +320,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.notes_box.currentIndexChanged.connect(self._notes_changed)
         self.browse_button.clicked.connect(self.choose_path)
         self.path_edit.textChanged.connect(self._update_buttons)
         self.path_edit.editingFinished.connect(self._follow_suffix)
@@ -397,6 +405,11 @@ class ExportDialog(QDialog):
             if path.suffix.lower() in {f.suffix for f in FORMATS} or not path.suffix:
                 self.path_edit.setText(str(path.with_suffix(fmt.suffix)))
         self.adjustSize()
+
+    def _notes_changed(self) -> None:
+        """Margin cards sit beside the full text: choosing them includes it."""
+        if self.notes_box.choice() is NoteLayout.MARGIN:
+            self.full_text_box.setChecked(True)
 
     def choose_path(self) -> None:
         """A Save As dialog, opened without a nested event loop (`open`, not `exec`)."""
