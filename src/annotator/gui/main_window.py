@@ -17,17 +17,15 @@ one of them earlier builds them on the spot (`__getattr__`), so no caller has to
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from annotator import __version__, paths
 from annotator.errors import AnnotatorError
-from annotator.gui.icons import app_icon
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
 from annotator.services.document_session import DocumentSession, MarkWording
@@ -50,7 +48,7 @@ if TYPE_CHECKING:
         QResizeEvent,
         QShowEvent,
     )
-    from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMessageBox, QTabWidget, QToolBar
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMessageBox, QToolBar
 
     from annotator.core.document import Document
     from annotator.core.taxonomy import Taxonomy
@@ -82,10 +80,9 @@ _DEFERRED = frozenset({
     "areas_panel", "note_editor", "annotations_panel", "search_panel", "library_panel",
     "annotation_layer",
     # `_build_chrome`, which `complete()` runs first
-    "commands", "find_bar", "sidebar", "sidebar_dock", "library_dock", "chapters_panel",
-    "recent_menu", "sharing_commands", "themes", "group_commands", "learning_commands",
-    "toolbar", "title_label", "step_label", "words_label", "areas_label",
-    "background_import", "_placeholders", "_watch",
+    "commands", "find_bar", "chapters_panel", "recent_menu", "sharing_commands", "themes",
+    "group_commands", "learning_commands", "toolbar", "title_label", "step_label",
+    "words_label", "areas_label", "background_import", "_watch",
 })
 
 
@@ -109,9 +106,6 @@ class MainWindow(QMainWindow):
     # Built by `_build_chrome`, right after the first paint (or when first asked for).
     commands: Actions
     find_bar: FindBar
-    sidebar: QTabWidget
-    sidebar_dock: QDockWidget
-    library_dock: QDockWidget
     chapters_panel: ChaptersPanel
     recent_menu: QMenu
     sharing_commands: SharingCommands
@@ -124,7 +118,6 @@ class MainWindow(QMainWindow):
     words_label: QLabel
     areas_label: QLabel
     background_import: BackgroundImport
-    _placeholders: list[QWidget]
     _watch: QTimer
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
@@ -153,42 +146,32 @@ class MainWindow(QMainWindow):
         self.identity_bar: QWidget | None = None
         self.help_dialog: QWidget | None = None
         self.setObjectName("main-window")
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1180, 820)
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
         self.reader.call_after_paint(self._first_painted)
+        self._build_docks()
+        self.resize(1180, 820)
         self.taxonomy = self._load_taxonomy()
         self.reader.set_look(settings.reader_look)
         self.reader.set_zoom(settings.zoom)
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
         self._fit_screen()
 
     # -- construction ---------------------------------------------------------------
 
-    def _build_chrome(self) -> None:
-        """Menus, toolbar, docks with their tabs, status bar: right after the first paint.
+    def _build_docks(self) -> None:
+        """The sidebar's tabs and the Library, docked, with placeholders for their panels.
 
-        Their modules and Qt types (menus, docks, tabs, tool bars, dialogs) cost more to
-        import and build than the article itself (benchmarks/README.md, "Start-up").
+        They exist from the first frame, so the article's column is where it stays; their
+        panels come with `complete()` and take the placeholders' places.
         """
-        from PySide6.QtGui import QPalette
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDockWidget, QTabWidget
 
-        from annotator.gui.actions import Actions
-        from annotator.gui.chapters_panel import ChaptersPanel
-        from annotator.gui.find_bar import FindBar
-        from annotator.gui.import_progress import BackgroundImport
-
-        self._chrome = True
-        icon_color = self.palette().color(QPalette.ColorRole.WindowText)
-        self.commands = Actions(self, icon_color)
-        self.find_bar = FindBar(self.reader)
-        self.reader.add_bar(self.find_bar)
-        # The tabs and docks exist before the panels (which come right after them), so
-        # nothing moves when the panels arrive.
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar-tabs")
         self.sidebar.setDocumentMode(True)
@@ -198,10 +181,14 @@ class MainWindow(QMainWindow):
             strict=True,
         ):
             self.sidebar.addTab(placeholder, label)
-        self.chapters_panel = ChaptersPanel(self.sidebar)
-        self.sidebar.addTab(self.chapters_panel, self.tr("Chapters"))
-        self.chapters_panel.chapter_chosen.connect(self.reader.scroll_to_offset)
-        self._build_annotation_docks()
+        self.library_dock = QDockWidget(self.tr("Library"), self)
+        self.library_dock.setObjectName("library-dock")
+        self._placeholders.append(QWidget(self.library_dock))
+        self.library_dock.setWidget(self._placeholders[-1])
+        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.library_dock.setMinimumWidth(200)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
         self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
         self.sidebar_dock.setObjectName("sidebar-dock")
         self.sidebar_dock.setWidget(self.sidebar)
@@ -211,6 +198,34 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sidebar_dock)
         self.resizeDocks([self.sidebar_dock], [290], Qt.Orientation.Horizontal)
 
+    def _build_chrome(self) -> None:
+        """Menus, toolbar, status bar, find bar: right after the first paint.
+
+        Their modules and Qt types (actions, menus, tool bars, dialogs) cost more to
+        import and build than the article itself (benchmarks/README.md, "Start-up").
+        """
+        from PySide6.QtGui import QPalette
+
+        from annotator.gui.actions import Actions
+        from annotator.gui.chapters_panel import ChaptersPanel
+        from annotator.gui.find_bar import FindBar
+        from annotator.gui.icons import app_icon
+        from annotator.gui.import_progress import BackgroundImport
+
+        self._chrome = True
+        # The app's icon too (dialogs inherit it): `app.py` leaves it to this moment.
+        icon = app_icon()
+        QApplication.setWindowIcon(icon)
+        self.setWindowIcon(icon)
+        icon_color = self.palette().color(QPalette.ColorRole.WindowText)
+        self.commands = Actions(self, icon_color)
+        self.find_bar = FindBar(self.reader)
+        self.reader.add_bar(self.find_bar)
+        self.chapters_panel = ChaptersPanel(self.sidebar)
+        self.sidebar.addTab(self.chapters_panel, self.tr("Chapters"))
+        self.chapters_panel.chapter_chosen.connect(self.reader.scroll_to_offset)
+        self._watch = QTimer(self)
+        self._watch.timeout.connect(self._poll_changes)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -224,10 +239,7 @@ class MainWindow(QMainWindow):
         a.toggle_library.toggled.connect(self.library_dock.setVisible)
         self.library_dock.visibilityChanged.connect(
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
-        if not self.settings.window_state.isEmpty():
-            self.restoreState(self.settings.window_state)
         self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
-        self._fit_docks()
         if self.reading is not None:
             self._show_reading_in_chrome(self.reading)
 
@@ -283,6 +295,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QToolBar
 
         toolbar = QToolBar(self.tr("Toolbar"), self)
@@ -301,6 +314,7 @@ class MainWindow(QMainWindow):
         self._extend_toolbar()
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QLabel
 
         bar = self.statusBar()
@@ -350,11 +364,11 @@ class MainWindow(QMainWindow):
         self.reader.selection_changed.connect(self._show_word_count)
 
     def _load_taxonomy(self) -> Taxonomy:
-        from annotator.gui.dialogs import show_error
-
         try:
             return active_taxonomy()
         except AnnotatorError as exc:
+            from annotator.gui.dialogs import show_error
+
             self.last_error = show_error(
                 self, self.tr("Your policy areas file has a problem"), str(exc),
                 self.tr("The bundled policy areas are used until the file is fixed."),
@@ -388,8 +402,8 @@ class MainWindow(QMainWindow):
         docks. A stage is entered or left only when the width crosses its threshold, so
         a dock the reader shows again by hand (F8, F9) stays until the next crossing.
         """
-        if not self._chrome:
-            return
+        if "library_dock" not in self.__dict__:
+            return  # resized while being built
         need = self.reader.minimum_width()
         library = self.library_dock.minimumWidth()
         sidebar = self.sidebar_dock.minimumWidth()
@@ -398,6 +412,8 @@ class MainWindow(QMainWindow):
             0 if width >= need + library + sidebar else 1 if width >= need + sidebar else 2)
 
     def _give_way_to(self, stage: int) -> None:
+        from PySide6.QtCore import Qt
+
         if stage == self._give_way:
             return
         if stage >= 1 > self._give_way:
@@ -594,6 +610,8 @@ class MainWindow(QMainWindow):
         self._show_annotations()
 
     def _update_area_summary(self) -> None:
+        from html import escape  # the status bar comes after the first paint
+
         if self.reading is None:
             return
         parts, tips = [], []
@@ -605,10 +623,12 @@ class MainWindow(QMainWindow):
             parts.append(f"{dot}&nbsp;{count}")
             tips.append(f"{area.label}: {count}")
         self.areas_label.setText("&nbsp;&nbsp;".join(parts))
-        self.areas_label.setToolTip(html.escape("\n".join(tips)))
+        self.areas_label.setToolTip(escape("\n".join(tips)))
 
     def open_export_dialog(self) -> None:
         """File ▸ Export…: the document on screen, in a non-blocking dialog."""
+        from PySide6.QtCore import Qt
+
         from annotator.gui.export_dialog import ExportDialog
 
         if self.reading is None:
@@ -802,8 +822,8 @@ class MainWindow(QMainWindow):
             self.background_import.cancel()
             self._watch.stop()
             self.group_commands.stop()
-            self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
-            self.settings.window_state = self.saveState()
+        self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
+        self.settings.window_state = self.saveState()
         self.settings.geometry = self.saveGeometry()
         self.settings.zoom = self.reader.zoom
         has_file = self.reading is not None and self.reading.path is not None
@@ -812,21 +832,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- annotations, library, search (issue 3) ---------------------------------------
-
-    def _build_annotation_docks(self) -> None:
-        """The Library dock on the left; its panel comes with `complete()`."""
-        from PySide6.QtWidgets import QDockWidget
-
-        self.library_dock = QDockWidget(self.tr("Library"), self)
-        self.library_dock.setObjectName("library-dock")
-        self._placeholders.append(QWidget(self.library_dock))
-        self.library_dock.setWidget(self._placeholders[-1])
-        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.library_dock.setMinimumWidth(200)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
-        self._watch = QTimer(self)
-        self._watch.timeout.connect(self._poll_changes)
 
     if not TYPE_CHECKING:
 

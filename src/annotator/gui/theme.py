@@ -9,6 +9,8 @@ derives its muted and tinted colours from the palette and re-applies them on
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -76,13 +78,18 @@ def system_is_dark() -> bool:
 class ThemeManager(QObject):
     """Holds the current theme and re-applies it when the reader or the system changes it."""
 
-    def __init__(self, app: QApplication, preference: str = SYSTEM) -> None:
+    def __init__(self, app: QApplication, preference: str = SYSTEM, *,
+                 fusion: bool = False) -> None:
+        """`fusion`: the app was made with FUSION_ARGUMENTS, so it draws with Fusion
+        already. Setting it here instead returns the style to Python, whose type and
+        enums PySide then builds (~6 ms before the first paint)."""
         super().__init__(app)
         self.app = app
         self.themes, self.problems = available_themes()
         self.preference = preference
         self.current = choose(preference, system_is_dark(), self.themes)
-        app.setStyle("Fusion")
+        if not fusion:
+            app.setStyle("Fusion")
         self._apply()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
 
@@ -99,7 +106,18 @@ class ThemeManager(QObject):
         self.app.setPalette(palette_of(self.current))
 
 
-def theme_manager(app: QApplication, preference: str) -> ThemeManager:
+# Each app's ThemeManager. Not `app.findChild(ThemeManager)`: that wraps every child of
+# the app, its QStyle too, whose Python enums cost ~8 ms before the first paint.
+_managers: weakref.WeakKeyDictionary[QApplication, ThemeManager] = weakref.WeakKeyDictionary()
+
+
+# Arguments for a new QApplication: draw with Fusion from the start (see ThemeManager).
+FUSION_ARGUMENTS = ["-style", "Fusion"]
+
+
+def theme_manager(app: QApplication, preference: str, *, fusion: bool = False) -> ThemeManager:
     """The app's one ThemeManager, made on first use (app.py makes it before the window)."""
-    existing = app.findChild(ThemeManager)
-    return existing if isinstance(existing, ThemeManager) else ThemeManager(app, preference)
+    existing = _managers.get(app)
+    if existing is None or existing.parent() is not app:  # none yet, or let go of
+        existing = _managers[app] = ThemeManager(app, preference, fusion=fusion)
+    return existing

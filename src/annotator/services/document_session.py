@@ -32,7 +32,6 @@ from annotator.core.layers import (
     imported_key,
     visible_suggestions,
 )
-from annotator.exchange.merge import shown_author
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -96,6 +95,8 @@ def annotation_mark(a: Annotation, color: str, label: str, detail: str,
     """The mark of annotation `a`: the reader's own, or another author's with a badge."""
     if reader_id is None or a.author_id == reader_id or not a.author_id:
         return Mark(a.start, a.end, LayerKind.READER, color, label, detail, a.id)
+    from annotator.exchange.merge import shown_author  # bundles' authors: after first paint
+
     badge = shown_author(a.author_name, a.author_id, reader_id)
     return Mark(a.start, a.end, LayerKind.IMPORTED, imported_key(color, a.author_id),
                 f"{badge} · {label}", detail, a.id)

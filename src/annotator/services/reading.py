@@ -56,6 +56,11 @@ _BUNDLED_SOURCE = "policy-areas.toml (bundled)"
 _detectors: dict[Taxonomy, Detector] = {}
 # Compiled detectors by the key of their taxonomy text (see `_compiled`), for this process.
 _compiled_here: dict[bytes, Detector] = {}
+# The same key by taxonomy, for the taxonomies read from a file: what the detection
+# cache (`_detected`) keys on. A taxonomy made otherwise (learning adjusts one) has none.
+_taxonomy_keys: dict[Taxonomy, bytes] = {}
+# Detection results kept on disk (`_detected`): this many, the most recently used.
+KEPT_DETECTIONS = 64
 
 
 @functools.cache
@@ -86,7 +91,9 @@ def _compiled(text: str, source: str) -> Detector:
         return known
     if len(_compiled_here) >= 8:
         _compiled_here.clear()
+        _taxonomy_keys.clear()
     _compiled_here[key.digest()] = detector = _compiled_anew(text, source, key.hexdigest())
+    _taxonomy_keys[detector.taxonomy] = key.digest()
     return detector
 
 
@@ -241,7 +248,54 @@ def _kept(cache: dict[_K, _V], key: _K, make: Callable[[], _V]) -> _V:
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     """`document` with its passages, found by `taxonomy` or the one for its language."""
     taxonomy = taxonomy_for(document, taxonomy)
-    return Reading(document, taxonomy, tuple(detector_for(taxonomy).detect(document)), path)
+    return Reading(document, taxonomy, _detected(document, taxonomy), path)
+
+
+def _detected(document: Document, taxonomy: Taxonomy) -> tuple[AreaSpan, ...]:
+    """The passages detection finds in `document`, from `state_dir()/cache` when this
+    very document was read with this very taxonomy before.
+
+    A returning reader opens the document they last read: building the matcher and
+    scanning the text again (~12 ms for an article, seconds for a book) would delay the
+    first paint for the answer the last launch found. The key covers everything the
+    answer depends on: the whole document (text, blocks, metadata), the taxonomy's text
+    and name, and the code that detects (`_code_fingerprint`); a taxonomy that was not
+    read from a file (adjusted by learning) is never cached. A missing, unreadable or
+    foreign entry means detecting again; only the KEPT_DETECTIONS most recent are kept.
+    """
+    taxonomy_key = _taxonomy_keys.get(taxonomy)
+    if taxonomy_key is None:
+        return tuple(detector_for(taxonomy).detect(document))
+    digest = hashlib.sha256(taxonomy_key)
+    digest.update(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
+    try:
+        folder = paths.state_dir() / "cache"
+    except FolderError:  # no usable state folder: detect every time, cache nothing
+        return tuple(detector_for(taxonomy).detect(document))
+    entry = folder / f"detected-{digest.hexdigest()[:32]}.pickle"
+    try:
+        cached = pickle.loads(entry.read_bytes())
+    except Exception:
+        cached = None
+    if isinstance(cached, tuple) and all(isinstance(s, AreaSpan) for s in cached):
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # recently used: kept
+        return cached
+    spans = tuple(detector_for(taxonomy).detect(document))
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(spans, pickle.HIGHEST_PROTOCOL))
+        partial.replace(entry)
+        _forget_old(folder)
+    return spans
+
+
+def _forget_old(folder: Path) -> None:
+    """Keep the KEPT_DETECTIONS most recently used detection results."""
+    entries = sorted(folder.glob("detected-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEPT_DETECTIONS]:
+        old.unlink(missing_ok=True)
 
 
 def explain(reading: Reading) -> list[SentenceEvidence]:
