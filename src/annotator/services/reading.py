@@ -17,7 +17,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from annotator import __version__, bundled, paths
 from annotator.core import detection
@@ -35,6 +35,7 @@ from annotator.importers.base import (
     never_cancelled,
     no_progress,
 )
+from annotator.state_cache import remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,42 +261,20 @@ def _detected(document: Document, taxonomy: Taxonomy) -> tuple[AreaSpan, ...]:
     first paint for the answer the last launch found. The key covers everything the
     answer depends on: the whole document (text, blocks, metadata), the taxonomy's text
     and name, and the code that detects (`_code_fingerprint`); a taxonomy that was not
-    read from a file (adjusted by learning) is never cached. A missing, unreadable or
-    foreign entry means detecting again; only the KEPT_DETECTIONS most recent are kept.
+    read from a file (adjusted by learning) is never cached.
     """
     taxonomy_key = _taxonomy_keys.get(taxonomy)
     if taxonomy_key is None:
         return tuple(detector_for(taxonomy).detect(document))
     digest = hashlib.sha256(taxonomy_key)
     digest.update(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
-    try:
-        folder = paths.state_dir() / "cache"
-    except FolderError:  # no usable state folder: detect every time, cache nothing
-        return tuple(detector_for(taxonomy).detect(document))
-    entry = folder / f"detected-{digest.hexdigest()[:32]}.pickle"
-    try:
-        cached = pickle.loads(entry.read_bytes())
-    except Exception:
-        cached = None
-    if isinstance(cached, tuple) and all(isinstance(s, AreaSpan) for s in cached):
-        with contextlib.suppress(OSError):
-            os.utime(entry)  # recently used: kept
-        return cached
-    spans = tuple(detector_for(taxonomy).detect(document))
-    with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = entry.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(spans, pickle.HIGHEST_PROTOCOL))
-        partial.replace(entry)
-        _forget_old(folder)
-    return spans
+    return remembered(f"detected-{digest.hexdigest()[:32]}",
+                      lambda: tuple(detector_for(taxonomy).detect(document)),
+                      _are_spans, keep=KEPT_DETECTIONS)
 
 
-def _forget_old(folder: Path) -> None:
-    """Keep the KEPT_DETECTIONS most recently used detection results."""
-    entries = sorted(folder.glob("detected-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
-    for old in entries[:-KEPT_DETECTIONS]:
-        old.unlink(missing_ok=True)
+def _are_spans(value: object) -> TypeGuard[tuple[AreaSpan, ...]]:
+    return isinstance(value, tuple) and all(isinstance(s, AreaSpan) for s in value)
 
 
 def explain(reading: Reading) -> list[SentenceEvidence]:
