@@ -101,6 +101,7 @@ def test_the_window_speaks_chinese_when_chosen(chinese: i18n.Installed, qtbot: Q
     window = MainWindow(Settings())
     qtbot.addWidget(window)
     window.open_initial(None)
+    window.complete()  # the menus come right after the first paint
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[0] == "文件(&F)" and "帮助(&H)" in titles
     assert window.commands.find_in_page.text() == "页内查找(&F)…"

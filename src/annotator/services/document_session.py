@@ -32,7 +32,6 @@ from annotator.core.layers import (
     imported_key,
     visible_suggestions,
 )
-from annotator.exchange.merge import shown_author
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -102,6 +101,8 @@ def annotation_mark(a: Annotation, color: str, label: str, detail: str,
     """The mark of annotation `a`: the reader's own, or another author's with a badge."""
     if is_own(a, reader_id):
         return Mark(a.start, a.end, LayerKind.READER, color, label, detail, a.id)
+    from annotator.exchange.merge import shown_author  # bundles' authors: after first paint
+
     badge = shown_author(a.author_name, a.author_id, reader_id or "")
     return Mark(a.start, a.end, LayerKind.IMPORTED, imported_key(color, a.author_id),
                 f"{badge} · {label}", detail, a.id)
@@ -167,6 +168,8 @@ class DocumentSession:
         """The annotations by author as the page draws them (`annotation_mark`): the
         reader's own layer (`is_own`) and each other author's, under the name its badge
         shows."""
+        from annotator.exchange.merge import shown_author  # not needed for the first paint
+
         reader = reader_id or ""
         return author_layers(self.annotations.values(), reader,
                              lambda name, author_id: shown_author(name, author_id, reader),
