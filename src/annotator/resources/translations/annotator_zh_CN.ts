@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../gui/accessibility.py" line="+31"/>
+        <location filename="../../gui/accessibility.py" line="+30"/>
         <location line="+31"/>
         <source>Library</source>
         <translation>文库</translation>
@@ -116,7 +116,7 @@
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -631,7 +631,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+148"/>
+        <location filename="../../gui/export_dialog.py" line="+155"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -741,7 +741,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>This document has no highlights or notes yet: the export holds its policy areas and machine passages.</source>
         <translation>此文档还没有高亮或笔记：导出内容包含其政策领域和机器标记的段落。</translation>
     </message>
@@ -751,7 +751,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -1076,7 +1076,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupCommands</name>
     <message>
-        <location filename="../../gui/group_menu.py" line="+55"/>
+        <location filename="../../gui/group_menu.py" line="+65"/>
         <source>&amp;Join…</source>
         <translation>加入(&amp;J)…</translation>
     </message>
@@ -1096,7 +1096,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>小组(&amp;G)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Open a document from the library to share it.</source>
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
@@ -1111,7 +1111,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>已以 {name} 的身份加入小组 {group}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Shared “{title}” with group {group}.</source>
         <translation>已将“{title}”分享到小组 {group}。</translation>
     </message>
@@ -1121,7 +1121,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法分享</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+93"/>
         <source>Group sync needs {package}: pip install &apos;annotator[server]&apos;.</source>
         <translation>小组同步需要 {package}：请运行 pip install &apos;annotator[server]&apos;。</translation>
     </message>
@@ -1519,17 +1519,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+162"/>
+        <location filename="../../gui/main_window.py" line="+180"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+45"/>
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-45"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -1539,12 +1539,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Sidebar</source>
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+64"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1555,22 +1555,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+621"/>
+        <location line="+640"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-620"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
@@ -1580,7 +1580,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1590,7 +1590,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Open an Article</source>
         <translation>打开文章</translation>
     </message>
@@ -1600,17 +1600,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文章（{patterns}）;;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>{title} — Annotator</source>
         <translation>{title} — 批注阅读器</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>by {who}</source>
         <translation>作者：{who}</translation>
     </message>
@@ -1650,7 +1650,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{count} 个字符</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>{area}: no passages</source>
         <translation>{area}：没有段落</translation>
     </message>
@@ -1660,17 +1660,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-605"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+722"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1887,7 +1887,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../gui/highlighting.py" line="+354"/>
+        <location filename="../../gui/highlighting.py" line="+355"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
