@@ -231,7 +231,7 @@ class Detector:
                         if kind and (area.id not in kinds or _RANK[kind] < _RANK[kinds[area.id]]):
                             kinds[area.id] = kind
         self._automaton = _Automaton(table, wildcards, folded) if table else None
-        self._passages: dict[tuple[Block, str], list[AreaSpan]] = {}
+        self._passages: dict[tuple[int, str], list[AreaSpan]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Without the passages kept for `suggest_area`: they belong to this process."""
@@ -312,10 +312,12 @@ class Detector:
         return tuple(found)
 
     def _block_passages(self, automaton: _Automaton, text: str, block: Block) -> list[AreaSpan]:
-        """The passages detected in one block, kept by the block and its text: each
-        highlight asks for the block it is in (`suggest_area`), and reading it again
-        was most of a highlight's cost (`highlight_commit`, benchmarks/bench_store.py)."""
-        key = (block, text[block.start : block.end])
+        """The passages detected in one block, kept by where the block starts and its
+        text (all they depend on): each highlight asks for the block it is in
+        (`suggest_area`), and reading it again was most of a highlight's cost
+        (`highlight_commit`, benchmarks/bench_store.py). Hashing the `Block` itself, a
+        dataclass holding an Enum, cost more than the rest of the lookup."""
+        key = (block.start, text[block.start : block.end])
         passages = self._passages.get(key)
         if passages is None:
             hits = self._scan(automaton, key[1])

@@ -217,7 +217,14 @@ def _file_taxonomy(path: Path, status: os.stat_result) -> Taxonomy:
 
 def active_taxonomy(override: Path | None = None) -> Taxonomy:
     """`override`, else the user's copy in the config folder, else the bundled file."""
-    path = override if override is not None else paths.user_taxonomy_location()
+    if override is None:
+        path = paths.user_taxonomy_location()
+        # Most readers have no copy of their own: `access` says so without the
+        # exception a failed stat raises (a highlight asks each time).
+        if not os.access(path, os.F_OK):
+            return bundled_taxonomy()
+    else:
+        path = override
     try:
         status = path.stat()
     except OSError:
