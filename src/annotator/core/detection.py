@@ -281,13 +281,15 @@ class Detector:
         for hit_start, hit_end, pattern in self._scan(self._automaton, text[start:end]):
             _add_hit(found, text[start + hit_start : start + hit_end], pattern)
         own = {area: _weigh(area, words) for area, words in found.items()}
+        sure = [e for e in own.values() if e.score >= THRESHOLD]
+        if len(sure) == 1:  # the highlight's own words name one area: nothing to settle
+            return AreaSuggestion(sure[0].area, sure[0].terms, "the highlight's own words")
         under: dict[str, int] = {}
         for block in blocks:
             for span in self._block_passages(self._automaton, text, block):
                 overlap = min(end, span.end) - max(start, span.start)
                 if overlap > 0:
                     under[span.area] = under.get(span.area, 0) + overlap
-        sure = [e for e in own.values() if e.score >= THRESHOLD]
         if sure:
             best = max(sure, key=lambda e: (e.score, under.get(e.area, 0)))
             rivals = [e for e in sure if e.score == best.score and e is not best]

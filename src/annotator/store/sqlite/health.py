@@ -85,7 +85,8 @@ def journal_identity(path: Path) -> tuple[tuple[int, int] | None, ...]:
     once, which keeps this to ~5 µs of a one-highlight commit (`highlight_commit`,
     benchmarks/bench_store.py) instead of ~17.
     """
-    return tuple(_file_identity(file) for file in _journal_files(path))
+    database, wal, shm = _journal_files(path)
+    return (_file_identity(database), _file_identity(wal), _file_identity(shm))
 
 
 @functools.lru_cache(maxsize=16)
