@@ -20,10 +20,9 @@ from PySide6.QtWidgets import QApplication
 from annotator import __version__, paths
 from annotator.errors import AnnotatorError
 from annotator.gui import i18n
-from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
-from annotator.gui.theme import theme_manager
+from annotator.gui.theme import FUSION_ARGUMENTS, theme_manager
 
 if TYPE_CHECKING:
     from annotator.services.reader_session import ReaderSession
@@ -35,16 +34,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGUMENTS])
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(paths.APP_NAME)
-    app.setDesktopFileName("annotator")
-    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("annotator")  # the icon comes with the window's menus
     settings = Settings()
     i18n.install(app, settings.language)
-    theme_manager(app, settings.theme)
+    theme_manager(app, settings.theme, fusion=True)
     return app
 
 

@@ -17,7 +17,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from annotator import __version__, bundled, paths
 from annotator.core import detection
@@ -35,6 +35,7 @@ from annotator.importers.base import (
     never_cancelled,
     no_progress,
 )
+from annotator.state_cache import remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,11 @@ _BUNDLED_SOURCE = "policy-areas.toml (bundled)"
 _detectors: dict[Taxonomy, Detector] = {}
 # Compiled detectors by the key of their taxonomy text (see `_compiled`), for this process.
 _compiled_here: dict[bytes, Detector] = {}
+# The same key by taxonomy, for the taxonomies read from a file: what the detection
+# cache (`_detected`) keys on. A taxonomy made otherwise (learning adjusts one) has none.
+_taxonomy_keys: dict[Taxonomy, bytes] = {}
+# Detection results kept on disk (`_detected`): this many, the most recently used.
+KEPT_DETECTIONS = 64
 
 
 @functools.cache
@@ -86,7 +92,9 @@ def _compiled(text: str, source: str) -> Detector:
         return known
     if len(_compiled_here) >= 8:
         _compiled_here.clear()
+        _taxonomy_keys.clear()
     _compiled_here[key.digest()] = detector = _compiled_anew(text, source, key.hexdigest())
+    _taxonomy_keys[detector.taxonomy] = key.digest()
     return detector
 
 
@@ -241,7 +249,32 @@ def _kept(cache: dict[_K, _V], key: _K, make: Callable[[], _V]) -> _V:
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     """`document` with its passages, found by `taxonomy` or the one for its language."""
     taxonomy = taxonomy_for(document, taxonomy)
-    return Reading(document, taxonomy, tuple(detector_for(taxonomy).detect(document)), path)
+    return Reading(document, taxonomy, _detected(document, taxonomy), path)
+
+
+def _detected(document: Document, taxonomy: Taxonomy) -> tuple[AreaSpan, ...]:
+    """The passages detection finds in `document`, from `state_dir()/cache` when this
+    very document was read with this very taxonomy before.
+
+    A returning reader opens the document they last read: building the matcher and
+    scanning the text again (~12 ms for an article, seconds for a book) would delay the
+    first paint for the answer the last launch found. The key covers everything the
+    answer depends on: the whole document (text, blocks, metadata), the taxonomy's text
+    and name, and the code that detects (`_code_fingerprint`); a taxonomy that was not
+    read from a file (adjusted by learning) is never cached.
+    """
+    taxonomy_key = _taxonomy_keys.get(taxonomy)
+    if taxonomy_key is None:
+        return tuple(detector_for(taxonomy).detect(document))
+    digest = hashlib.sha256(taxonomy_key)
+    digest.update(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
+    return remembered(f"detected-{digest.hexdigest()[:32]}",
+                      lambda: tuple(detector_for(taxonomy).detect(document)),
+                      _are_spans, keep=KEPT_DETECTIONS)
+
+
+def _are_spans(value: object) -> TypeGuard[tuple[AreaSpan, ...]]:
+    return isinstance(value, tuple) and all(isinstance(s, AreaSpan) for s in value)
 
 
 def explain(reading: Reading) -> list[SentenceEvidence]:
