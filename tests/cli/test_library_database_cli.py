@@ -95,3 +95,16 @@ def test_a_bad_or_unreachable_database_is_one_line_and_exit_2(
         assert said in done.stderr, done.stderr
         assert "secret" not in done.stderr, "the password is never shown"
     assert _no_sqlite_library(tmp_path, monkeypatch)
+
+
+def test_the_option_goes_before_a_command_or_a_file_to_open(
+    library_url: str, sample_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    done = run_annotator(tmp_path, f"--database={library_url}", "frobnicate")
+    assert_one_line_error(done)
+    assert "unknown command 'frobnicate'" in done.stderr
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    done = run_annotator(tmp_path, "--database", library_url, sample_path)
+    assert_one_line_error(done)
+    assert "no display to open the window on" in done.stderr, "the window was asked for"
