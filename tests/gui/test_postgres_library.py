@@ -8,7 +8,7 @@ dialog, and the document stays readable.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.app import create_main_window
@@ -54,6 +54,11 @@ def test_a_highlight_in_a_postgresql_library_is_there_in_the_next_window(
     second = ready(_opened(qtbot), qtbot)
     [kept] = second.annotation_layer.ordered()
     assert (kept.id, kept.start, kept.end, kept.color) == (made.id, start, end, "green")
+    second.show_locations()  # Help > Where Data Lives: the URL, and no backups folder
+    table = second.help_dialog.findChild(QTableWidget)
+    assert isinstance(table, QTableWidget)
+    places = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert places["Library database"] == url and "Backups of the library" not in places
     _closed(second)
 
 
