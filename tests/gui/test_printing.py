@@ -10,10 +10,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from annotator.exporters import NoteLayout
 from annotator.gui.main_window import MainWindow
+from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.printing import Printing
 
 WAIT_MS = 30_000
@@ -88,4 +95,65 @@ def test_preview_shows_the_pages(window: MainWindow, qtbot: QtBot) -> None:
     assert isinstance(preview, QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() >= 2, timeout=WAIT_MS)
     assert window.findChild(Printing) is window.printing
+    dialog.close()
+
+
+def _pages(path: Path) -> list[str]:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout.split("\f")
+
+
+def test_prints_the_note_as_a_card_beside_its_passage(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _annotated(window, qtbot)
+    window.printing.set_notes(NoteLayout.MARGIN)
+    path = tmp_path / "margin.pdf"
+    _print(window, qtbot, path)
+    pages = _pages(path)
+    [page] = [p for p in pages if "Francisco" in p]
+    lines = page.splitlines()
+    width = max(len(line) for line in lines)
+    note_column = next(line.index("Compare with") for line in lines if "Compare with" in line)
+    text_column = next(line.index("Francisco") for line in lines if "Francisco" in line)
+    assert note_column > width * 0.6 > text_column
+    assert "All notes" not in "".join(pages)
+    # The choice is remembered for the next window.
+    assert Printing(window, lambda: None, window.settings).notes is NoteLayout.MARGIN
+
+
+def test_the_print_dialog_has_a_notes_tab(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _annotated(window, qtbot)
+    printing = window.printing
+    path = tmp_path / "dialog.pdf"
+    printing.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printing.printer.setOutputFileName(str(path))
+    printing.print_document()
+    dialog = window.findChild(QPrintDialog)
+    assert isinstance(dialog, QPrintDialog)
+    box = dialog.findChild(NoteLayoutBox)
+    assert isinstance(box, NoteLayoutBox) and box.choice() is NoteLayout.END
+    box.set_choice(NoteLayout.NONE)
+    with qtbot.waitSignal(printing.printed, timeout=WAIT_MS):
+        dialog.accept()
+    assert printing.notes is NoteLayout.NONE
+    text = "".join(_pages(path))
+    assert "San Francisco" in text and NOTE not in text
+
+
+def test_the_preview_offers_the_notes_place_and_redraws(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _annotated(window, qtbot)
+    dialog = window.printing.preview()
+    assert dialog is not None
+    preview = dialog.findChild(QPrintPreviewWidget)
+    box = dialog.findChild(NoteLayoutBox)
+    assert isinstance(preview, QPrintPreviewWidget) and isinstance(box, NoteLayoutBox)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2, timeout=WAIT_MS)
+    with qtbot.waitSignal(preview.paintRequested, timeout=WAIT_MS):
+        box.set_choice(NoteLayout.MARGIN)
+    assert window.printing.notes is NoteLayout.MARGIN
     dialog.close()

@@ -70,6 +70,17 @@ def note(window: MainWindow, phrase: str, text: str) -> None:
     assert made is not None
 
 
+def ben_writes(classroom: Classroom, content_hash: str, text: str) -> None:
+    """Ben joins from his own home, notes the shared document and syncs (the CLI)."""
+    ben = classroom.join("Ben")
+    cli(ben, "sync")  # fetches the shared document
+    with library(ben) as store, store.transaction(write=False) as repo:
+        found = repo.document_by_hash(content_hash)
+    assert found is not None
+    cli(ben, "highlight", found[0], "--quote", BEN_PHRASE, "--note", text)
+    assert cli(ben, "sync")["pushed"] == 1
+
+
 def test_a_second_members_note_appears_after_a_sync(
     qtbot: QtBot, classroom: Classroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     annotator_home: Path,
@@ -82,18 +93,10 @@ def test_a_second_members_note_appears_after_a_sync(
     window.group_commands.sync_now()
     assert settled(window, qtbot) == "Synced"
 
-    ben = classroom.join("Ben")
-    assert cli(ben, "sync")["pulled"] >= 1
-    with library(ben) as store, store.transaction(write=False) as repo:
-        found = repo.document_by_hash(content_hash)
-    assert found is not None
-    cli(ben, "highlight", found[0], "--quote", BEN_PHRASE, "--note", "Ben's note")
-    assert cli(ben, "sync")["pushed"] == 1
-
     layer = window.annotation_layer
-    assert "Ben's note" not in {a.note for a in layer.annotations.values()}
     listed = window.annotations_panel.list.count()
-    window.group_commands.indicator.click()
+    ben_writes(classroom, content_hash, "Ben's note")
+    window.group_commands.indicator.click()  # or the server's event: whichever comes first
     qtbot.waitUntil(lambda: "Ben's note" in {a.note for a in layer.annotations.values()},
                     timeout=30_000)
     bens = next(a for a in layer.annotations.values() if a.note == "Ben's note")
@@ -161,3 +164,23 @@ def test_a_note_changed_on_two_devices_shows_a_conflict(
     assert kept.note == "written in the window"
     [conflict] = config.load()[GROUP].conflicts
     assert "written on the laptop" in json.dumps(conflict["other"])  # kept too
+
+
+def test_another_members_note_appears_without_anyone_pressing_sync(
+    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
+) -> None:
+    """The server's event after Ben's push makes Ana's window pull: no click, no timer."""
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    join_in_dialog(window, qtbot, classroom)
+    content_hash = share_on_screen(window, qtbot)
+    commands = window.group_commands
+    assert commands.live is not None and commands.live.groups == {GROUP}
+    ben_writes(classroom, content_hash, "Ben's live note")
+
+    layer = window.annotation_layer
+    qtbot.waitUntil(lambda: "Ben's live note" in {a.note for a in layer.annotations.values()},
+                    timeout=30_000)
+    assert settled(window, qtbot) == "Synced"
+    streams = commands.live.streams
+    window.close()  # the listening threads end with the window
+    assert commands.live is None and not any(s.alive for s in streams)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotator import __version__, paths
 from annotator.cli.common import EXIT_OK, Command, open_services, path_text, print_json
+from annotator.cli.output import count
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -93,7 +94,7 @@ def run_documents(args: argparse.Namespace) -> int:
         when = s.date.isoformat() if s.date else ""
         details = " · ".join(d for d in (s.author, when) if d)
         print(f"{s.id[:8]}  {s.title or '(untitled)'}" + (f"  ({details})" if details else ""))
-        print(f"          {s.annotations} annotation(s)")
+        print(f"          {count(s.annotations, 'annotation')}")
         if s.problem:
             print(f"          damaged: {s.problem}; see `annotator restore --list`")
     return EXIT_OK

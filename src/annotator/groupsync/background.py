@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from annotator.groupsync import config
 
 if TYPE_CHECKING:  # httpx comes with the `server` extra: a library in no group lacks it
+    from annotator.groupsync.live import Heard
     from annotator.groupsync.sync import GroupSync
 
 
@@ -53,3 +54,12 @@ def sync_all(sync: GroupSync) -> GroupState:
             return GroupState(True, state.waiting, state.conflicts, pulled, str(exc))
     state = current(sync)
     return GroupState(state.joined, state.waiting, state.conflicts, pulled)
+
+
+def worth_a_sync(heard: Heard) -> bool:
+    """Whether an event from the server calls for a sync now: the group is at a version
+    this library has not pulled, or the server is reachable again after it was not (the
+    changes that waited can go). Decided when the event is handled, after any sync that
+    ran meanwhile recorded its version, so a device's own push does not start another."""
+    link = config.load().get(heard.group)
+    return link is not None and (heard.back or heard.version > link.version)

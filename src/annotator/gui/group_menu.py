@@ -2,10 +2,12 @@
 
 Annotating stays local and instant; the group catches up behind it. A sync runs on a
 pool thread (gui/workers.py) a few seconds after the last local change, every few
-minutes, and when the reader asks, one at a time: a request while one runs queues a
-single follow-up. An unreachable server is a state on the status-bar indicator, never a
-dialog. What a pull writes reaches the screen the way changes made elsewhere do
-(`MainWindow.reload_from_store`), so other members' notes appear as imported layers.
+minutes, when the server announces a version this library has not pulled (its events
+are heard on threads of their own, groupsync/live.py), and when the reader asks, one at
+a time: a request while one runs queues a single follow-up. An unreachable server is a
+state on the status-bar indicator, never a dialog. What a pull writes reaches the screen
+the way changes made elsewhere do (`MainWindow.reload_from_store`), so other members'
+notes appear as imported layers.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
@@ -26,6 +28,7 @@ from annotator.gui.workers import Job, Worker, network_pool, run_in_background
 
 if TYPE_CHECKING:
     from annotator.groupsync.background import GroupState
+    from annotator.groupsync.live import Heard, Listening
     from annotator.groupsync.sync import GroupSync, Joined
     from annotator.gui.annotation_controller import AnnotationController
     from annotator.services.library_services import Services
@@ -43,6 +46,13 @@ class GroupHost(Protocol):
     def reload(self) -> None: ...  # show what a pull wrote into the library
 
     def message(self, text: str) -> None: ...  # a passing status-bar message
+
+
+class _Announcements(QObject):
+    """Carries the server's events from the listening threads to the GUI thread (a
+    queued signal: the receiver lives on the GUI thread)."""
+
+    heard = Signal(object)  # a groupsync.live.Heard
 
 
 class GroupCommands(QObject):
@@ -72,6 +82,9 @@ class GroupCommands(QObject):
         self._every.setInterval(PERIOD_MS)
         self._every.timeout.connect(self.sync_now)
         self.worker: Worker | None = None  # the sync running (tests wait for it)
+        self.live: Listening | None = None  # the server's events, heard while in a group
+        self._announcements = _Announcements(self)
+        self._announcements.heard.connect(self._heard)
         self._again = False
         self.dialog: JoinDialog | None = None
         self._in_group = False
@@ -91,6 +104,7 @@ class GroupCommands(QObject):
         the server acknowledged (groups.json), for a while at most."""
         self._soon.stop()
         self._every.stop()
+        self._stop_listening()
         if self.worker is not None:
             self.worker.wait(CLOSE_WAIT_S)
 
@@ -158,6 +172,7 @@ class GroupCommands(QObject):
         self.host.message(self.tr("Joined group {group} as {name}.").format(
             group=joined.group, name=joined.name))
         self._set_joined(True)
+        self._listen()  # the group just joined too
         self.sync_now()
 
     def _shared(self, result: object) -> None:
@@ -179,6 +194,20 @@ class GroupCommands(QObject):
         self._state_known(result)
         if cast("GroupState", result).pulled:
             self.host.reload()
+
+    def _heard(self, heard: object) -> None:
+        """The server announced a version: pull if this library lacks it, or if the
+        server is back after being unreachable."""
+        from annotator.groupsync.background import worth_a_sync
+
+        if self.live is None:
+            return  # heard just before the listening stopped
+        try:
+            wanted = worth_a_sync(cast("Heard", heard))
+        except AnnotatorError:
+            return  # groups.json unreadable: the next sync says so
+        if wanted:
+            self.sync_now()
 
     def _failed(self, message: str) -> None:
         self.indicator.show_failure(message)
@@ -212,8 +241,33 @@ class GroupCommands(QObject):
         self.sync.setEnabled(joined)
         if not joined:
             self._every.stop()
-        elif not self._every.isActive():
+            self._stop_listening()
+            return
+        if not self._every.isActive():
             self._every.start()
+        if self.live is None:
+            self._listen()
+
+    def _listen(self) -> None:
+        """Hear the events of every joined group, on threads that never touch widgets."""
+        from annotator.groupsync import config
+        from annotator.groupsync.live import listen
+
+        try:
+            links = config.load()
+        except AnnotatorError:
+            return  # the sync reports the unreadable file
+        if self.live is not None:
+            if self.live.groups == set(links):
+                return
+            self._stop_listening()
+        self.live = listen(links.values(), self._announcements.heard.emit)
+
+    def _stop_listening(self) -> None:
+        """Stop the listening threads (at once: their sockets are shut down)."""
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
 
 def _groups(services: Services) -> GroupSync:

@@ -760,7 +760,7 @@ class MainWindow(QMainWindow):
             library, document_id = self.export_source()
             return summary_job(self.reading, library, document_id)
 
-        return Printing(self, source)
+        return Printing(self, source, self.settings)
 
     def _zoom(self, change: Callable[[], None]) -> None:
         change()

@@ -121,13 +121,14 @@ def check_filters(
     or one naming an area or colour that does not exist, or a tag or author that no
     annotation of the document has."""
     live = [a for a in annotations if not a.deleted]
-    _refuse_unknown("policy area", options.areas, taxonomy.ids)
-    _refuse_unknown("tag", options.tags, {t for a in live for t in a.tags})
-    _refuse_unknown("author", options.authors,
+    wanted = options.filter
+    _refuse_unknown("policy area", wanted.areas, taxonomy.ids)
+    _refuse_unknown("tag", wanted.tags, {t for a in live for t in a.tags})
+    _refuse_unknown("author", wanted.authors,
                     {n for a in live for n in (a.author_id, a.author_name) if n})
-    if options.colors is not None:
-        known = {c for c in options.colors if is_color(c)} | COLOR_BY_KEY.keys()
-        _refuse_unknown("colour", options.colors, known)
+    if wanted.colors is not None:
+        known = {c for c in wanted.colors if is_color(c)} | COLOR_BY_KEY.keys()
+        _refuse_unknown("colour", wanted.colors, known)
 
 
 def summarise(

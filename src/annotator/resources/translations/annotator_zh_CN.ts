@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../gui/accessibility.py" line="+31"/>
+        <location filename="../../gui/accessibility.py" line="+30"/>
         <location line="+31"/>
         <source>Library</source>
         <translation>文库</translation>
@@ -116,7 +116,7 @@
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -496,11 +496,25 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+7"/>
-        <source>{questions} question(s), {students} student(s), {answered} of {total} answers in.</source>
-        <translation>{questions} 个问题，{students} 名学生，已收到 {answered}/{total} 份答案。</translation>
+        <source>{questions}, {students}, {answered} of {total} answers in.</source>
+        <translation>{questions}，{students}，已收到 {answered}/{total} 份答案。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No questions with students to answer them yet: mark a note as a question, share the copy, then collect the hand-ins.</source>
         <translation>尚无可供学生作答的问题：先将一条笔记标记为问题，分享副本，再收集学生提交的文件。</translation>
     </message>
@@ -522,10 +536,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
-    <message>
-        <location line="+44"/>
+    <message numerus="yes">
+        <location line="+45"/>
         <source>%n passage(s)</source>
-        <translation>%n 个段落</translation>
+        <translation>
+            <numerusform>%n 个段落</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -615,7 +631,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+146"/>
+        <location filename="../../gui/export_dialog.py" line="+155"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -700,6 +716,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>纸张大小(&amp;P)：</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
@@ -720,7 +741,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>This document has no highlights or notes yet: the export holds its policy areas and machine passages.</source>
         <translation>此文档还没有高亮或笔记：导出内容包含其政策领域和机器标记的段落。</translation>
     </message>
@@ -730,7 +751,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -853,7 +874,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>全部笔记</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>Full text</source>
         <translation>全文</translation>
     </message>
@@ -957,6 +984,61 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Group summary: {title}</source>
+        <translation>小组摘要：{title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marks</source>
+        <translation>标记数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No passage was marked by more than one member.</source>
+        <translation>没有被多名成员共同标记的段落。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} member</source>
+        <translation>{n} 名成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} members</source>
+        <translation>{n} 名成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highlight, no note</source>
+        <translation>仅高亮，无笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other highlights</source>
+        <translation>其他高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights with no policy area.</source>
+        <translation>未归入任何政策领域的高亮。</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -994,7 +1076,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupCommands</name>
     <message>
-        <location filename="../../gui/group_menu.py" line="+55"/>
+        <location filename="../../gui/group_menu.py" line="+65"/>
         <source>&amp;Join…</source>
         <translation>加入(&amp;J)…</translation>
     </message>
@@ -1014,7 +1096,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>小组(&amp;G)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Open a document from the library to share it.</source>
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
@@ -1029,7 +1111,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>已以 {name} 的身份加入小组 {group}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Shared “{title}” with group {group}.</source>
         <translation>已将“{title}”分享到小组 {group}。</translation>
     </message>
@@ -1039,7 +1121,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法分享</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+93"/>
         <source>Group sync needs {package}: pip install &apos;annotator[server]&apos;.</source>
         <translation>小组同步需要 {package}：请运行 pip install &apos;annotator[server]&apos;。</translation>
     </message>
@@ -1118,10 +1200,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>(highlight, no note)</source>
         <translation>（仅高亮，无笔记）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>{count} passage(s) both marked.</source>
-        <translation>两人都标记了 {count} 个段落。</translation>
+        <source>%n passage(s) both marked.</source>
+        <translation>
+            <numerusform>两人都标记了 %n 个段落。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1435,17 +1519,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+162"/>
+        <location filename="../../gui/main_window.py" line="+180"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+45"/>
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-45"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -1455,12 +1539,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Sidebar</source>
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+64"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1471,22 +1555,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+621"/>
+        <location line="+640"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-620"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
@@ -1496,7 +1580,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1506,7 +1590,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Open an Article</source>
         <translation>打开文章</translation>
     </message>
@@ -1516,17 +1600,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文章（{patterns}）;;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>{title} — Annotator</source>
         <translation>{title} — 批注阅读器</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>by {who}</source>
         <translation>作者：{who}</translation>
     </message>
@@ -1566,7 +1650,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{count} 个字符</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>{area}: no passages</source>
         <translation>{area}：没有段落</translation>
     </message>
@@ -1576,17 +1660,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-605"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+722"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1651,10 +1735,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 </context>
 <context>
     <name>MergeDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/merge_dialog.py" line="+74"/>
-        <source>Reading {count} file(s)…</source>
-        <translation>正在读取 {count} 个文件…</translation>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1733,9 +1819,47 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>NoteLayoutBox</name>
+    <message>
+        <location filename="../../gui/note_layout_box.py" line="+17"/>
+        <source>At the end</source>
+        <translation>放在文末</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As cards in the margin</source>
+        <translation>以卡片放在页边</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin cards sit beside the full text; a note with no room beside its passage is printed at the end</source>
+        <translation>页边卡片位于全文旁边；段落旁放不下的笔记打印在文末</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="+118"/>
+        <location filename="../../gui/printing.py" line="+120"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1754,11 +1878,16 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>The document could not be printed</source>
         <translation>无法打印此文档</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>Notes:</source>
+        <translation>笔记：</translation>
+    </message>
 </context>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../gui/highlighting.py" line="+354"/>
+        <location filename="../../gui/highlighting.py" line="+355"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
@@ -2076,7 +2205,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+77"/>
+        <location filename="../../gui/sharing_commands.py" line="+78"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -2312,7 +2441,7 @@ Click to sync now.</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+102"/>
+        <location filename="../../gui/sharing_commands.py" line="+97"/>
         <source>You</source>
         <translation>你</translation>
     </message>
