@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import annotate, areas, backups, export, group, library, server, sharing
 from annotator.cli.common import (
     DATABASE_OPTION,
     EXIT_INTERRUPTED,
@@ -30,10 +29,22 @@ from annotator.cli.common import (
 from annotator.cli.output import clean_output
 from annotator.errors import AnnotatorError
 
-MODULES = (areas, library, annotate, export, sharing, backups, server, group)
+# The subcommands' names, known without importing their modules (`build_parser` does,
+# and they bring the store): `annotator FILE` opens the window as soon as `annotator`
+# alone. tests/cli/test_readme_synopsis.py keeps this equal to what the modules register.
+COMMAND_NAMES = frozenset({
+    "annotations", "areas", "bundle", "documents", "export", "group", "highlight",
+    "identity", "import", "info", "merge", "reply", "restore", "search", "server", "sync",
+})
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """Every subcommand's parser. The subcommands' modules are imported here, not with
+    this package: they bring the store (SQLAlchemy, ~0.5 s), which `annotator` alone,
+    opening the window, must not wait for before its first paint (performance.md,
+    trap 2)."""
+    from annotator.cli import annotate, areas, backups, export, group, library, server, sharing
+
     parser = OneLineParser(
         prog="annotator",
         description="Read and annotate articles offline, with their policy areas highlighted.",
@@ -47,7 +58,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, Command] = {}
-    for module in MODULES:
+    for module in (areas, library, annotate, export, sharing, backups, server, group):
         commands.update(module.register(subparsers))
     return parser, commands
 
@@ -72,12 +83,12 @@ def _dispatch(args_list: list[str]) -> int:
         # passing argv in-process can, and no file name, note or id may hold it.
         raise UsageError("an argument holds a NUL character, which no argument may contain")
     database, args_list = _take_database(args_list)
-    parser, commands = build_parser()
-    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+    if not args_list or (args_list[0] not in COMMAND_NAMES and not args_list[0].startswith("-")):
         if args_list and _looks_like_command(args_list[0]):
             raise UsageError(f"unknown command '{args_list[0]}' (commands: "
-                             f"{', '.join(sorted(commands))}; or give a file to open)")
-        return _open_window(args_list, database)
+                             f"{', '.join(sorted(COMMAND_NAMES))}; or give a file to open)")
+        return _open_window(args_list, database)  # without the commands' modules: see COMMAND_NAMES
+    parser, commands = build_parser()
     args = parser.parse_args(args_list)
     _refuse_undecodable(args)
     chosen = DATABASE_OPTION.set(database)
