@@ -9,6 +9,8 @@ Chinese characters, is told apart by its kana.
 
 from __future__ import annotations
 
+import functools
+
 from annotator.core.document import Document
 
 SAMPLE_CHARS = 4000
@@ -26,7 +28,15 @@ def _is_kana(char: str) -> bool:
 
 def guess_language(text: str) -> str:
     """"zh" or "ja" for a text mostly in Chinese characters, else "" (unknown)."""
-    sample = text[:SAMPLE_CHARS]
+    return _guess(text[:SAMPLE_CHARS])
+
+
+@functools.lru_cache(maxsize=64)
+def _guess(sample: str) -> str:
+    """`guess_language` of a text's opening, kept: every highlight asks for its document's
+    taxonomy (services/reading.py: suggested_area), and even the C-fast `max` over 4,000
+    characters was a sixth of a one-highlight commit (`highlight_commit`,
+    benchmarks/bench_store.py); slicing and hashing the opening again costs ~2 µs."""
     if not sample or max(sample) < "\u3040":  # no kana or ideograph at all (C-fast)
         return ""
     han = kana = letters = 0

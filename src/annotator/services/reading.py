@@ -217,7 +217,14 @@ def _file_taxonomy(path: Path, status: os.stat_result) -> Taxonomy:
 
 def active_taxonomy(override: Path | None = None) -> Taxonomy:
     """`override`, else the user's copy in the config folder, else the bundled file."""
-    path = override if override is not None else paths.user_taxonomy_path()
+    if override is None:
+        path = paths.user_taxonomy_location()
+        # Most readers have no copy of their own: `access` says so without the
+        # exception a failed stat raises (a highlight asks each time).
+        if not os.access(path, os.F_OK):
+            return bundled_taxonomy()
+    else:
+        path = override
     try:
         status = path.stat()
     except OSError:
@@ -229,9 +236,21 @@ def active_taxonomy(override: Path | None = None) -> Taxonomy:
     return _file_taxonomy(path, status)
 
 
+# The taxonomy asked for last and its detector, by identity: every highlight asks
+# (`suggested_area`), and hashing a 2,000-term taxonomy to find it in `_detectors` cost
+# ~5 µs of a one-highlight commit each time (`highlight_commit`, benchmarks/).
+_latest: dict[int, tuple[Taxonomy, Detector]] = {}
+
+
 def detector_for(taxonomy: Taxonomy) -> Detector:
     """The compiled detector of `taxonomy`, built once per process (per distinct one)."""
-    return _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+    latest = _latest.get(id(taxonomy))
+    if latest is not None and latest[0] is taxonomy:
+        return latest[1]
+    detector = _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+    _latest.clear()
+    _latest[id(taxonomy)] = (taxonomy, detector)
+    return detector
 
 
 
