@@ -46,17 +46,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_library() -> ReaderSession:
-    """The library's database and the services over it, once per window."""
+def open_library(database: str | None = None) -> ReaderSession:
+    """The library's database and the services over it, once per window: `database`
+    (`annotator --database URL`), else as configured (`services/library_database.py`)."""
+    from annotator.services.library_database import chosen
     from annotator.services.reader_session import ReaderSession
-    from annotator.store import Store, default_path
 
-    return ReaderSession(Store.open(default_path()))
+    return ReaderSession.open(database=chosen(database))
 
 
-def create_main_window(path: str | None) -> MainWindow:
+def create_main_window(path: str | None, database: str | None = None) -> MainWindow:
     """A window showing `path`, else the last document, else the bundled sample."""
-    window = MainWindow(Settings(), open_library=open_library)
+    window = MainWindow(Settings(), open_library=lambda: open_library(database))
     window.open_initial(Path(path).expanduser() if path else None)
     return window
 
@@ -98,7 +99,7 @@ def no_display() -> str | None:
             "are unset); run it in a desktop session, or use a subcommand (see --help)")
 
 
-def run_gui(path: str | None = None) -> int:
+def run_gui(path: str | None = None, database: str | None = None) -> int:
     """Start the window, or hand `path` to the Annotator already open on this data folder."""
     from annotator.gui import handoff, instance_lock
 
@@ -121,7 +122,7 @@ def run_gui(path: str | None = None) -> int:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     app = create_application()
-    window = create_main_window(path)
+    window = create_main_window(path, database)
     receiver = handoff.Receiver(app)
     receiver.received.connect(window.receive_file)
     install_quit_handlers(app, window)

@@ -60,3 +60,13 @@ def test_an_unknown_place_is_refused(annotator_home: Path, noted: str, tmp_path:
     done = run_annotator(annotator_home, "export", noted, "-o", target, "--notes", "side")
     assert done.returncode == 2 and "--notes" in done.stderr
     assert not target.exists()
+
+
+def test_other_formats_ignore_the_notes_place(
+    annotator_home: Path, noted: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.md"
+    done = run_annotator(annotator_home, "export", noted, "-o", target, "--notes", "margin")
+    assert done.returncode == 0, done.stderr
+    markdown = target.read_text("utf-8")
+    assert NOTE in markdown and "## Full text" not in markdown  # margin includes it for PDF only

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,11 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.exporters import NoteLayout
+from annotator.gui import i18n
 from annotator.gui.main_window import MainWindow
 from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.printing import Printing
@@ -157,3 +160,31 @@ def test_the_preview_offers_the_notes_place_and_redraws(
         box.set_choice(NoteLayout.MARGIN)
     assert window.printing.notes is NoteLayout.MARGIN
     dialog.close()
+
+
+def test_a_chinese_window_prints_margin_cards_in_chinese_wrapped_in_the_margin(
+    make_window: Callable[[], MainWindow], qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    installed = i18n.install(qapp, "zh_CN")
+    assert installed.language == "zh_CN", "run make: the .qm is built from the .ts"
+    try:
+        window = make_window()
+        qtbot.waitUntil(lambda: window.annotation_layer.document_id is not None,
+                        timeout=10_000)
+        text = window.reading.document.text if window.reading else ""
+        start = text.index("Iran-Israel tensions")
+        note = "这真的是合作吗？需要更多证据来支持这个说法，尤其是关于双方如何沟通的细节。"
+        assert window.annotation_layer.highlight("pink", note=note,
+                                                 span=(start, start + len("Iran-Israel")))
+        window.printing.set_notes(NoteLayout.MARGIN)
+        path = tmp_path / "zh.pdf"
+        _print(window, qtbot, path)
+    finally:
+        installed.uninstall(qapp)
+    [page] = [p for p in _pages(path) if "Iranian consulate" in p]
+    lines = page.splitlines()
+    width = max(len(line) for line in lines)
+    # The card's head: the colour's meaning (the legend on this page has it too, at left).
+    assert any(line.index("粉色: 疑问") > width * 0.6 for line in lines if "粉色: 疑问" in line)
+    pieces = [line.split()[-1] for line in lines if any(c in line for c in "证据细节")]
+    assert len(pieces) >= 2 and "".join(pieces).endswith("细节。")  # wrapped in the card

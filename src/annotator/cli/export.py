@@ -9,7 +9,14 @@ from annotator.cli.common import EXIT_OK, Command, open_services
 from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.errors import ExportError
-from annotator.exporters import FORMATS, ExportOptions, NoteLayout, PageSize, export_format
+from annotator.exporters import (
+    FORMATS,
+    ExportFormat,
+    ExportOptions,
+    NoteLayout,
+    PageSize,
+    export_format,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -66,14 +73,15 @@ def _selection(values: list[str] | None) -> frozenset[str] | None:
     return frozenset(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def options_from(args: argparse.Namespace) -> ExportOptions:
+def options_from(args: argparse.Namespace, fmt: ExportFormat) -> ExportOptions:
     wanted = AnnotationFilter(
         areas=_selection(args.areas), authors=_selection(args.authors),
         colors=_selection(args.colors), tags=_selection(args.tags),
     )
     notes = NoteLayout(args.notes)
-    # Margin cards sit beside the full text, as the export dialog's choice includes it.
-    full_text = args.full_text or notes is NoteLayout.MARGIN
+    # A PDF's margin cards sit beside the full text: choosing them includes it, as in the
+    # export dialog. Other formats have no margin and ignore --notes.
+    full_text = args.full_text or (notes is NoteLayout.MARGIN and fmt.name == "pdf")
     summary = SummaryOptions(wanted, full_text=full_text, suggestions=args.suggestions)
     return ExportOptions(summary, PageSize(args.page_size), notes)
 
@@ -94,6 +102,6 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"{output}: give --format, or a file name ending in .md, .html, ...")
     taxonomy = active_taxonomy(args.taxonomy)
     with open_services() as services:
-        written = services.export(args.doc, fmt, output, options_from(args), taxonomy=taxonomy)
+        written = services.export(args.doc, fmt, output, options_from(args, fmt), taxonomy=taxonomy)
     print(written)
     return EXIT_OK

@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 
 from annotator import __version__, paths
-from annotator.cli.common import EXIT_OK, Command, open_services, path_text, print_json
+from annotator.cli.common import (
+    EXIT_OK,
+    Command,
+    library_database,
+    open_services,
+    path_text,
+    print_json,
+)
 from annotator.cli.output import count
 
 
@@ -112,11 +119,9 @@ def run_identity(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     """Paths only: answers even when the database is damaged, so it never opens it."""
-    from annotator.services.locations import data_locations
-
     info = {
         "version": __version__,
-        "database": str(dict(data_locations())["database"]),
+        "database": library_database().shown,
         "data_dir": str(paths.data_dir()),
         "config_dir": str(paths.config_dir()),
         "state_dir": str(paths.state_dir()),

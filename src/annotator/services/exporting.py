@@ -230,16 +230,20 @@ def export(
 ) -> Path:
     """Export the library document `doc_ref` (an id or unambiguous prefix) to `path`.
 
-    Opens the default store when `store` is None. Raises NotFound for an unknown
-    document, ExportError when the file cannot be written, ExportCancelled on cancel.
+    Opens the library (wherever `library_database.py` says it lives) when `store` is
+    None. Raises NotFound for an unknown document, ExportError when the file cannot be
+    written, ExportCancelled on cancel.
     """
+    from annotator.services import library_database
     from annotator.services.library import Library
-    from annotator.store import Store
 
     if store is None:
-        with Store.open() as opened:
+        opened = library_database.open_library_store(library_database.chosen())
+        try:
             return export(doc_ref, fmt, path, options, progress, cancel,
                           store=opened, taxonomy=taxonomy)
+        finally:
+            opened.close()
     from annotator.services.identity import Identity
     from annotator.services.learning import Learning
 
