@@ -139,13 +139,12 @@ def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
     assert settled(window, qtbot) == "Synced"
 
 
-def test_a_note_changed_on_two_devices_shows_a_conflict(
-    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
-    tmp_path: Path,
-) -> None:
-    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+def conflicting_edits(window: MainWindow, qtbot: QtBot, classroom: Classroom,
+                      tmp_path: Path) -> tuple[str, Path, str]:
+    """Ana's note edited in the window and on her laptop before either synced; the
+    window's sync then says "Conflict". (the note's id, the laptop's home, the hash)"""
     join_in_dialog(window, qtbot, classroom)
-    share_on_screen(window, qtbot)
+    content_hash = share_on_screen(window, qtbot)
     note(window, ANA_PHRASE, "first words")
     made = next(a for a in window.annotation_layer.annotations.values()
                 if a.note == "first words")
@@ -159,8 +158,17 @@ def test_a_note_changed_on_two_devices_shows_a_conflict(
     assert window.annotation_layer.save_note(made.id, "written in the window", ())
     window.group_commands.sync_now()
     assert settled(window, qtbot) == "Conflict"
+    return made.id, laptop, content_hash
+
+
+def test_a_note_changed_on_two_devices_shows_a_conflict(
+    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    made, _laptop, _hash = conflicting_edits(window, qtbot, classroom, tmp_path)
     assert "two devices" in window.group_commands.indicator.toolTip()
-    kept = window.annotation_layer.annotations[made.id]
+    kept = window.annotation_layer.annotations[made]
     assert kept.note == "written in the window"
     [conflict] = config.load()[GROUP].conflicts
     assert "written on the laptop" in json.dumps(conflict["other"])  # kept too
@@ -184,3 +192,36 @@ def test_another_members_note_appears_without_anyone_pressing_sync(
     streams = commands.live.streams
     window.close()  # the listening threads end with the window
     assert commands.live is None and not any(s.alive for s in streams)
+
+
+def test_a_conflict_resolved_in_the_window_reaches_both_devices(
+    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
+    tmp_path: Path,
+) -> None:
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    made, laptop, content_hash = conflicting_edits(window, qtbot, classroom, tmp_path)
+    layer = window.annotation_layer
+    commands = window.group_commands
+
+    commands.indicator.click()  # "Conflict" opens the chooser
+    dialog = commands.conflicts_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.list.count() == 1
+    assert dialog.mine.toPlainText() == "written in the window"
+    assert dialog.other.toPlainText() == "written on the laptop"
+    assert "written on the laptop" in dialog.written.toPlainText()  # both, to combine
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    undo = layer.undo.group
+    steps = undo.activeStack().count()
+    dialog.written.setPlainText("window and laptop, combined")
+    dialog.keep_written.click()
+    qtbot.waitUntil(lambda: dialog.empty.isVisible(), timeout=30_000)
+    assert layer.annotations[made].note == "window and laptop, combined"
+    assert undo.activeStack().count() == steps + 1
+    assert undo.undoText() == "Resolve conflict"
+    assert settled(window, qtbot) == "Synced"
+    assert config.load()[GROUP].conflicts == []
+
+    cli(laptop, "sync")  # the other device converges on the chosen text
+    [on_laptop] = [a for a in annotations(laptop, content_hash) if a.id == made]
+    assert on_laptop.note == "window and laptop, combined"

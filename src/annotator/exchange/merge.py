@@ -29,6 +29,7 @@ class Reason(StrEnum):
     SAME_REVISION = "same revision, other content"
     OTHER_OWNER = "claimed by another author"
     LOCAL_READER = "claims to be the local reader's"
+    OTHER_DEVICE = "changed on another of the local reader's devices too"  # group sync
 
 
 @dataclass(frozen=True, slots=True)

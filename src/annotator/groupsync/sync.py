@@ -288,7 +288,7 @@ class _Run:
                 if item is None:
                     withheld.append(str(entry["id"]))
                 else:
-                    incoming.append(_parsed(item, doc_id))
+                    incoming.append(parsed(item, doc_id))
             self._apply(repo, incoming, withheld)
         until = found.get("answers_hidden_until")
         link.answers_hidden_until = until if until and utc_now() < _when(until) else None
@@ -389,7 +389,7 @@ def _when(value: str) -> datetime:
     return layers.moment(value, "the group", "answers_hidden_until")
 
 
-def _parsed(item: dict[str, Any], doc_id: str) -> Annotation:
+def parsed(item: dict[str, Any], doc_id: str) -> Annotation:
     """A server item as an Annotation of library document `doc_id`."""
     body = dict(item)
     body["id"] = body.pop("canonical", body.get("id"))

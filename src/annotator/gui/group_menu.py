@@ -1,4 +1,5 @@
-"""The Group menu (Join…, Share Document to Group, Sync Now) and background sync.
+"""The Group menu (Join…, Share Document to Group, Sync Now, Resolve Conflicts…) and
+background sync.
 
 Annotating stays local and instant; the group catches up behind it. A sync runs on a
 pool thread (gui/workers.py) a few seconds after the last local change, every few
@@ -20,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QStatusBar, QWidget
 
 from annotator.errors import AnnotatorError
+from annotator.gui.conflicts_dialog import ConflictsDialog
 from annotator.gui.dialogs import show_error
 from annotator.gui.group_join_dialog import JoinDialog
 from annotator.gui.i18n import translate
@@ -28,9 +30,11 @@ from annotator.gui.workers import Job, Worker, network_pool, run_in_background
 
 if TYPE_CHECKING:
     from annotator.groupsync.background import GroupState
+    from annotator.groupsync.conflicts import DeviceConflict, DeviceConflicts
     from annotator.groupsync.live import Heard, Listening
     from annotator.groupsync.sync import GroupSync, Joined
     from annotator.gui.annotation_controller import AnnotationController
+    from annotator.services.changes import Change
     from annotator.services.library_services import Services
 
 DEBOUNCE_MS = 3_000  # after the last local change
@@ -47,6 +51,8 @@ class GroupHost(Protocol):
 
     def message(self, text: str) -> None: ...  # a passing status-bar message
 
+    def record(self, change: Change) -> None: ...  # one undo step, already written
+
 
 class _Announcements(QObject):
     """Carries the server's events from the listening threads to the GUI thread (a
@@ -56,7 +62,7 @@ class _Announcements(QObject):
 
 
 class GroupCommands(QObject):
-    """Three actions, their menu, the indicator, and the timers that sync."""
+    """Four actions, their menu, the indicator, and the timers that sync."""
 
     def __init__(self, host: GroupHost, parent: QWidget) -> None:
         super().__init__(parent)
@@ -68,12 +74,14 @@ class GroupCommands(QObject):
         self.share.triggered.connect(self.share_document)
         self.sync = QAction(self.tr("Sync &Now"), self)
         self.sync.triggered.connect(self.sync_now)
+        self.resolve = QAction(self.tr("&Resolve Conflicts…"), self)
+        self.resolve.triggered.connect(self.open_conflicts)
         self.menu = QMenu(self.tr("&Group"), parent)
         self.menu.setObjectName("group-menu")
-        for action in (self.join, self.share, self.sync):
+        for action in (self.join, self.share, self.sync, self.resolve):
             self.menu.addAction(action)
         self.indicator = SyncIndicator(parent)
-        self.indicator.clicked.connect(self.sync_now)
+        self.indicator.clicked.connect(self._indicator_clicked)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(DEBOUNCE_MS)
@@ -87,6 +95,8 @@ class GroupCommands(QObject):
         self._announcements.heard.connect(self._heard)
         self._again = False
         self.dialog: JoinDialog | None = None
+        self.conflicts_dialog: ConflictsDialog | None = None
+        self._conflicts = 0  # as the last state said
         self._in_group = False
         self._set_joined(False)
 
@@ -151,7 +161,52 @@ class GroupCommands(QObject):
         self.indicator.syncing()
         self._background(lambda _p, _c: _sync(services), self._synced)
 
+    def open_conflicts(self) -> None:
+        """Group ▸ Resolve Conflicts… (or a click on "Conflict"): both texts of each."""
+        services = self.host.services()
+        if services is None or not self._in_group:
+            return
+        dialog = self.conflicts_dialog
+        if dialog is None:
+            dialog = ConflictsDialog(self.widget)
+            dialog.resolve_requested.connect(self._resolve)
+            self.conflicts_dialog = dialog
+        try:
+            dialog.show_conflicts(_device_conflicts(services).listed())
+        except AnnotatorError as exc:
+            dialog.show_error(str(exc))
+        dialog.show()
+        dialog.raise_()
+
+    def _resolve(self, found: object, other: bool, note: object) -> None:
+        """Resolve on the network thread, after any sync that runs: both write groups.json."""
+        services = self.host.services()
+        if services is None:
+            return
+        entry = cast("DeviceConflict", found)
+        text = note if isinstance(note, str) else None
+        run_in_background(
+            lambda _p, _c: _device_conflicts(services).resolve(entry, other=other, note=text),
+            name="group-resolve", on_finished=self._resolved, on_failed=self._resolve_failed,
+            pool=network_pool())
+
+    def _indicator_clicked(self) -> None:
+        if self._conflicts:
+            self.open_conflicts()
+        else:
+            self.sync_now()
+
     # --- results (GUI thread) -----------------------------------------------------
+
+    def _resolved(self, result: object) -> None:
+        if result is not None:
+            self.host.record(cast("Change", result))
+        self.open_conflicts()  # the conflicts left
+        self.sync_now()  # the chosen text goes to the group and the other device
+
+    def _resolve_failed(self, message: str) -> None:
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.show_error(message)
 
     def _join(self, url: str, token: str) -> None:
         dialog = self.dialog
@@ -187,6 +242,7 @@ class GroupCommands(QObject):
 
     def _state_known(self, result: object) -> None:
         state = cast("GroupState", result)
+        self._conflicts = state.conflicts
         self._set_joined(state.joined)
         self.indicator.show_state(state)
 
@@ -239,6 +295,7 @@ class GroupCommands(QObject):
         self._in_group = joined
         self.share.setEnabled(joined)
         self.sync.setEnabled(joined)
+        self.resolve.setEnabled(joined)
         if not joined:
             self._every.stop()
             self._stop_listening()
@@ -280,6 +337,13 @@ def _groups(services: Services) -> GroupSync:
             "GroupCommands", "Group sync needs {package}: pip install 'annotator[server]'."
         ).format(package=exc.name)) from None
     return GroupSync(services.store, services.reader)
+
+
+def _device_conflicts(services: Services) -> DeviceConflicts:
+    from annotator.groupsync.conflicts import DeviceConflicts
+
+    _groups(services)  # says which package is missing, if one is
+    return DeviceConflicts(services.store, services.reader)
 
 
 def _state(services: Services) -> GroupState:
@@ -340,3 +404,6 @@ class GroupWindow:
 
     def message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, self.MESSAGE_MS)
+
+    def record(self, change: Change) -> None:
+        self.window.annotation_layer.record([change])

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 NOTE_CHARS = 120
 
 
-def _short(text: str, limit: int = NOTE_CHARS) -> str:
+def shortened(text: str, limit: int = NOTE_CHARS) -> str:
+    """A note or passage on one line of at most `limit` characters, for lists."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
@@ -172,9 +173,9 @@ class MergeDialog(QDialog):
         from annotator.exchange.merge import Reason
 
         for row, conflict in enumerate(report.conflicts):
-            cells = (_short(conflict.kept.exact, 60),
-                     f"{conflict.kept.author_name}: {_short(conflict.kept.note)}",
-                     f"{conflict.other.author_name}: {_short(conflict.other.note)}")
+            cells = (shortened(conflict.kept.exact, 60),
+                     f"{conflict.kept.author_name}: {shortened(conflict.kept.note)}",
+                     f"{conflict.other.author_name}: {shortened(conflict.other.note)}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

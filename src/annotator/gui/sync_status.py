@@ -40,7 +40,7 @@ class SyncIndicator(QToolButton):
             self.setText(self.tr("Conflict"))
             self.setToolTip(self.tr(
                 "%n note(s) were changed on two devices; this device's text was kept and "
-                "the other is saved in the group settings.\nClick to sync now.", "",
+                "the other is saved.\nClick to choose the text to keep.", "",
                 state.conflicts))
         elif state.waiting:
             self.setText(self.tr("%n change(s) waiting", "", state.waiting))

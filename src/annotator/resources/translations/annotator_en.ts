@@ -56,7 +56,7 @@
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../gui/merge_dialog.py" line="+74"/>
+        <location filename="../../gui/merge_dialog.py" line="+75"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Reading %n file…</numerusform>
@@ -87,13 +87,13 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved in the group settings.
-Click to sync now.</source>
+        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved.
+Click to choose the text to keep.</source>
         <translation>
-            <numerusform>%n note was changed on two devices; this device&apos;s text was kept and the other is saved in the group settings.
-Click to sync now.</numerusform>
-            <numerusform>%n notes were changed on two devices; this device&apos;s text was kept and the other is saved in the group settings.
-Click to sync now.</numerusform>
+            <numerusform>%n note was changed on two devices; this device&apos;s text was kept and the other is saved.
+Click to choose the text to keep.</numerusform>
+            <numerusform>%n notes were changed on two devices; this device&apos;s text was kept and the other is saved.
+Click to choose the text to keep.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

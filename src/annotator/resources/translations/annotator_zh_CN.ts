@@ -621,6 +621,76 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../gui/conflicts_dialog.py" line="+49"/>
+        <source>Resolve Conflicts</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These notes were changed on this device and on another of yours before they could sync. Keep one text, or write the text to keep; the group gets it at the next sync.</source>
+        <translation>这些笔记在同步之前已在本设备和您的另一台设备上被修改。请保留其中一个文本，或写下要保留的文本；下次同步时小组会收到它。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No conflicts left: every note has one text.</source>
+        <translation>没有冲突了：每条笔记都只有一个文本。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+97"/>
+        <source>This device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+97"/>
+        <source>Your other device</source>
+        <translation>您的另一台设备</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Keep &amp;This Device&apos;s Text</source>
+        <translation>保留本设备的文本(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep the &amp;Other Device&apos;s Text</source>
+        <translation>保留另一台设备的文本(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or write the text to keep (both are copied here to combine):</source>
+        <translation>或写下要保留的文本（两个文本都已复制到这里，便于合并）：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep the Text &amp;Written Here</source>
+        <translation>保留此处写的文本(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Note on “{passage}”</source>
+        <translation>关于“{passage}”的笔记</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;{where}&lt;/b&gt; — changed {when}</source>
+        <translation>&lt;b&gt;{where}&lt;/b&gt; — 修改于 {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving your choice…</source>
+        <translation>正在保存您的选择…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../gui/dialogs.py" line="+43"/>
@@ -1076,7 +1146,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupCommands</name>
     <message>
-        <location filename="../../gui/group_menu.py" line="+65"/>
+        <location filename="../../gui/group_menu.py" line="+71"/>
         <source>&amp;Join…</source>
         <translation>加入(&amp;J)…</translation>
     </message>
@@ -1091,17 +1161,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Group</source>
         <translation>小组(&amp;G)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Open a document from the library to share it.</source>
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+69"/>
         <source>The library cannot be opened, so no group can be joined.</source>
         <translation>无法打开文库，因此无法加入小组。</translation>
     </message>
@@ -1121,14 +1191,19 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法分享</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>Group sync needs {package}: pip install &apos;annotator[server]&apos;.</source>
         <translation>小组同步需要 {package}：请运行 pip install &apos;annotator[server]&apos;。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Cannot reach a group server at {url}: check the address and your connection.</source>
         <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <location line="-291"/>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>解决冲突(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -1736,7 +1811,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MergeDialog</name>
     <message numerus="yes">
-        <location filename="../../gui/merge_dialog.py" line="+74"/>
+        <location filename="../../gui/merge_dialog.py" line="+75"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>正在读取 %n 个文件…</numerusform>
@@ -2387,16 +2462,7 @@ Click to try again now.</source>
         <translation>冲突</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved in the group settings.
-Click to sync now.</source>
-        <translation>
-            <numerusform>%n 条笔记在两台设备上都被修改；已保留本设备的内容，另一份保存在小组设置中。
-点击立即同步。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改等待发送</numerusform>
@@ -2423,6 +2489,15 @@ Click to sync now.</source>
         <location line="+3"/>
         <source>Sync failed</source>
         <translation>同步失败</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved.
+Click to choose the text to keep.</source>
+        <translation>
+            <numerusform>%n 条笔记在两台设备上被修改；已保留本设备的文本，另一个文本也已保存。
+点击选择要保留的文本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
