@@ -32,10 +32,12 @@ venv: $(STAMP)
 src/annotator/resources/translations/%.qm: src/annotator/resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
-# Re-extract the translatable strings into every .ts (new ones arrive unfinished).
+# Re-extract the translatable strings into every .ts (new ones arrive unfinished). English
+# holds only the plural forms of the %n strings ("1 question", "2 questions").
 translations: $(STAMP)
 	for ts in src/annotator/resources/translations/*.ts; do \
-		$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations relative src/annotator -ts $$ts; \
+		case $$ts in *_en.ts) only=-pluralonly;; *) only=;; esac; \
+		$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations relative $$only src/annotator -ts $$ts; \
 	done
 
 # Install only the Debian packages that are missing; skip silently when not root and

@@ -30,9 +30,11 @@ SAMPLE = RESOURCES / "samples" / "us-china-cooperation.txt"
 
 @pytest.fixture(autouse=True)
 def annotator_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """No test may touch the real user's data, settings or state."""
+    """No test may touch the real user's data, settings or state, nor the library
+    database a developer chose for their own use (docs/library-database.md)."""
     home = tmp_path / "annotator-home"
     monkeypatch.setenv("ANNOTATOR_HOME", str(home))
+    monkeypatch.delenv("ANNOTATOR_DATABASE_URL", raising=False)
     yield home
 
 

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import QApplication
 from annotator import __version__, paths
 from annotator.errors import AnnotatorError
 from annotator.gui import i18n
-from annotator.gui.icons import app_icon
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
-from annotator.gui.theme import theme_manager
+from annotator.gui.theme import FUSION_ARGUMENTS, theme_manager
 
 if TYPE_CHECKING:
     from annotator.services.reader_session import ReaderSession
@@ -35,30 +34,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGUMENTS])
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(paths.APP_NAME)
-    app.setDesktopFileName("annotator")
-    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("annotator")  # the icon comes with the window's menus
     settings = Settings()
     i18n.install(app, settings.language)
-    theme_manager(app, settings.theme)
+    theme_manager(app, settings.theme, fusion=True)
     return app
 
 
-def open_library() -> ReaderSession:
-    """The library's database and the services over it, once per window."""
+def open_library(database: str | None = None) -> ReaderSession:
+    """The library's database and the services over it, once per window: `database`
+    (`annotator --database URL`), else as configured (`services/library_database.py`)."""
+    from annotator.services.library_database import chosen
     from annotator.services.reader_session import ReaderSession
-    from annotator.store import Store, default_path
 
-    return ReaderSession(Store.open(default_path()))
+    return ReaderSession.open(database=chosen(database))
 
 
-def create_main_window(path: str | None) -> MainWindow:
+def create_main_window(path: str | None, database: str | None = None) -> MainWindow:
     """A window showing `path`, else the last document, else the bundled sample."""
-    window = MainWindow(Settings(), open_library=open_library)
+    window = MainWindow(Settings(), open_library=lambda: open_library(database))
     window.open_initial(Path(path).expanduser() if path else None)
     return window
 
@@ -100,7 +99,7 @@ def no_display() -> str | None:
             "are unset); run it in a desktop session, or use a subcommand (see --help)")
 
 
-def run_gui(path: str | None = None) -> int:
+def run_gui(path: str | None = None, database: str | None = None) -> int:
     """Start the window, or hand `path` to the Annotator already open on this data folder."""
     from annotator.gui import handoff, instance_lock
 
@@ -123,7 +122,7 @@ def run_gui(path: str | None = None) -> int:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
     app = create_application()
-    window = create_main_window(path)
+    window = create_main_window(path, database)
     receiver = handoff.Receiver(app)
     receiver.received.connect(window.receive_file)
     install_quit_handlers(app, window)

@@ -99,6 +99,30 @@ def state_dir() -> Path:
     return _ensure(folder, "state")
 
 
+USER_TAXONOMY = "policy-areas.toml"
+
+
 def user_taxonomy_path() -> Path:
     """A taxonomy placed here overrides the bundled one."""
-    return config_dir() / "policy-areas.toml"
+    return config_dir() / USER_TAXONOMY
+
+
+def user_taxonomy_location() -> Path:
+    """`user_taxonomy_path()` without making its folder, for asking whether the reader
+    has a taxonomy of their own, which every highlight does (services/reading.py:
+    active_taxonomy). Building the path and checking its folder each time were a tenth
+    of a one-highlight commit (`highlight_commit`, benchmarks/bench_store.py)."""
+    get = os.environ.get
+    home = get(HOME_ENV)
+    if home:
+        return _taxonomy_location(home, ())
+    return _taxonomy_location(None, (get("HOME"), get("XDG_CONFIG_HOME")))
+
+
+@functools.lru_cache(maxsize=16)
+def _taxonomy_location(home: str | None, environment: tuple[str | None, ...]) -> Path:
+    """The user's taxonomy file under `home`, or where platformdirs puts settings in
+    `environment` (the variables it reads for them)."""
+    folder = (Path(home).expanduser() / "config" if home
+              else _platform_for(platformdirs.user_config_dir, "settings", environment))
+    return folder / USER_TAXONOMY

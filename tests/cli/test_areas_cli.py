@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,8 @@ def test_areas_readable_listing(capsys: pytest.CaptureFixture[str], sample_path:
     assert out.startswith("Stakes have never been higher")
     assert "Wang Huiyao · 2024-05-22 · SCMP" in out
     assert "Climate (#009e73):" in out and "terms: " in out
+    assert re.search(r"\): \d+ passages\n", out)  # several areas have several passages
+    assert "(s)" not in out
 
 
 def test_areas_with_custom_taxonomy(

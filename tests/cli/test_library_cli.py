@@ -100,6 +100,19 @@ def test_revise_reports_counts(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert result["id"] == doc
     assert (result["kept"], result["moved"], result["unplaced"]) == (1, 1, 1)
     assert _json(capsys, "documents")[0]["annotations"] == 3
+    code, out, _ = _run(capsys, "documents")
+    assert code == 0 and "          3 annotations\n" in out
+
+
+def test_one_annotation_is_counted_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = tmp_path / "one.txt"
+    text.write_text("Alpha beta gamma.\n")
+    doc = _json(capsys, "import", str(text))["id"]
+    _json(capsys, "highlight", doc, "--quote", "beta")
+    code, out, _ = _run(capsys, "documents")
+    assert code == 0 and "          1 annotation\n" in out and "(s)" not in out
 
 
 def test_identity_and_info(capsys: pytest.CaptureFixture[str], annotator_home: Path) -> None:

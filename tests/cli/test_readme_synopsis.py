@@ -6,7 +6,7 @@ import argparse
 import re
 from pathlib import Path
 
-from annotator.cli import build_parser
+from annotator.cli import COMMAND_NAMES, build_parser
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -26,3 +26,10 @@ def test_every_option_is_in_the_readme_synopsis() -> None:
             if options and not any(re.search(rf"{o}\b", synopsis) for o in options):
                 missing.append(f"{name} {options[-1]}")
     assert missing == []
+
+
+def test_the_commands_known_without_importing_them_are_the_registered_ones() -> None:
+    """`annotator FILE` tells a file from a command by COMMAND_NAMES alone, so that the
+    window opens without the commands' modules (and the store they bring)."""
+    _parser, commands = build_parser()
+    assert set(commands) == COMMAND_NAMES

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import Summary, SummaryOptions
 from annotator.exporters import (
     FORMATS,
@@ -92,8 +93,8 @@ def test_summary_organisation(sample_reading: Reading) -> None:
         (p.area, p.start, p.end) == ("ai-governance", rejected.start, rejected.end)
         for p in with_suggestions.passages
     )
-    only = summary_of(sample_reading, SummaryOptions(areas=frozenset({"climate"}),
-                                                     authors=frozenset({"Ada Teacher"})))
+    only = summary_of(sample_reading, SummaryOptions(AnnotationFilter(
+        areas=frozenset({"climate"}), authors=frozenset({"Ada Teacher"}))))
     assert {p.area for p in only.passages} == {"climate"}
     assert [o.area for o in only.overview] == ["climate"]
     assert 0 < only.overview[0].share < 100

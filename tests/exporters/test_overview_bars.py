@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.exporters import export_format, render_bytes
 from annotator.exporters.html import coverage_chart
@@ -12,8 +13,8 @@ from tests.exporters.conftest import summary_of
 
 
 def test_a_small_share_alone_is_a_short_bar(sample_reading: Reading) -> None:
-    summary = summary_of(sample_reading, SummaryOptions(areas=frozenset({"people-exchange"}),
-                                                        suggestions=True))
+    summary = summary_of(sample_reading, SummaryOptions(
+        AnnotationFilter(areas=frozenset({"people-exchange"})), suggestions=True))
     [overview] = summary.overview
     assert 0 < overview.share < 10
     [bar] = coverage_chart(summary).bars  # HTML's SVG and the PDF's painted chart

@@ -13,7 +13,9 @@ from annotator.gui.settings import Settings
 
 @pytest.fixture
 def make_window(qtbot: QtBot) -> Callable[[], MainWindow]:
-    """Build a window the way app.py does (fresh Settings from ANNOTATOR_HOME)."""
+    """Build a window the way app.py does (fresh Settings from ANNOTATOR_HOME), as the
+    reader sees it once its menus, docks and panels have come (right after its first
+    paint) and been laid out."""
 
     def make() -> MainWindow:
         window = MainWindow(Settings())
@@ -21,6 +23,8 @@ def make_window(qtbot: QtBot) -> Callable[[], MainWindow]:
         window.open_initial(None)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.completed, timeout=10_000)
+        qtbot.wait(1)  # the docks' contents are shown and laid out by posted events
         return window
 
     return make

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from annotator import bundled
-from annotator.exporters import FORMATS
+from annotator.exporters import FORMATS, NoteLayout
 from annotator.gui.export_dialog import FOLDER_KEY, ExportDialog, default_file_name
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
@@ -158,12 +158,12 @@ def test_options_reach_the_export(
     dialog.tags_list.set_checked(["framing"])
     dialog.areas_list.set_checked(["climate"])
     options = dialog.options()
-    assert options.summary.tags == frozenset({"framing"})
-    assert options.summary.areas == frozenset({"climate"})
-    assert options.summary.authors is None  # one author: no choice to make
+    assert options.summary.filter.tags == frozenset({"framing"})
+    assert options.summary.filter.areas == frozenset({"climate"})
+    assert options.summary.filter.authors is None  # one author: no choice to make
     # An area filter leaves out highlights with no area (these two), so check all.
     dialog.areas_list.set_checked(a.id for a in reading.taxonomy.areas)
-    assert dialog.options().summary.areas is None
+    assert dialog.options().summary.filter.areas is None
     dialog.set_target(tmp_path / "only-framing.jsonld")
     run_export(qtbot, dialog)
     payload = json.loads((tmp_path / "only-framing.jsonld").read_text("utf-8"))
@@ -177,7 +177,7 @@ def test_no_tag_checked_exports_every_passage(
     dialog = make_dialog(qtbot, reading, library=Services(store), document_id=stored_id)
     dialog.set_format("jsonld")
     dialog.tags_list.set_checked([])
-    assert dialog.options().summary.tags is None  # an empty filter is refused (issue 13)
+    assert dialog.options().summary.filter.tags is None  # an empty filter is refused (issue 13)
     dialog.set_target(tmp_path / "all.jsonld")
     run_export(qtbot, dialog)
     assert dialog.last_error is None
@@ -334,3 +334,17 @@ def test_an_error_never_overlaps_the_form(
             dialog, below.rect().topLeft()).y(), (above.objectName(), below.objectName())
     assert dialog.status_label.height() >= dialog.status_label.heightForWidth(
         dialog.status_label.width())
+
+
+def test_a_pdf_offers_where_the_notes_go(qtbot: QtBot, reading: Reading) -> None:
+    dialog = ExportDialog(reading, Settings())
+    qtbot.addWidget(dialog)
+    dialog.set_format("pdf")
+    assert dialog.form.isRowVisible(dialog.notes_box)
+    assert dialog.options().notes is NoteLayout.END
+    assert not dialog.full_text_box.isChecked()
+    dialog.notes_box.set_choice(NoteLayout.MARGIN)
+    assert dialog.options().notes is NoteLayout.MARGIN
+    assert dialog.options().summary.full_text  # the cards sit beside it
+    dialog.set_format("md")
+    assert not dialog.form.isRowVisible(dialog.notes_box)

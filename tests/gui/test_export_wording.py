@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from annotator.core.annotation import Annotation
+from annotator.core.group_summary import GroupSummary, build_group_summary
 from annotator.core.summary import SummaryOptions
 from annotator.exporters import ExportOptions
+from annotator.exporters.group import write_group
 from annotator.exporters.wording import ENGLISH
 from annotator.gui import i18n
 from annotator.gui.export_wording import export_wording
@@ -65,3 +68,57 @@ def test_pdf_in_chinese(chinese: None, tmp_path: Path) -> None:
     for words in ("图例", "概览", "全文", "第 1 页，共"):
         assert words in text, words
     assert "Page 1 of" not in text
+
+
+def _group_summary() -> GroupSummary:
+    reading = open_sample(bundled_taxonomy())
+    text = reading.document.text
+
+    def on(quote: str, author: str, n: int, **fields: object) -> Annotation:
+        start = text.index(quote)
+        return Annotation("doc", start, start + len(quote), quote, author_id=author,
+                          author_name=author, id=f"id-{n}", **fields)  # type: ignore[arg-type]
+
+    marks = [on("climate", "li", 1, note="warming", area="climate"),
+             on("climate", "sam", 2, area="climate"), on("cooperation", "li", 3, note="why?")]
+    return build_group_summary(reading.document, marks, reading.taxonomy,
+                               {"li": "Li", "sam": "Sam"})
+
+
+def test_group_summary_in_chinese(chinese: None, tmp_path: Path) -> None:
+    summary, wording = _group_summary(), export_wording()
+    markdown = write_group(summary, "md", tmp_path / "g.md", wording).read_text("utf-8")
+    for words in ("# 小组摘要：", "## 成员", "| 成员 | 标记数 | 笔记 |", "## 热点", "*2 名成员*",
+                  "- **Sam**: *(仅高亮，无笔记)*", "## 其他高亮"):
+        assert words in markdown, words
+    for english in ("Group summary", "Members", "Hot spots", "member", "highlight"):
+        assert english not in markdown, english
+    page = write_group(summary, "html", tmp_path / "g.html", wording).read_text("utf-8")
+    assert '<html lang="zh-CN">' in page and "<h2>热点</h2>" in page and "仅高亮，无笔记" in page
+    write_group(summary, "csv", tmp_path / "g.csv", wording)
+    csv_text = (tmp_path / "g.csv").read_text("utf-8-sig")
+    assert csv_text.startswith("section,passage,") and "\n热点," in csv_text
+
+
+def test_group_summary_in_an_english_window_is_the_clis(tmp_path: Path) -> None:
+    summary = _group_summary()
+    window = write_group(summary, "md", tmp_path / "w.md", export_wording()).read_bytes()
+    cli = write_group(summary, "md", tmp_path / "c.md").read_bytes()
+    assert window == cli
+    assert b"*2 members*" in cli and b"*1 member*" in cli
+
+
+def test_highlights_with_no_area_are_headed_in_chinese(chinese: None, tmp_path: Path) -> None:
+    reading = open_sample(bundled_taxonomy())
+    start = reading.document.text.index("San Francisco vision")
+    loose = Annotation("doc", start, start + 20, "San Francisco vision", color="purple",
+                       note="follow up")
+    options = ExportOptions(SummaryOptions(suggestions=False), wording=export_wording())
+    for fmt in ("md", "html", "pdf"):
+        path = export_document(reading.document, [loose], fmt, tmp_path / f"s.{fmt}", options,
+                               taxonomy=reading.taxonomy, spans=reading.spans,
+                               generated=WHEN)
+        text = (subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                               text=True).stdout if fmt == "pdf" else path.read_text("utf-8"))
+        assert "其他高亮" in text and "未归入任何政策领域的高亮。" in text, fmt
+        assert "Other highlights" not in text and "no policy area" not in text, fmt

@@ -6,14 +6,24 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.exporters import NoteLayout
+from annotator.gui import i18n
 from annotator.gui.main_window import MainWindow
+from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.printing import Printing
 
 WAIT_MS = 30_000
@@ -89,3 +99,92 @@ def test_preview_shows_the_pages(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: preview.pageCount() >= 2, timeout=WAIT_MS)
     assert window.findChild(Printing) is window.printing
     dialog.close()
+
+
+def _pages(path: Path) -> list[str]:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout.split("\f")
+
+
+def test_prints_the_note_as_a_card_beside_its_passage(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _annotated(window, qtbot)
+    window.printing.set_notes(NoteLayout.MARGIN)
+    path = tmp_path / "margin.pdf"
+    _print(window, qtbot, path)
+    pages = _pages(path)
+    [page] = [p for p in pages if "Francisco" in p]
+    lines = page.splitlines()
+    width = max(len(line) for line in lines)
+    note_column = next(line.index("Compare with") for line in lines if "Compare with" in line)
+    text_column = next(line.index("Francisco") for line in lines if "Francisco" in line)
+    assert note_column > width * 0.6 > text_column
+    assert "All notes" not in "".join(pages)
+    # The choice is remembered for the next window.
+    assert Printing(window, lambda: None, window.settings).notes is NoteLayout.MARGIN
+
+
+def test_the_print_dialog_has_a_notes_tab(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _annotated(window, qtbot)
+    printing = window.printing
+    path = tmp_path / "dialog.pdf"
+    printing.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printing.printer.setOutputFileName(str(path))
+    printing.print_document()
+    dialog = window.findChild(QPrintDialog)
+    assert isinstance(dialog, QPrintDialog)
+    box = dialog.findChild(NoteLayoutBox)
+    assert isinstance(box, NoteLayoutBox) and box.choice() is NoteLayout.END
+    box.set_choice(NoteLayout.NONE)
+    with qtbot.waitSignal(printing.printed, timeout=WAIT_MS):
+        dialog.accept()
+    assert printing.notes is NoteLayout.NONE
+    text = "".join(_pages(path))
+    assert "San Francisco" in text and NOTE not in text
+
+
+def test_the_preview_offers_the_notes_place_and_redraws(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    _annotated(window, qtbot)
+    dialog = window.printing.preview()
+    assert dialog is not None
+    preview = dialog.findChild(QPrintPreviewWidget)
+    box = dialog.findChild(NoteLayoutBox)
+    assert isinstance(preview, QPrintPreviewWidget) and isinstance(box, NoteLayoutBox)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2, timeout=WAIT_MS)
+    with qtbot.waitSignal(preview.paintRequested, timeout=WAIT_MS):
+        box.set_choice(NoteLayout.MARGIN)
+    assert window.printing.notes is NoteLayout.MARGIN
+    dialog.close()
+
+
+def test_a_chinese_window_prints_margin_cards_in_chinese_wrapped_in_the_margin(
+    make_window: Callable[[], MainWindow], qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    installed = i18n.install(qapp, "zh_CN")
+    assert installed.language == "zh_CN", "run make: the .qm is built from the .ts"
+    try:
+        window = make_window()
+        qtbot.waitUntil(lambda: window.annotation_layer.document_id is not None,
+                        timeout=10_000)
+        text = window.reading.document.text if window.reading else ""
+        start = text.index("Iran-Israel tensions")
+        note = "这真的是合作吗？需要更多证据来支持这个说法，尤其是关于双方如何沟通的细节。"
+        assert window.annotation_layer.highlight("pink", note=note,
+                                                 span=(start, start + len("Iran-Israel")))
+        window.printing.set_notes(NoteLayout.MARGIN)
+        path = tmp_path / "zh.pdf"
+        _print(window, qtbot, path)
+    finally:
+        installed.uninstall(qapp)
+    [page] = [p for p in _pages(path) if "Iranian consulate" in p]
+    lines = page.splitlines()
+    width = max(len(line) for line in lines)
+    # The card's head: the colour's meaning (the legend on this page has it too, at left).
+    assert any(line.index("粉色: 疑问") > width * 0.6 for line in lines if "粉色: 疑问" in line)
+    pieces = [line.split()[-1] for line in lines if any(c in line for c in "证据细节")]
+    assert len(pieces) >= 2 and "".join(pieces).endswith("细节。")  # wrapped in the card

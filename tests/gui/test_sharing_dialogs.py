@@ -7,15 +7,17 @@ into tmp_path (run with --basetemp to keep the pictures and look at them).
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.annotation import Motivation
 from annotator.exchange.bundle import read_bundle, write_bundle
+from annotator.gui import i18n
 from annotator.gui.answers_view import AnswersDialog
 from annotator.gui.group_view import GroupDialog
 from annotator.gui.merge_dialog import MergeDialog
@@ -271,3 +273,34 @@ def test_feedback_carries_the_teachers_private_reply_to_one_student_only(
     dialog.save()
     assert "Good point, Li." not in {a.note for a in read_bundle(tmp_path / "class.annot")
                                      .annotations}
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English translation: the plural forms of the %n strings."""
+    installed = i18n.install(qapp, "en")
+    assert installed.translators, "run make: annotator_en.qm is built from annotator_en.ts"
+    yield
+    installed.uninstall(qapp)
+
+
+def test_answers_count_questions_and_students_in_the_singular_and_plural(
+    english: None, qtbot: QtBot, teacher: Person, handout: tuple[str, str], tmp_path: Path
+) -> None:
+    doc_id, question = handout
+    teacher.sharing.bundle(doc_id, tmp_path / "hand-out.annot")
+    person = Person(tmp_path / "Li.db", "Li")
+    [copy] = person.sharing.merge([tmp_path / "hand-out.annot"]).documents
+    person.sharing.reply(question, "Elections.")
+    person.sharing.bundle(copy, tmp_path / "Li.annot", ("mine",))
+    person.store.close()
+    merged(qtbot, teacher, [tmp_path / "Li.annot"])
+    dialog = AnswersDialog(teacher.sharing, doc_id)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "1 question, 1 student, 1 of 1 answers in."
+    teacher.annotating.highlight_quote(teacher.library.document(doc_id), "Blinken",
+                                       note="Who is he?", motivation=Motivation.QUESTIONING)
+    dialog = AnswersDialog(teacher.sharing, doc_id)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("2 questions, 1 student, ")
+    assert "(s)" not in dialog.summary.text()

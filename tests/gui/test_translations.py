@@ -67,6 +67,21 @@ def test_translations_keep_placeholders_accelerators_and_plurals() -> None:
         assert sorted(PLACEHOLDER.findall(text)) == expected, f"{context}: {source!r} → {text!r}"
 
 
+def test_english_gives_every_plural_string_its_singular_and_plural() -> None:
+    """English holds only the %n strings (`make translations` extracts them with
+    -pluralonly): "1 question", "2 questions" rather than "2 question(s)"."""
+    plural = {(context, message.findtext("source")) for context, message in _messages(TS)
+              if message.get("numerus") == "yes"}
+    english = {}
+    for context, message in _messages(TS.with_name("annotator_en.ts")):
+        forms = [form.text or "" for form in message.iter("numerusform")]
+        english[(context, message.findtext("source"))] = forms
+        assert message.find("translation").get("type") is None  # type: ignore[union-attr]
+        assert len(forms) == 2 and all("%n" in form for form in forms), forms
+        assert "(s)" not in "".join(forms)
+    assert set(english) == plural and len(plural) >= 10
+
+
 @pytest.fixture
 def chinese(annotator_home: Path) -> Iterator[i18n.Installed]:
     settings = Settings()
@@ -86,6 +101,7 @@ def test_the_window_speaks_chinese_when_chosen(chinese: i18n.Installed, qtbot: Q
     window = MainWindow(Settings())
     qtbot.addWidget(window)
     window.open_initial(None)
+    window.complete()  # the menus come right after the first paint
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[0] == "文件(&F)" and "帮助(&H)" in titles
     assert window.commands.find_in_page.text() == "页内查找(&F)…"
@@ -100,7 +116,15 @@ def test_english_is_used_when_chosen_or_when_the_system_is_not_chinese() -> None
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     installed = i18n.install(app, "en")
-    assert installed == i18n.Installed("en")
+    try:
+        # English's own file holds only plural forms; the rest is the source text.
+        assert installed.language == "en" and len(installed.translators) == 1
+        assert installed.previous_locale is None
+        assert i18n.translate("SearchPanel", "%n result(s)", "", 1) == "1 result"
+        assert i18n.translate("SearchPanel", "%n result(s)", "", 3) == "3 results"
+        assert i18n.translate("SearchPanel", "Search") == "Search"
+    finally:
+        installed.uninstall(app)
 
 
 def _pseudo_translator(tmp_path: Path) -> QTranslator:

@@ -19,8 +19,8 @@ import lxml.html
 import pytest
 
 from annotator.core.document import BlockKind, Document
-from annotator.importers import html as html_importer
 from annotator.importers import import_bytes
+from annotator.importers.registry import is_html
 
 CASES = (
     "aclu", "ars-1", "bbc-1", "cnet", "cnn", "guardian-1", "heise", "herald-sun-1",
@@ -137,5 +137,5 @@ def test_html_is_sniffed_whatever_the_name() -> None:
     document = import_bytes(page + b"</p></article></body></html>", "saved.txt")
     assert document.metadata.title == "Hello"
     assert "<p>" not in document.text
-    assert html_importer.sniff(b"\xef\xbb\xbf  <html lang=en>")
-    assert not html_importer.sniff(b"# Markdown with <b>html</b>")
+    assert is_html(b"\xef\xbb\xbf  <html lang=en>")
+    assert not is_html(b"# Markdown with <b>html</b>")

@@ -148,7 +148,7 @@ def test_a_service_bug_that_skips_the_owner_check_still_changes_nothing(
     """The service's own write path, called as a bug would: past its ownership check."""
     from annotator.core.annotation import Annotation
     from annotator.server.db import engine_for, member_transaction
-    from annotator.server.library import GroupLibrary
+    from annotator.server.library import GroupLibrary, _Rows, canonical
     from annotator.server.members import Member, Role
 
     db = group["db"]
@@ -156,11 +156,14 @@ def test_a_service_bug_that_skips_the_owner_check_still_changes_nothing(
     ben = Member(group["ben"], "ben", Role.STUDENT, group["civics"], "civics")  # type: ignore[arg-type]
     forged = Annotation(HASH, 0, 4, "text", note="ben was here", author_id=str(group["ana"]),
                         id=str(group["note"]), revision=9)
+    rows = _Rows()
+    rows.add(forged, canonical(forged, HASH), new=False)
     engine = engine_for(db.service_url)
     try:
         with member_transaction(engine, ben.id) as conn:
             # The UPDATE names Ana's row by id; the policy lets Ben's update see none.
-            GroupLibrary(engine)._write(conn, ben, [], [forged], 99)
+            _, written = GroupLibrary(engine)._write(conn, ben, rows)
+        assert written == set()
     finally:
         engine.dispose()
     with acting_as(db, group["ana"]) as conn:  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ def test_the_panel_and_the_export_filter_with_one_rule() -> None:
                 note="about trade")
     gone = note(9, 12, placement=Placement.UNPLACED, color="yellow")
     panel = AnnotationFilter.choosing(color="yellow")
-    export = SummaryOptions(colors=frozenset({"yellow"})).filter
+    export = SummaryOptions(AnnotationFilter(colors=frozenset({"yellow"}))).filter
     assert filter_annotations([gone, blue, yellow], panel) == [yellow, gone]
     assert [a for a in (yellow, blue, gone) if export.matches(a)] == [yellow, gone]
     assert AnnotationFilter(authors=frozenset({"id-2"})).matches(blue)
@@ -70,3 +70,18 @@ def test_a_change_to_another_document_leaves_the_session_alone() -> None:
     assert session.ordered() == [made]
     assert [(x.kind, x.annotations) for x in session.layers(made.author_id)] == [
         (LayerKind.READER, 1)]
+
+
+def test_layers_are_drawn_by_author_as_the_page_badges_them() -> None:
+    session = DocumentSession()
+    session.show(open_sample(bundled_taxonomy()))
+    session.attach(OpenedDocument("doc"))
+    made = [note(0, 5, author_id="me", author_name="Me"), note(5, 9),  # no author: mine
+            note(9, 12, author_id="li", author_name="Li"),
+            note(12, 15, author_id="li", author_name="Li")]
+    assert session.apply(Change("Highlight", "doc", (), tuple(made)))
+    layers = session.layers("me")
+    assert [(x.kind, x.author_id, x.author, x.annotations) for x in layers] == [
+        (LayerKind.READER, "me", "Me", 2), (LayerKind.IMPORTED, "li", "Li (from bundle)", 2)]
+    # Before the library is open every annotation is drawn as the reader's own.
+    assert [(x.kind, x.annotations) for x in session.layers(None)] == [(LayerKind.READER, 4)]

@@ -18,24 +18,47 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from annotator import __version__
-from annotator.cli import annotate, areas, backups, export, group, library, server, sharing
-from annotator.cli.common import EXIT_INTERRUPTED, EXIT_USAGE, Command, OneLineParser, UsageError
+from annotator.cli.common import (
+    DATABASE_OPTION,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    Command,
+    OneLineParser,
+    UsageError,
+)
 from annotator.cli.output import clean_output
 from annotator.errors import AnnotatorError
 
-MODULES = (areas, library, annotate, export, sharing, backups, server, group)
+# The subcommands' names, known without importing their modules (`build_parser` does,
+# and they bring the store): `annotator FILE` opens the window as soon as `annotator`
+# alone. tests/cli/test_readme_synopsis.py keeps this equal to what the modules register.
+COMMAND_NAMES = frozenset({
+    "annotations", "areas", "bundle", "documents", "export", "group", "highlight",
+    "identity", "import", "info", "merge", "reply", "restore", "search", "server", "sync",
+})
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """Every subcommand's parser. The subcommands' modules are imported here, not with
+    this package: they bring the store (SQLAlchemy, ~0.5 s), which `annotator` alone,
+    opening the window, must not wait for before its first paint (performance.md,
+    trap 2)."""
+    from annotator.cli import annotate, areas, backups, export, group, library, server, sharing
+
     parser = OneLineParser(
         prog="annotator",
         description="Read and annotate articles offline, with their policy areas highlighted.",
         epilog="Run `annotator FILE` to open FILE in the window, or `annotator` alone.",
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument(
+        "--database", metavar="URL",
+        help="use the library in this PostgreSQL database (postgresql://user@host/db) "
+             "instead of the SQLite file; goes before COMMAND (docs/library-database.md)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, Command] = {}
-    for module in MODULES:
+    for module in (areas, library, annotate, export, sharing, backups, server, group):
         commands.update(module.register(subparsers))
     return parser, commands
 
@@ -59,14 +82,16 @@ def _dispatch(args_list: list[str]) -> int:
         # A real command line cannot carry one (execve ends a string there); a caller
         # passing argv in-process can, and no file name, note or id may hold it.
         raise UsageError("an argument holds a NUL character, which no argument may contain")
-    parser, commands = build_parser()
-    if not args_list or (args_list[0] not in commands and not args_list[0].startswith("-")):
+    database, args_list = _take_database(args_list)
+    if not args_list or (args_list[0] not in COMMAND_NAMES and not args_list[0].startswith("-")):
         if args_list and _looks_like_command(args_list[0]):
             raise UsageError(f"unknown command '{args_list[0]}' (commands: "
-                             f"{', '.join(sorted(commands))}; or give a file to open)")
-        return _open_window(args_list)
+                             f"{', '.join(sorted(COMMAND_NAMES))}; or give a file to open)")
+        return _open_window(args_list, database)  # without the commands' modules: see COMMAND_NAMES
+    parser, commands = build_parser()
     args = parser.parse_args(args_list)
     _refuse_undecodable(args)
+    chosen = DATABASE_OPTION.set(database)
     try:
         return commands[args.command](args)
     except AnnotatorError as exc:
@@ -74,6 +99,29 @@ def _dispatch(args_list: list[str]) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return 0
+    finally:
+        DATABASE_OPTION.reset(chosen)
+
+
+def _take_database(args_list: list[str]) -> tuple[str | None, list[str]]:
+    """The global `--database URL` (or `--database=URL`) before the command, and the rest.
+
+    Taken out before argparse, so it also reaches the window (`annotator --database URL
+    [FILE]`), and so `annotator server … --database URL`, the group server's own option,
+    stays the server's.
+    """
+    first, given, value = args_list[0].partition("=") if args_list else ("", "", "")
+    if first != "--database":
+        return None, args_list
+    rest = args_list[1:]
+    if not given and rest and not rest[0].startswith("-"):
+        value, rest = rest[0], rest[1:]
+    if not value.strip():
+        raise UsageError("--database needs the library's PostgreSQL URL "
+                         "(postgresql://user@host/db)")
+    if not _is_text(value):
+        raise UsageError(f"--database is not valid UTF-8 text: '{value}'")
+    return value, rest
 
 
 def _say_error(exc: Exception) -> None:
@@ -116,10 +164,10 @@ def _looks_like_command(word: str) -> bool:
     return not exists and "." not in word and "/" not in word and "\\" not in word
 
 
-def _open_window(args_list: list[str]) -> int:
+def _open_window(args_list: list[str], database: str | None) -> int:
     if len(args_list) > 1:
         print("annotator: give one file to open, or a command (see --help)", file=sys.stderr)
         return EXIT_USAGE
     from annotator.app import run_gui  # Qt is imported only when a window is wanted
 
-    return run_gui(args_list[0] if args_list else None)
+    return run_gui(args_list[0] if args_list else None, database=database)

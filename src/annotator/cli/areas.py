@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.cli.common import EXIT_OK, Command, print_json
+from annotator.cli.output import count
 from annotator.core.detection import SentenceEvidence
 from annotator.services.reading import Reading, active_taxonomy, explain, open_path
 
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     text = reading.document.text
     for area in reading.taxonomy.areas:
         spans = reading.spans_of(area.id)
-        print(f"\n{area.label} ({area.color}): {len(spans)} passage(s)")
+        print(f"\n{area.label} ({area.color}): {count(len(spans), 'passage')}")
         for span in spans:
             print(f"  [{span.start}-{span.end}] {_excerpt(text, span.start, span.end)}")
             print(f"      terms: {', '.join(span.terms)}")

@@ -10,7 +10,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.cli.common import EXIT_OK, Command, UsageError, path_text, print_json
+from annotator.cli.common import (
+    EXIT_OK,
+    Command,
+    UsageError,
+    library_database,
+    path_text,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from annotator.services.recovery import BackupStatus
@@ -34,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_restore(args: argparse.Namespace) -> int:
     from annotator.services import recovery
 
+    library_database().refuse_file_only("`annotator restore`")
     listed = recovery.backups()
     if args.list:
         if args.json:

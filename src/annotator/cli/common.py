@@ -1,5 +1,6 @@
 """What every CLI module shares: the command signature, exit codes, JSON printing, and
-`open_services`, the one way a command reaches the library."""
+`open_services`, the one way a command reaches the library (on the database that
+`annotator --database URL` chose for this command, else the configured one)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from annotator.cli.output import escape_json
 
 if TYPE_CHECKING:
+    from annotator.services.library_database import LibraryDatabase
     from annotator.services.library_services import Services
 
 Command = Callable[[argparse.Namespace], int]
@@ -48,13 +51,24 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+# `annotator --database URL COMMAND`: set by `main` for the one command it runs.
+DATABASE_OPTION: ContextVar[str | None] = ContextVar("database_option", default=None)
+
+
+def library_database() -> LibraryDatabase:
+    """The library's database for this command: --database, else as configured."""
+    from annotator.services.library_database import chosen
+
+    return chosen(DATABASE_OPTION.get())
+
+
 @contextmanager
 def open_services() -> Iterator[Services]:
-    """The library's services over the default database, closed when the command ends.
+    """The library's services over the chosen database, closed when the command ends.
 
     Imported on call: `annotator areas` and `--help` never pay for SQLAlchemy.
     """
     from annotator.services.library_services import Services
 
-    with Services.open() as services:
+    with Services.open(database=library_database()) as services:
         yield services

@@ -6,9 +6,17 @@ import argparse
 from pathlib import Path
 
 from annotator.cli.common import EXIT_OK, Command, open_services
+from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.errors import ExportError
-from annotator.exporters import FORMATS, ExportOptions, PageSize, export_format
+from annotator.exporters import (
+    FORMATS,
+    ExportFormat,
+    ExportOptions,
+    NoteLayout,
+    PageSize,
+    export_format,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -40,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--page-size", choices=[p.value for p in PageSize], default="a4",
                         help="paper size of a PDF (default a4)")
+    parser.add_argument(
+        "--notes", choices=[n.value for n in NoteLayout], default=NoteLayout.END.value,
+        help="where a PDF puts the notes: numbered at the end (default), as cards in the "
+             "margin beside the full text (which margin includes; a note with no room there "
+             "goes to the end), or none",
+    )
     parser.add_argument("--taxonomy", type=Path, help="a policy-area TOML file to use instead")
     parser.add_argument(
         "--answers", action="store_true",
@@ -59,13 +73,17 @@ def _selection(values: list[str] | None) -> frozenset[str] | None:
     return frozenset(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def options_from(args: argparse.Namespace) -> ExportOptions:
-    summary = SummaryOptions(
+def options_from(args: argparse.Namespace, fmt: ExportFormat) -> ExportOptions:
+    wanted = AnnotationFilter(
         areas=_selection(args.areas), authors=_selection(args.authors),
         colors=_selection(args.colors), tags=_selection(args.tags),
-        full_text=args.full_text, suggestions=args.suggestions,
     )
-    return ExportOptions(summary, PageSize(args.page_size))
+    notes = NoteLayout(args.notes)
+    # A PDF's margin cards sit beside the full text: choosing them includes it, as in the
+    # export dialog. Other formats have no margin and ignore --notes.
+    full_text = args.full_text or (notes is NoteLayout.MARGIN and fmt.name == "pdf")
+    summary = SummaryOptions(wanted, full_text=full_text, suggestions=args.suggestions)
+    return ExportOptions(summary, PageSize(args.page_size), notes)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,6 +102,6 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"{output}: give --format, or a file name ending in .md, .html, ...")
     taxonomy = active_taxonomy(args.taxonomy)
     with open_services() as services:
-        written = services.export(args.doc, fmt, output, options_from(args), taxonomy=taxonomy)
+        written = services.export(args.doc, fmt, output, options_from(args, fmt), taxonomy=taxonomy)
     print(written)
     return EXIT_OK

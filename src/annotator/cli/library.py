@@ -6,7 +6,15 @@ import argparse
 from pathlib import Path
 
 from annotator import __version__, paths
-from annotator.cli.common import EXIT_OK, Command, open_services, path_text, print_json
+from annotator.cli.common import (
+    EXIT_OK,
+    Command,
+    library_database,
+    open_services,
+    path_text,
+    print_json,
+)
+from annotator.cli.output import count
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> dict[str, Command]:
@@ -93,7 +101,7 @@ def run_documents(args: argparse.Namespace) -> int:
         when = s.date.isoformat() if s.date else ""
         details = " · ".join(d for d in (s.author, when) if d)
         print(f"{s.id[:8]}  {s.title or '(untitled)'}" + (f"  ({details})" if details else ""))
-        print(f"          {s.annotations} annotation(s)")
+        print(f"          {count(s.annotations, 'annotation')}")
         if s.problem:
             print(f"          damaged: {s.problem}; see `annotator restore --list`")
     return EXIT_OK
@@ -111,11 +119,9 @@ def run_identity(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     """Paths only: answers even when the database is damaged, so it never opens it."""
-    from annotator.services.locations import data_locations
-
     info = {
         "version": __version__,
-        "database": str(dict(data_locations())["database"]),
+        "database": library_database().shown,
         "data_dir": str(paths.data_dir()),
         "config_dir": str(paths.config_dir()),
         "state_dir": str(paths.state_dir()),

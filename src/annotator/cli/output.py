@@ -68,3 +68,8 @@ def clean_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def count(number: int, noun: str) -> str:
+    """"1 passage", "2 passages": the CLI speaks English, whose regular plurals add -s."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

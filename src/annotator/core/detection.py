@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 import ahocorasick_rs
 
@@ -103,11 +104,15 @@ class _Pattern:
     weights: tuple[tuple[str, str], ...]  # (area, kind); empty for a false friend
 
 
+_block_end = attrgetter("end")
+
 _Hit = tuple[int, int, _Pattern]  # start, end, pattern: tuples are 3x cheaper than objects
 
 
 _DFA_FROM = 500_000  # characters; below this the DFA's build time outweighs its faster scan
 _LARGE_TABLE = 50_000  # spellings (the bundled taxonomy has ~6,000); see `matcher`
+_GRAM = 4  # a large table's spellings are indexed by their first characters (`_wanted`)
+_FILTERED_UP_TO = 200_000  # characters; a longer text gets the whole large table's matcher
 
 
 class _Automaton:
@@ -115,7 +120,8 @@ class _Automaton:
 
     Two matchers over the same keys: an NFA that builds in ~5 ms, for articles (it keeps
     the first paint fast), and a DFA that takes ~35 ms to build but scans 1.5x faster,
-    built the first time a long text (a book, the 5 MB benchmark) needs it.
+    built the first time a long text (a book, the 5 MB benchmark) needs it. A huge table
+    is matched differently again (`matcher_for`).
     """
 
     def __init__(
@@ -127,6 +133,7 @@ class _Automaton:
             for key in self.keys
         ]
         self._matchers: dict[str, ahocorasick_rs.AhoCorasick] = {}  # by implementation
+        self._by_gram: dict[str, list[int]] | None = None  # see `_wanted`
 
     def __getstate__(self) -> dict[str, object]:
         """Keys and patterns only: the matchers (Rust objects) are rebuilt on use."""
@@ -136,6 +143,43 @@ class _Automaton:
         self.keys = state["keys"]  # type: ignore[assignment]
         self.patterns = state["patterns"]  # type: ignore[assignment]
         self._matchers = {}
+        self._by_gram = None
+
+    def matcher_for(self, text: str) -> tuple[ahocorasick_rs.AhoCorasick, list[_Pattern]]:
+        """A matcher for `text` and the pattern behind each of its indexes.
+
+        A huge table (a user's 100,000-term taxonomy: 300,000 spellings) takes ~0.5 s to
+        build into a matcher, in every process, while an article holds the first
+        characters of only a few of its spellings. So until a long text has needed the
+        whole matcher, an article or a highlight gets one over just the spellings whose
+        first `_GRAM` characters occur in it (~50 ms for the index, once, then ~1 ms).
+        The hits are the same: a spelling that does not occur in a text can neither match
+        there nor hide another match.
+        """
+        size = len(text)
+        if (len(self.keys) <= _LARGE_TABLE or size > _FILTERED_UP_TO
+                or _WHOLE_LARGE_TABLE in self._matchers):
+            return self.matcher(size), self.patterns
+        wanted = self._wanted(text)
+        matcher = ahocorasick_rs.AhoCorasick(
+            [self.keys[index] for index in wanted],
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        )
+        return matcher, [self.patterns[index] for index in wanted]
+
+    def _wanted(self, text: str) -> list[int]:
+        """Indexes of the spellings that may occur in `text`, in table order: those
+        shorter than `_GRAM`, and those whose first `_GRAM` characters occur in it."""
+        if self._by_gram is None:
+            by_gram: dict[str, list[int]] = {}
+            for index, key in enumerate(self.keys):
+                by_gram.setdefault(key[:_GRAM] if len(key) >= _GRAM else "", []).append(index)
+            self._by_gram = by_gram
+        by_gram = self._by_gram
+        grams = {text[i : i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+        grams.add("")
+        return sorted(index for gram in grams & by_gram.keys() for index in by_gram[gram])
 
     def matcher(self, size: int) -> ahocorasick_rs.AhoCorasick:
         """The automaton for a text of `size` characters, built on first use.
@@ -145,7 +189,7 @@ class _Automaton:
         contiguous NFA, 0.9 s as a noncontiguous one, whose scan is barely slower.
         """
         kind = (
-            "NoncontiguousNFA" if len(self.keys) > _LARGE_TABLE
+            _WHOLE_LARGE_TABLE if len(self.keys) > _LARGE_TABLE
             else "DFA" if size >= _DFA_FROM
             else "ContiguousNFA"
         )
@@ -157,6 +201,9 @@ class _Automaton:
                 implementation=getattr(ahocorasick_rs.Implementation, kind),
             )
         return matcher
+
+
+_WHOLE_LARGE_TABLE = "NoncontiguousNFA"  # the implementation a huge table is built as
 
 
 class Detector:
@@ -184,7 +231,7 @@ class Detector:
                         if kind and (area.id not in kinds or _RANK[kind] < _RANK[kinds[area.id]]):
                             kinds[area.id] = kind
         self._automaton = _Automaton(table, wildcards, folded) if table else None
-        self._passages: dict[tuple[Block, str], list[AreaSpan]] = {}
+        self._passages: dict[tuple[int, str], list[AreaSpan]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Without the passages kept for `suggest_area`: they belong to this process."""
@@ -220,20 +267,29 @@ class Detector:
         area. Only the blocks under the highlight are read.
         """
         text = document.text
-        blocks = [b for b in document.blocks if b.start < end and start < b.end]
+        # Blocks are in order and do not overlap: the first ending after `start` is found
+        # by bisection, so a book of 10,000 paragraphs costs a highlight no more.
+        every = document.blocks
+        blocks = []
+        for index in range(bisect.bisect_right(every, start, key=_block_end), len(every)):
+            if every[index].start >= end:
+                break
+            blocks.append(every[index])
         if self._automaton is None or not blocks or start >= end:
             return None
         found: dict[str, dict[str, str]] = {}
         for hit_start, hit_end, pattern in self._scan(self._automaton, text[start:end]):
             _add_hit(found, text[start + hit_start : start + hit_end], pattern)
         own = {area: _weigh(area, words) for area, words in found.items()}
+        sure = [e for e in own.values() if e.score >= THRESHOLD]
+        if len(sure) == 1:  # the highlight's own words name one area: nothing to settle
+            return AreaSuggestion(sure[0].area, sure[0].terms, "the highlight's own words")
         under: dict[str, int] = {}
         for block in blocks:
             for span in self._block_passages(self._automaton, text, block):
                 overlap = min(end, span.end) - max(start, span.start)
                 if overlap > 0:
                     under[span.area] = under.get(span.area, 0) + overlap
-        sure = [e for e in own.values() if e.score >= THRESHOLD]
         if sure:
             best = max(sure, key=lambda e: (e.score, under.get(e.area, 0)))
             rivals = [e for e in sure if e.score == best.score and e is not best]
@@ -258,10 +314,12 @@ class Detector:
         return tuple(found)
 
     def _block_passages(self, automaton: _Automaton, text: str, block: Block) -> list[AreaSpan]:
-        """The passages detected in one block, kept by the block and its text: each
-        highlight asks for the block it is in (`suggest_area`), and reading it again
-        was most of a highlight's cost (`highlight_commit`, benchmarks/bench_store.py)."""
-        key = (block, text[block.start : block.end])
+        """The passages detected in one block, kept by where the block starts and its
+        text (all they depend on): each highlight asks for the block it is in
+        (`suggest_area`), and reading it again was most of a highlight's cost
+        (`highlight_commit`, benchmarks/bench_store.py). Hashing the `Block` itself, a
+        dataclass holding an Enum, cost more than the rest of the lookup."""
+        key = (block.start, text[block.start : block.end])
         passages = self._passages.get(key)
         if passages is None:
             hits = self._scan(automaton, key[1])
@@ -306,8 +364,8 @@ class Detector:
         hits: list[_Hit] = []
         size = len(text)
         append = hits.append
-        patterns = automaton.patterns
-        for index, start, end in automaton.matcher(size).find_matches_as_indexes(text):
+        matcher, patterns = automaton.matcher_for(text)
+        for index, start, end in matcher.find_matches_as_indexes(text):
             pattern = patterns[index]
             if not pattern.weights:  # a false friend: it only swallows the terms inside it
                 continue

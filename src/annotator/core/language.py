@@ -9,6 +9,8 @@ Chinese characters, is told apart by its kana.
 
 from __future__ import annotations
 
+import functools
+
 from annotator.core.document import Document
 
 SAMPLE_CHARS = 4000
@@ -24,9 +26,29 @@ def _is_kana(char: str) -> bool:
     return "\u3040" <= char <= "\u30ff"
 
 
+# The text asked about last and its answer, by identity: each highlight asks about the
+# same open document, and even slicing and hashing its opening for `_guess` was ~3% of a
+# one-highlight commit (`highlight_commit`, benchmarks/bench_store.py).
+_last: dict[int, tuple[str, str]] = {}
+
+
 def guess_language(text: str) -> str:
     """"zh" or "ja" for a text mostly in Chinese characters, else "" (unknown)."""
-    sample = text[:SAMPLE_CHARS]
+    known = _last.get(id(text))
+    if known is not None and known[0] is text:
+        return known[1]
+    language = _guess(text[:SAMPLE_CHARS])
+    _last.clear()
+    _last[id(text)] = (text, language)
+    return language
+
+
+@functools.lru_cache(maxsize=64)
+def _guess(sample: str) -> str:
+    """`guess_language` of a text's opening, kept: every highlight asks for its document's
+    taxonomy (services/reading.py: suggested_area), and even the C-fast `max` over 4,000
+    characters was a sixth of a one-highlight commit (`highlight_commit`,
+    benchmarks/bench_store.py)."""
     if not sample or max(sample) < "\u3040":  # no kana or ideograph at all (C-fast)
         return ""
     han = kana = letters = 0

@@ -92,14 +92,17 @@ def author_layers(
     annotations: Iterable[Annotation],
     reader_id: str,
     shown: Callable[[str, str], str] = lambda name, _author_id: name,
+    mine: Callable[[Annotation], bool] | None = None,
 ) -> tuple[Layer, ...]:
     """The annotations grouped by author, in order of first appearance; `shown(name, id)`
-    is the name the reader sees (a bundle's names are only claimed)."""
+    is the name the reader sees (a bundle's names are only claimed). `mine(a)` says which
+    annotations are on the reader's layer, when more than those with the reader's id."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for a in annotations:
-        counts[a.author_id] = counts.get(a.author_id, 0) + 1
-        names.setdefault(a.author_id, a.author_name)
+        author = reader_id if mine is not None and mine(a) else a.author_id
+        counts[author] = counts.get(author, 0) + 1
+        names.setdefault(author, a.author_name)
     return tuple(
         Layer(i, shown(names[i], i), n, LayerKind.READER if i == reader_id else LayerKind.IMPORTED)
         for i, n in counts.items()

@@ -73,22 +73,15 @@ class PassageKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SummaryOptions:
-    """What to include. `None` for a filter means "everything"."""
+    """What to include: the annotations `filter` keeps (the panel's filters use the same
+    rule; its areas also choose the sections and the legend), and more."""
 
-    areas: frozenset[str] | None = None
-    authors: frozenset[str] | None = None  # author ids or display names
-    colors: frozenset[str] | None = None  # colour keys ("yellow") or "#rrggbb"
-    tags: frozenset[str] | None = None  # a passage is in when it has any of them
+    filter: AnnotationFilter = field(default_factory=AnnotationFilter)
     full_text: bool = False
     # Machine suggestions not yet accepted; None: until the reader decides, that is while
     # no annotation is filed under an area, so a first export shows the areas the text
     # covers, marked as suggestions, rather than an overview of zeros (issue 9 item 4).
     suggestions: bool | None = None
-
-    @property
-    def filter(self) -> AnnotationFilter:
-        """The annotations these options keep (the panel's filters use the same rule)."""
-        return AnnotationFilter(self.areas, self.authors, self.colors, self.tags)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +182,7 @@ class TextBlock:
     kind: BlockKind
     level: int
     segments: tuple[Segment, ...]
+    start: int = 0  # where it starts in the document's text, so passages can be found in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +303,7 @@ def _full_text(
             run.append(text[a:b])
         if run:
             segments.append(Segment("".join(run), run_color))
-        blocks.append(TextBlock(block.kind, block.level, tuple(segments)))
+        blocks.append(TextBlock(block.kind, block.level, tuple(segments), block.start))
     return tuple(blocks)
 
 
@@ -343,17 +337,17 @@ def build_summary(
     progress.start(
         len(annotations) + len(spans) + (len(document.blocks) if options.full_text else 0)
     )
-    areas = [a for a in taxonomy.areas if options.areas is None or a.id in options.areas]
+    wanted = options.filter
+    areas = [a for a in taxonomy.areas if wanted.areas is None or a.id in wanted.areas]
     by_id = {a.id: a for a in areas}
 
     passages: list[Passage] = []
-    wanted = options.filter
     for annotation in annotations:
         progress.step()
         if annotation.deleted:
             continue
         area = by_id.get(annotation.area) if annotation.area else None
-        if options.areas is not None and area is None:
+        if wanted.areas is not None and area is None:
             continue  # an area the export leaves out
         if not wanted.matches(annotation):
             continue

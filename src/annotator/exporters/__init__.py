@@ -7,6 +7,7 @@ from annotator.exporters.base import (
     CancelCheck,
     ExportCancelled,
     ExportOptions,
+    NoteLayout,
     PageSize,
     ProgressCallback,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "ExportCancelled",
     "ExportFormat",
     "ExportOptions",
+    "NoteLayout",
     "PageSize",
     "ProgressCallback",
     "export_format",

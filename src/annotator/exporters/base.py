@@ -38,12 +38,21 @@ class PageSize(StrEnum):
     LETTER = "letter"
 
 
+class NoteLayout(StrEnum):
+    """Where a PDF or a printout puts the reader's notes (`exporters/pdf.py`)."""
+
+    END = "end"  # numbered at the end, "All notes"; the text carries the numbers
+    MARGIN = "margin"  # cards in the outer margin beside the full text
+    NONE = "none"  # left out
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """What to include (the summary's options) and how to lay it out."""
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     page_size: PageSize = PageSize.A4
+    notes: NoteLayout = NoteLayout.END  # PDF only
     wording: Wording = ENGLISH  # headings and labels in the window's language
 
 

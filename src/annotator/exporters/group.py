@@ -5,7 +5,9 @@ notes are as safe on paper as one reader's: Markdown escaping and quoting from
 `exporters/markdown.py`, notes rendered and sanitised by `exporters/notes.py`, formula
 cells neutralised as in `exporters/csv.py`, and the atomic write of `exporters/base.py`.
 Hot spots come first; then each policy area's passages with one column (HTML) or one
-line (Markdown, CSV row) per member.
+line (Markdown, CSV row) per member. Headings and labels come from a `Wording`, so the
+summary is in the language of the window it was exported from (`gui/export_wording.py`);
+the CSV's column names stay English, for the programs that read them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from annotator.exporters.base import write_atomically
 from annotator.exporters.csv import neutralise
 from annotator.exporters.markdown import escape, quoted
 from annotator.exporters.notes import note_html
+from annotator.exporters.wording import ENGLISH, Wording
 
 FORMATS = ("md", "html", "csv")
 HEADER = ("section", "passage", "start", "end", "members", "member", "member_id", "notes")
@@ -31,27 +34,29 @@ def _inline(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
-def _md_passage(p: GroupPassage) -> list[str]:
-    lines = [*quoted(p.exact), "", f"*{p.weight} member(s)*", ""]
+def _md_passage(p: GroupPassage, w: Wording) -> list[str]:
+    lines = [*quoted(p.exact), "", f"*{_inline(w.count_members(p.weight))}*", ""]
     for entry in p.by_member:
-        notes = " / ".join(_inline(n) for n in entry.notes) or "*(highlight, no note)*"
+        notes = " / ".join(_inline(n) for n in entry.notes) or f"*({_inline(w.no_note)})*"
         lines.append(f"- **{_inline(entry.member.name)}**: {notes}")
     return [*lines, ""]
 
 
-def markdown(summary: GroupSummary) -> str:
-    lines = [f"# Group summary: {_inline(summary.title)}", "", "## Members", "",
-             "| Member | Marks | Notes |", "| --- | ---: | ---: |"]
+def markdown(summary: GroupSummary, w: Wording = ENGLISH) -> str:
+    title = _inline(w.group_title.format(title=summary.title))
+    lines = [f"# {title}", "", f"## {_inline(w.members_heading)}", "",
+             f"| {_inline(w.member_column)} | {_inline(w.marks_column)} | "
+             f"{_inline(w.notes_column)} |", "| --- | ---: | ---: |"]
     lines += [f"| {_inline(m.name)} | {m.marks} | {m.notes} |" for m in summary.members]
-    lines += ["", "## Hot spots", ""]
+    lines += ["", f"## {_inline(w.hot_spots)}", ""]
     if not summary.hot_spots:
-        lines += ["*No passage was marked by more than one member.*", ""]
+        lines += [f"*{_inline(w.no_hot_spots)}*", ""]
     for p in summary.hot_spots:
-        lines += _md_passage(p)
+        lines += _md_passage(p, w)
     for section in summary.sections:
-        lines += [f"## {_inline(section.label)}", ""]
+        lines += [f"## {_inline(w.section_label(section.area, section.label))}", ""]
         for p in section.passages:
-            lines += _md_passage(p)
+            lines += _md_passage(p, w)
     return "\n".join(lines)
 
 
@@ -62,7 +67,8 @@ td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}
 .empty{color:#77767b}.weight{color:#613583;font-weight:600}"""
 
 
-def _html_passage(p: GroupPassage, summary: GroupSummary, color: str) -> list[str]:
+def _html_passage(p: GroupPassage, summary: GroupSummary, color: str,
+                  w: Wording) -> list[str]:
     e = html.escape
     present = {entry.member.id: entry for entry in p.by_member}
     cells = []
@@ -72,47 +78,49 @@ def _html_passage(p: GroupPassage, summary: GroupSummary, color: str) -> list[st
             cells.append("<td class=\"empty\">—</td>")
         else:
             body = "".join(note_html(n) for n in entry.notes) or (
-                "<span class=\"empty\">highlight</span>")
+                f"<span class=\"empty\">{e(w.no_note)}</span>")
             cells.append(f"<td>{body}</td>")
     return [
         f"<blockquote style=\"border-color:{e(color)}\">{e(p.exact)}</blockquote>",
-        f"<p class=\"weight\">{p.weight} member(s)</p>",
+        f"<p class=\"weight\">{e(w.count_members(p.weight))}</p>",
         "<table><tr>" + "".join(f"<th>{e(m.name)}</th>" for m in summary.members) + "</tr>",
         "<tr>" + "".join(cells) + "</tr></table>",
     ]
 
 
-def html_page(summary: GroupSummary) -> str:
+def html_page(summary: GroupSummary, w: Wording = ENGLISH) -> str:
     e = html.escape
+    title = e(w.group_title.format(title=summary.title))
     parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+        f"<!DOCTYPE html><html lang=\"{e(w.language)}\"><head><meta charset=\"utf-8\">",
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "style-src 'unsafe-inline'\">",
-        f"<title>Group summary: {e(summary.title)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>Group summary: {e(summary.title)}</h1>", "<h2>Members</h2>",
-        "<table><tr><th>Member</th><th>Marks</th><th>Notes</th></tr>",
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{title}</h1>", f"<h2>{e(w.members_heading)}</h2>",
+        f"<table><tr><th>{e(w.member_column)}</th><th>{e(w.marks_column)}</th>"
+        f"<th>{e(w.notes_column)}</th></tr>",
     ]
     parts += [f"<tr><td>{e(m.name)}</td><td>{m.marks}</td><td>{m.notes}</td></tr>"
               for m in summary.members]
-    parts += ["</table>", "<h2>Hot spots</h2>"]
+    parts += ["</table>", f"<h2>{e(w.hot_spots)}</h2>"]
     if not summary.hot_spots:
-        parts.append("<p class=\"empty\">No passage was marked by more than one member.</p>")
+        parts.append(f"<p class=\"empty\">{e(w.no_hot_spots)}</p>")
     for p in summary.hot_spots:
-        parts += _html_passage(p, summary, "#c01c28")
+        parts += _html_passage(p, summary, "#c01c28", w)
     for section in summary.sections:
-        parts.append(f"<h2>{e(section.label)}</h2>")
+        parts.append(f"<h2>{e(w.section_label(section.area, section.label))}</h2>")
         for p in section.passages:
-            parts += _html_passage(p, summary, section.color)
+            parts += _html_passage(p, summary, section.color, w)
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _csv(summary: GroupSummary, stream: BinaryIO) -> None:
+def _csv(summary: GroupSummary, stream: BinaryIO, w: Wording) -> None:
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="", write_through=True)
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(HEADER)
-    parts = [("Hot spots", p) for p in summary.hot_spots]
-    parts += [(s.label, p) for s in summary.sections for p in s.passages]
+    parts = [(w.hot_spots, p) for p in summary.hot_spots]
+    parts += [(w.section_label(s.area, s.label), p) for s in summary.sections for p in s.passages]
     for section, p in parts:
         for entry in p.by_member:
             writer.writerow([
@@ -124,14 +132,16 @@ def _csv(summary: GroupSummary, stream: BinaryIO) -> None:
     text.detach()
 
 
-def write_group(summary: GroupSummary, fmt: str, path: Path) -> Path:
-    """Write `summary` as `fmt` (md, html or csv) to `path`, atomically."""
+def write_group(summary: GroupSummary, fmt: str, path: Path, wording: Wording = ENGLISH) -> Path:
+    """Write `summary` as `fmt` (md, html or csv) to `path`, atomically, in `wording`'s
+    language."""
     if fmt not in FORMATS:
         raise ExportError(f"A group summary is written as {', '.join(FORMATS)}, not {fmt}.")
     if fmt == "csv":
-        write_atomically(path, lambda stream: _csv(summary, stream))
+        write_atomically(path, lambda stream: _csv(summary, stream, wording))
         return path
-    body = (markdown(summary) if fmt == "md" else html_page(summary)).encode("utf-8")
+    page = markdown(summary, wording) if fmt == "md" else html_page(summary, wording)
+    body = page.encode("utf-8")
 
     def write(stream: BinaryIO) -> None:
         stream.write(body)

@@ -132,8 +132,10 @@ def lines_of(summary: Summary, ticker: Ticker, w: Wording = ENGLISH) -> list[str
         lines.append(f"| {_one_line(o.label)} | {o.passages} | {percent(o.share)} | {bar} |")
     lines.append("")
     for section in summary.sections:
-        lines += [f"## {swatch(section.color)} {_one_line(section.label)}", ""]
-        lines += [f"*{_one_line(section.description)}*", ""]
+        label = w.section_label(section.area, section.label)
+        description = w.section_description(section.area, section.description)
+        lines += [f"## {swatch(section.color)} {_one_line(label)}", ""]
+        lines += [f"*{_one_line(description)}*", ""]
         for passage in section.passages:
             lines += _passage(passage, w)
             ticker.step()

@@ -8,7 +8,10 @@ row or a paragraph together, so pagination is done here: every block is laid out
 own small document at the page's width and measured (a first pass), placed top to bottom
 (`paginate`: a card moves whole to the next page unless taller than a page, a heading
 stays with what follows it, prose may break between lines), then laid out again and
-drawn with the "title … Page N of M" footer (the second pass, when M is known). One
+drawn with the "title … Page N of M" footer (the second pass, when M is known). The
+notes are numbered, with the number printed where each passage starts in the full text,
+and listed at the end or drawn as cards in the margin beside their lines (placed once the
+text has its pages; `exporters/margin_cards.py` decides where). One
 document per kind of block is reused, so memory does not grow with the passages. The
 coverage chart is drawn with QPainter into an image at the printer's resolution. Qt needs
 an application object for fonts: an offscreen one is created when the caller (the CLI, a
@@ -19,7 +22,7 @@ window's own is used otherwise. Everything here works in a worker thread.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -38,14 +41,24 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.document import BlockKind
 from annotator.core.summary import LegendEntry, Segment, Summary, TextBlock
 from annotator.errors import ExportError
-from annotator.exporters.base import ExportOptions, PageSize, Ticker
+from annotator.exporters.base import ExportOptions, NoteLayout, PageSize, Ticker
 from annotator.exporters.html import block_tag, coverage_chart, environment
+from annotator.exporters.margin_cards import (
+    Card,
+    Mark,
+    assign_marks,
+    block_length,
+    marks_within,
+    runs,
+    stack,
+)
 from annotator.exporters.notes import note_html
 from annotator.exporters.text import (
     caption,
@@ -63,6 +76,11 @@ _MARGINS_MM = QMarginsF(18, 16, 18, 14)
 _FOOTER_PT = 20
 _CARD_INSET = 10 * DPI / 72  # a card's text starts this far right of its stripe's left
 _CARD_PAD = 3.5 * DPI / 72  # and this far below its top
+_MARGIN_SHARE = 0.3  # of the page's width, for margin cards
+_GUTTER = 12 * DPI / 72  # between the text and the margin cards
+_MARGIN_CARD_INSET = 6 * DPI / 72  # a margin card's text, right of its stripe's left
+_MARGIN_CARD_PAD = 3 * DPI / 72  # above and below a margin card's text
+_MARGIN_CARD_GAP = 4 * DPI / 72  # between two margin cards
 _CHART_URL = QUrl("annotator:coverage-chart")
 _SANS = "DejaVu Sans"
 _app: QApplication | None = None
@@ -127,6 +145,7 @@ class _Block:
     splittable: bool = False  # may break between its lines anywhere (prose)
     ticks: bool = False  # one progress unit (a passage, a note, a block of text)
     stripe: str | None = None  # a card's colour, drawn as a bar down its left side
+    marked: bool = False  # holds notes' marks, beside which their margin cards go
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,39 +160,59 @@ class _Size:
 Slice = tuple[int, float, float, float]  # page, y on the page, top and bottom in the block
 
 
-def _blocks(summary: Summary, wording: Wording, cards: bool = True) -> Iterator[_Block]:
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What goes on the pages: the passage cards of each area (the PDF export) or not
+    (a printout), where the notes go, and where each note's mark is in the full text."""
+
+    cards: bool
+    notes: NoteLayout
+    marks: dict[int, list[Mark]]  # by index in the full text
+
+
+def _blocks(summary: Summary, wording: Wording, plan: _Plan) -> Iterator[_Block]:
     """The handout's blocks in order; without `cards` (a printout of the document) the
-    notes follow the text as endnotes."""
+    endnotes follow the text. Margin cards are not blocks: they are placed once the text
+    is on its pages (`typeset`)."""
     yield _Block("head", (), 0, splittable=True)
     section_gap, card_gap = _pt(16), _pt(7)
-    for section in summary.sections if cards else ():
+    endnotes = plan.notes is NoteLayout.END
+    for section in summary.sections if plan.cards else ():
         yield _Block("section_heading", (section,), section_gap, keep_with_next=True)
         gap = _pt(5)
         for passage in section.passages:
             yield _Block("card", (passage,), gap, ticks=True, stripe=passage.color)
             gap = card_gap
-    if cards:
-        yield from _note_blocks(summary, wording, section_gap)
+    if plan.cards and endnotes:
+        yield from _note_blocks(summary, wording.all_notes, section_gap)
     if summary.full_text is not None:
         yield _Block("heading", (wording.full_text,), section_gap, keep_with_next=True)
-        for block in summary.full_text:
-            heading = block.kind is BlockKind.HEADING
-            if heading:
-                yield _Block("text_block", (block,), _pt(10), keep_with_next=True, ticks=True)
+        for index, block in enumerate(summary.full_text):
+            marks = plan.marks.get(index, [])
+            if block.kind is BlockKind.HEADING:
+                yield _Block("text_block", (block, runs(block.segments, marks)), _pt(10),
+                             keep_with_next=True, ticks=True, marked=bool(marks))
                 continue
             pieces = split_block(block)
-            for index, piece in enumerate(pieces):
-                yield _Block("text_block", (piece,), _pt(6) if index == 0 else 0.0,
-                             splittable=True, ticks=index == len(pieces) - 1)
-    if not cards:
-        yield from _note_blocks(summary, wording, section_gap)
+            for number, piece in enumerate(pieces):
+                start = piece.start - block.start
+                inside = marks_within(marks, start, start + block_length(piece))
+                yield _Block("text_block", (piece, runs(piece.segments, inside)),
+                             _pt(6) if number == 0 else 0.0, splittable=True,
+                             ticks=number == len(pieces) - 1, marked=bool(inside))
+    if not plan.cards and endnotes:
+        yield from _note_blocks(summary, wording.all_notes, section_gap)
 
 
-def _note_blocks(summary: Summary, wording: Wording, gap: float) -> Iterator[_Block]:
-    if summary.notes:
-        yield _Block("heading", (wording.all_notes,), gap, keep_with_next=True)
-        for number, passage in enumerate(summary.notes, 1):
-            yield _Block("note_entry", (number, passage), _pt(6), ticks=True)
+def _note_blocks(summary: Summary, heading: str, gap: float,
+                 numbers: Collection[int] | None = None) -> Iterator[_Block]:
+    """The notes (those `numbers`, else all) under `heading`, each under its number."""
+    entries = [(number, passage) for number, passage in enumerate(summary.notes, 1)
+               if numbers is None or number in numbers]
+    if entries:
+        yield _Block("heading", (heading,), gap, keep_with_next=True)
+        for number, passage in entries:
+            yield _Block("note_entry", (number, passage), _pt(6), ticks=numbers is None)
 
 
 # A paragraph longer than this is typeset in pieces: one QTextDocument per piece keeps
@@ -208,7 +247,7 @@ def split_block(block: TextBlock, limit: int = PIECE_CHARS) -> list[TextBlock]:
         ends.append(start)
     pieces: list[TextBlock] = []
     segments: list[Segment] = []
-    position, end_index = 0, 0
+    position, end_index, piece_start = 0, 0, 0
     for segment in block.segments:
         offset = 0
         while offset < len(segment.text):
@@ -218,8 +257,9 @@ def split_block(block: TextBlock, limit: int = PIECE_CHARS) -> list[TextBlock]:
             offset += len(part)
             position += len(part)
             if position == ends[end_index]:
-                pieces.append(TextBlock(block.kind, block.level, tuple(segments)))
-                segments, end_index = [], end_index + 1
+                pieces.append(TextBlock(block.kind, block.level, tuple(segments),
+                                        block.start + piece_start))
+                segments, end_index, piece_start = [], end_index + 1, position
     return pieces
 
 
@@ -312,11 +352,34 @@ def paginate(sizes: list[_Size], body: float) -> list[list[Slice]]:
     return placed
 
 
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The page's width, and with margin cards the text's column and the cards' column.
+
+    On paper printed on both sides (`mirrored`) the cards go in the outer margin: right
+    on odd pages, left on even ones; otherwise always right.
+    """
+
+    width: float
+    margin: float = 0.0  # the cards' column; 0: no margin cards
+    mirrored: bool = False
+
+    @property
+    def text(self) -> float:
+        return self.width - self.margin - _GUTTER if self.margin else self.width
+
+    def text_x(self, page: int) -> float:
+        return self.margin + _GUTTER if self.margin and self.mirrored and page % 2 else 0.0
+
+    def card_x(self, page: int) -> float:
+        return 0.0 if self.mirrored and page % 2 else self.text + _GUTTER
+
+
 class _Typesetter:
     """Lays each block out in a small QTextDocument, one reused per kind of block."""
 
-    def __init__(self, summary: Summary, width: float, writer: QPagedPaintDevice,
-                 wording: Wording) -> None:
+    def __init__(self, summary: Summary, columns: _Columns, writer: QPagedPaintDevice,
+                 wording: Wording, show_notes: bool) -> None:
         template = environment().get_template("summary-print.html")
         notes: dict[str, Markup] = {}  # a note shows under its passage and in "All notes"
 
@@ -336,10 +399,12 @@ class _Typesetter:
             "block_tag": block_tag,
             "tint": tint,
             "passage_tint": passage_tint,
+            "show_notes": show_notes,
         }))
         self.summary = summary
         self.wording = wording
-        self.width = width
+        self.columns = columns
+        self.width = width = columns.width
         self.writer = writer
         self.css = str(self.module.css)  # the template's {% set css %}
         self.documents: dict[str, QTextDocument] = {}
@@ -350,7 +415,9 @@ class _Typesetter:
         return f"<body>{html}</body>"  # so the style sheet's body rule applies
 
     def width_of(self, kind: str) -> float:
-        return self.width - _CARD_INSET if kind == "card" else self.width
+        widths = {"card": self.width - _CARD_INSET, "text_block": self.columns.text,
+                  "margin_card": self.columns.margin - _MARGIN_CARD_INSET}
+        return widths.get(kind, self.width)
 
     def document(self, kind: str, html: str) -> QTextDocument:
         """`html` laid out; the document is reused for the next block of its kind."""
@@ -361,6 +428,10 @@ class _Typesetter:
             document.setDocumentMargin(0)
             document.setDefaultStyleSheet(self.css)
             document.setTextWidth(self.width_of(kind))
+            if kind == "margin_card":  # a long URL or word in a narrow card breaks anywhere
+                option = document.defaultTextOption()
+                option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+                document.setDefaultTextOption(option)
             if kind == "head":
                 document.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL,
                                      self.chart)
@@ -382,6 +453,17 @@ class _Typesetter:
         breaks = _line_breaks(document) if block.splittable or height > body else ()
         height, breaks = height + 2 * pad, tuple(b + pad for b in breaks)
         return _Size(height, block.gap, block.keep_with_next, block.splittable, breaks)
+
+    def margin_cards(self, ticker: Ticker) -> dict[int, tuple[str, float]]:
+        """Each note's margin card, by number: its HTML and its height with padding."""
+        cards: dict[int, tuple[str, float]] = {}
+        for number, passage in enumerate(self.summary.notes, 1):
+            html = f"<body>{self.module.margin_card(number, passage)}</body>"
+            document = self.document("margin_card", html)
+            height = document.documentLayout().documentSize().height()
+            cards[number] = (html, height + 2 * _MARGIN_CARD_PAD)
+            ticker.step()
+        return cards
 
 
 def _footer(painter: QPainter, title: str, page_label: str, rect: QRectF) -> None:
@@ -415,7 +497,8 @@ def _refuse_oversized(summary: Summary) -> None:
 
 
 def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
-            cards: bool = True, wording: Wording = ENGLISH) -> None:
+            cards: bool = True, notes: NoteLayout = NoteLayout.END,
+            wording: Wording = ENGLISH, mirrored: bool = False) -> None:
     """Lay `summary` out on the pages of `device` and draw them, footers included.
 
     The one typesetter behind the PDF export and File ▸ Print (`gui/printing.py`): the
@@ -423,6 +506,10 @@ def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
     set, at `DPI` dots per inch, the unit every length here is computed in. `cards`
     False leaves out the passage cards of each area: a printout of the document shows
     its text with the highlights, then the notes, without listing the passages twice.
+    `notes` puts the notes at the end, in the margin beside the full text (`mirrored`:
+    the outer margin of pages printed on both sides), or nowhere; a note that finds no
+    room in its page's margin, or whose passage is not in the printed text, is printed
+    at the end (`exporters/margin_cards.py`).
     """
     _refuse_oversized(summary)
     _ensure_gui_application()
@@ -434,45 +521,120 @@ def typeset(summary: Summary, device: QPagedPaintDevice, ticker: Ticker, *,
     footer = _pt(_FOOTER_PT)
     body = area.height() - footer
     width = area.width()
-    typesetter = _Typesetter(summary, width, device, wording)
-    blocks = list(_blocks(summary, wording, cards))
+    in_margin = notes is NoteLayout.MARGIN and bool(summary.full_text) and bool(summary.notes)
+    columns = _Columns(width, width * _MARGIN_SHARE if in_margin else 0.0, mirrored)
+    marks = (assign_marks(summary.full_text or (), summary.notes)
+             if notes is not NoteLayout.NONE else {})
+    typesetter = _Typesetter(summary, columns, device, wording, notes is not NoteLayout.NONE)
+    blocks = list(_blocks(summary, wording, _Plan(cards, notes, marks)))
     markup: list[str] = []  # each block's HTML, kept for the second pass
     sizes = []
-    for block in blocks:
+    anchors: dict[int, dict[int, float]] = {}  # block index: note number: its line's top
+    for index, block in enumerate(blocks):
         markup.append(html := typesetter.html(block))
         sizes.append(typesetter.measure(block, html, body))
+        if block.marked:
+            anchors[index] = _anchor_tops(typesetter.documents[block.kind])
         if block.ticks:
             ticker.step()
     ticker.check()
     placed = paginate(sizes, body)
+    card_html: dict[int, tuple[str, float]] = {}  # note number: its card's HTML, height
+    margin: dict[int, list[tuple[Card, float]]] = {}  # page: its cards and their tops
+    if notes is NoteLayout.MARGIN:
+        if in_margin:
+            card_html = typesetter.margin_cards(ticker)
+        heights = {number: height for number, (_html, height) in card_html.items()}
+        margin = _margin_cards(anchors, placed, heights, body)
+        in_cards = {card.number for page in margin.values() for card, _top in page}
+        left = [n for n in range(1, len(summary.notes) + 1) if n not in in_cards]
+        for block in _note_blocks(summary, wording.end_notes if in_cards else wording.all_notes,
+                                  _pt(16), left):
+            blocks.append(block)
+            markup.append(html := typesetter.html(block))
+            sizes.append(typesetter.measure(block, html, body))
+        placed = paginate(sizes, body)  # the same pages, and the endnotes after them
     pages = placed[-1][-1][0] + 1
     footer_rect = QRectF(0, body + footer * 0.35, width, footer * 0.65)
+    title = wording.title(summary)
     painter = QPainter(device)
+
+    def begin_page(page: int) -> None:
+        _footer(painter, title, wording.page.format(page=page + 1, pages=pages), footer_rect)
+        for card, top in margin.get(page, ()):
+            document = typesetter.document("margin_card", card_html[card.number][0])
+            _draw_margin_card(painter, document, summary.notes[card.number - 1].color,
+                              QRectF(columns.card_x(page), top, columns.margin, card.height))
+            ticker.step()
+
     try:
         page = 0
-        title = wording.title(summary)
-        _footer(painter, title, wording.page.format(page=1, pages=pages), footer_rect)
+        begin_page(page)
         for block, html, slices in zip(blocks, markup, placed, strict=True):
             document = typesetter.document(block.kind, html)
             for on_page, y, top, bottom in slices:
                 while page < on_page:
                     device.newPage()
                     page += 1
-                    _footer(painter, title, wording.page.format(page=page + 1, pages=pages),
-                            footer_rect)
+                    begin_page(page)
+                x = columns.text_x(page) if block.kind == "text_block" else 0.0
                 _draw_slice(painter, document, block, len(slices) > 1, width,
-                            (y, top, bottom))
+                            (x, y, top, bottom))
             if block.ticks:
                 ticker.step()
     finally:
         painter.end()
 
 
-def _draw_slice(painter: QPainter, document: QTextDocument, block: _Block, split: bool,
-                width: float, where: tuple[float, float, float]) -> None:
-    """The part `top`..`bottom` of a laid-out block, drawn at `y` on the current page."""
-    y, top, bottom = where
+def _anchor_tops(document: QTextDocument) -> dict[int, float]:
+    """The top of the line each note's mark (`<a name="note-N">`) is on, by note number."""
+    layout = document.documentLayout()
+    tops: dict[int, float] = {}
+    block = document.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            for name in fragment.charFormat().anchorNames():
+                if name.startswith("note-"):
+                    offset = fragment.position() - block.position()
+                    line = block.layout().lineForTextPosition(offset)
+                    tops[int(name[5:])] = layout.blockBoundingRect(block).top() + line.y()
+            fragments += 1
+        block = block.next()
+    return tops
+
+
+def _margin_cards(anchors: dict[int, dict[int, float]], placed: list[list[Slice]],
+                  heights: dict[int, float], body: float) -> dict[int, list[tuple[Card, float]]]:
+    """Each page's margin cards with their tops: beside the line of their marks, stacked
+    (`exporters/margin_cards.stack`); a card left out goes to the end."""
+    by_page: dict[int, list[Card]] = {}
+    for index, tops in anchors.items():
+        for number, y in tops.items():
+            page, at, top, _bottom = next(
+                (s for s in reversed(placed[index]) if s[2] <= y + 0.5), placed[index][0])
+            by_page.setdefault(page, []).append(Card(number, at + y - top, heights[number]))
+    return {page: stack(cards, body, _MARGIN_CARD_GAP)[0] for page, cards in by_page.items()}
+
+
+def _draw_margin_card(painter: QPainter, document: QTextDocument, color: str,
+                      rect: QRectF) -> None:
+    """A note's card: a pale wash of its colour, a bar of the colour, then the note."""
     painter.save()
+    painter.fillRect(rect, QColor(tint(color, 0.12)))
+    painter.fillRect(QRectF(rect.x(), rect.y(), _pt(2.5), rect.height()), QColor(color))
+    painter.translate(rect.x() + _MARGIN_CARD_INSET, rect.y() + _MARGIN_CARD_PAD)
+    document.drawContents(painter, QRectF(0, 0, document.textWidth(), rect.height()))
+    painter.restore()
+
+
+def _draw_slice(painter: QPainter, document: QTextDocument, block: _Block, split: bool,
+                width: float, where: tuple[float, float, float, float]) -> None:
+    """The part `top`..`bottom` of a laid-out block, drawn at `x`, `y` on the current page."""
+    x, y, top, bottom = where
+    painter.save()
+    painter.translate(x, 0)
     if block.stripe:  # the card's padding above and below is inside it
         painter.fillRect(QRectF(0, y, _pt(3), bottom - top), QColor(block.stripe))
         painter.translate(_CARD_INSET, y - top + _CARD_PAD)
@@ -486,7 +648,7 @@ def _draw_slice(painter: QPainter, document: QTextDocument, block: _Block, split
         _draw_lines(painter, document, top, bottom)
     else:
         painter.translate(0, y - top)
-        document.drawContents(painter, QRectF(0, top, width, bottom - top))
+        document.drawContents(painter, QRectF(0, top, document.textWidth(), bottom - top))
     painter.restore()
 
 
@@ -505,7 +667,7 @@ def render(summary: Summary, stream: BinaryIO, ticker: Ticker, options: ExportOp
         _MARGINS_MM, QPageLayout.Unit.Millimeter,
     ))
     try:
-        typeset(summary, writer, ticker, wording=options.wording)
+        typeset(summary, writer, ticker, notes=options.notes, wording=options.wording)
     finally:
         buffer.close()
     stream.write(data.data())

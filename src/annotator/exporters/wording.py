@@ -31,6 +31,7 @@ class Wording:
     chart_title: str = "Share of the text per policy area"
     chart_caption: str = "Share of the text each policy area covers, with the number of passages."
     all_notes: str = "All notes"
+    end_notes: str = "Notes"  # those without room in the margin, after the text
     full_text: str = "Full text"
     bold_key: str = "Highlighted passages are in **bold**."
     highlight: str = "Highlight"
@@ -52,6 +53,19 @@ class Wording:
     passages_column: str = "Passages"
     share_column: str = "Share of text"
     tags: str = "Tags:"
+    # A study group's summary (`exporters/group.py`).
+    group_title: str = "Group summary: {title}"
+    members_heading: str = "Members"
+    member_column: str = "Member"
+    marks_column: str = "Marks"
+    notes_column: str = "Notes"
+    hot_spots: str = "Hot spots"
+    no_hot_spots: str = "No passage was marked by more than one member."
+    one_member: str = "{n} member"
+    members: str = "{n} members"
+    no_note: str = "highlight, no note"
+    other_highlights: str = "Other highlights"  # the section of highlights with no area
+    no_area: str = "Highlights with no policy area."
     # The reader colours' names and meanings (core/annotation.py) in this language.
     colour_words: tuple[tuple[str, str], ...] = ()
 
@@ -60,6 +74,16 @@ class Wording:
 
     def count_notes(self, number: int) -> str:
         return (self.one_note if number == 1 else self.notes).format(n=number)
+
+    def count_members(self, number: int) -> str:
+        return (self.one_member if number == 1 else self.members).format(n=number)
+
+    def section_label(self, area: str | None, label: str) -> str:
+        """A section's heading: an area's own label, or this language's for no area."""
+        return self.other_highlights if area is None else label
+
+    def section_description(self, area: str | None, description: str) -> str:
+        return self.no_area if area is None else description
 
     def word(self, english: str) -> str:
         """A reader colour's name or meaning in this language (as is when unknown)."""

@@ -111,9 +111,10 @@ class AnswersDialog(QDialog):
         self.table.resizeRowsToContents()
         answered = sum(1 for r in self.rows if r.answers)
         self.summary.setText(
-            self.tr("{questions} question(s), {students} student(s), {answered} of {total} "
-                    "answers in.").format(questions=len(questions), students=len(columns),
-                                          answered=answered, total=len(self.rows))
+            self.tr("{questions}, {students}, {answered} of {total} answers in.").format(
+                questions=self.tr("%n question(s)", "", len(questions)),
+                students=self.tr("%n student(s)", "", len(columns)),
+                answered=answered, total=len(self.rows))
             if self.rows else self.tr(
                 "No questions with students to answer them yet: mark a note as a question, "
                 "share the copy, then collect the hand-ins."))

@@ -129,8 +129,8 @@ class AreasPanel(QWidget):
                 continue
             count = counts.get(str(item.data(0, AREA_ROLE)), 0)
             item.setText(1, str(count))
-            item.setToolTip(1, QCoreApplication.translate(
-                "AreasPanel", "%n passage(s)", "", count))
+            # self.tr: pyside6-lupdate marks a plural only there (or with a literal count).
+            item.setToolTip(1, self.tr("%n passage(s)", "", count))
         self.tree.blockSignals(blocked)
 
     def item_for(self, area_id: str) -> QTreeWidgetItem | None:

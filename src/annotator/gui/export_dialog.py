@@ -43,10 +43,19 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.annotation import COLOR_BY_KEY, Annotation
+from annotator.core.filters import AnnotationFilter
 from annotator.core.summary import SummaryOptions
 from annotator.errors import AnnotatorError
-from annotator.exporters import FORMATS, ExportCancelled, ExportFormat, ExportOptions, PageSize
+from annotator.exporters import (
+    FORMATS,
+    ExportCancelled,
+    ExportFormat,
+    ExportOptions,
+    NoteLayout,
+    PageSize,
+)
 from annotator.gui.export_wording import export_wording
+from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.settings import Settings
 from annotator.gui.workers import ProgressReport, Worker
 from annotator.services.exporting import export_folder
@@ -255,6 +264,10 @@ class ExportDialog(QDialog):
         self.page_size_box.addItem(self.tr("US Letter"), PageSize.LETTER.value)
         form.addRow(self.tr("&Page size:"), self.page_size_box)
 
+        self.notes_box = NoteLayoutBox(self)
+        self.notes_box.setObjectName("export-notes")
+        form.addRow(self.tr("&Notes:"), self.notes_box)
+
         self.source_note = QLabel(self._source_text(), self)
         self.source_note.setObjectName("export-source-note")
         self.source_note.setWordWrap(True)
@@ -307,6 +320,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.notes_box.currentIndexChanged.connect(self._notes_changed)
         self.browse_button.clicked.connect(self.choose_path)
         self.path_edit.textChanged.connect(self._update_buttons)
         self.path_edit.editingFinished.connect(self._follow_suffix)
@@ -369,27 +383,33 @@ class ExportDialog(QDialog):
             self.set_format(fmt.name)
 
     def options(self) -> ExportOptions:
-        summary = SummaryOptions(
+        wanted = AnnotationFilter(
             areas=self.areas_list.selection(),
             authors=self.authors_list.selection() if self.authors_list.count() else None,
             colors=self.colors_list.selection() if self.colors_list.count() else None,
             # No tag ticked means no tag filter (an empty filter would select nothing).
             tags=(self.tags_list.selection() or None) if self.tags_list.count() else None,
-            full_text=self.full_text_box.isChecked(),
-            suggestions=self.suggestions_box.isChecked(),
         )
+        summary = SummaryOptions(wanted, full_text=self.full_text_box.isChecked(),
+                                 suggestions=self.suggestions_box.isChecked())
         return ExportOptions(summary, PageSize(str(self.page_size_box.currentData())),
-                             export_wording())
+                             self.notes_box.choice(), export_wording())
 
     def _format_changed(self) -> None:
         fmt = self.current_format
         self.form.setRowVisible(self.page_size_box, fmt.name == "pdf")
+        self.form.setRowVisible(self.notes_box, fmt.name == "pdf")
         text = self.path_edit.text().strip()
         if text:
             path = Path(text)
             if path.suffix.lower() in {f.suffix for f in FORMATS} or not path.suffix:
                 self.path_edit.setText(str(path.with_suffix(fmt.suffix)))
         self.adjustSize()
+
+    def _notes_changed(self) -> None:
+        """Margin cards sit beside the full text: choosing them includes it."""
+        if self.notes_box.choice() is NoteLayout.MARGIN:
+            self.full_text_box.setChecked(True)
 
     def choose_path(self) -> None:
         """A Save As dialog, opened without a nested event loop (`open`, not `exec`)."""

@@ -33,6 +33,8 @@ def export_wording() -> Wording:
         chart_caption=translate("ExportWording", "Share of the text each policy area covers, "
                                                  "with the number of passages."),
         all_notes=translate("ExportWording", "All notes"),
+        # The heading of the notes a printout could not fit in the margin.
+        end_notes=translate("ExportWording", "Notes"),
         full_text=translate("ExportWording", "Full text"),
         bold_key=translate("ExportWording", "Highlighted passages are in **bold**."),
         highlight=translate("ExportWording", "Highlight"),
@@ -56,5 +58,20 @@ def export_wording() -> Wording:
         passages_column=translate("ExportWording", "Passages"),
         share_column=translate("ExportWording", "Share of text"),
         tags=translate("ExportWording", "Tags:"),
+        group_title=translate("ExportWording", "Group summary: {title}"),
+        members_heading=translate("ExportWording", "Members"),
+        member_column=translate("ExportWording", "Member"),
+        # How many passages a member marked (a column of the group summary).
+        marks_column=translate("ExportWording", "Marks"),
+        # How many notes a member wrote (a column of the group summary).
+        notes_column=translate("ExportWording", "Notes"),
+        hot_spots=translate("ExportWording", "Hot spots"),
+        no_hot_spots=translate("ExportWording",
+                               "No passage was marked by more than one member."),
+        one_member=translate("ExportWording", "{n} member"),
+        members=translate("ExportWording", "{n} members"),
+        no_note=translate("ExportWording", "highlight, no note"),
+        other_highlights=translate("ExportWording", "Other highlights"),
+        no_area=translate("ExportWording", "Highlights with no policy area."),
         colour_words=colour_words,
     )

@@ -167,7 +167,7 @@ class GroupDialog(QDialog):
                 self.compared.setItem(row, column, item)
         self.compared.resizeRowsToContents()
         self.compare_status.setText(
-            self.tr("{count} passage(s) both marked.").format(count=len(sides))
+            self.tr("%n passage(s) both marked.", "", len(sides))
             if left != right else self.tr("Choose two different members."))
 
     def _compared_activated(self, row: int, column: int) -> None:

@@ -95,7 +95,7 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
         shortcut_rows(actions), "shortcuts-dialog")
 
 
-def show_locations(parent: QWidget, locations: list[tuple[str, Path]]) -> QDialog:
+def show_locations(parent: QWidget, locations: list[tuple[str, Path | str]]) -> QDialog:
     rows = [(translate("HelpDialogs", LOCATION_LABELS.get(key, key)), str(path))
             for key, path in locations]
     return _table_dialog(

@@ -2,7 +2,8 @@
 
 The language follows the system (`QLocale.system()`) unless the reader chose one in the
 settings. Translations are Qt Linguist `.ts` sources in `src/annotator/resources/translations/`,
-compiled to `.qm` by the build (`make`, `setup.py`); Qt's own dialogs use the
+compiled to `.qm` by the build (`make`, `setup.py`); English has one too, for the plural
+forms of the `%n` strings. Qt's own dialogs use the
 `qtbase_<lang>.qm` that ships with PySide6. A language without a compiled file falls back
 to the English source strings, never to an error.
 """
@@ -62,18 +63,31 @@ class Installed:
             QLocale.setDefault(self.previous_locale)
 
 
+def _load(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Annotator's compiled translation into `language`, or None when it is not built."""
+    translator = QTranslator(app)
+    with as_file(resource(f"translations/annotator_{language}.qm")) as path:
+        if path.is_file() and translator.load(str(path)):
+            return translator
+    return None
+
+
 def install(app: QCoreApplication, preference: str = SYSTEM) -> Installed:
     """Load and install the translators for `preference`.
 
-    The translators are parented to `app`, so they live exactly as long as it does.
+    English is the source language, but its translation holds the plural forms of the
+    `%n` strings ("1 question", "2 questions"); a language whose file is missing falls
+    back to it. The translators are parented to `app`, so they live exactly as long as it
+    does.
     """
     language = resolve(preference)
-    if language == "en":
-        return Installed(language)
-    own = QTranslator(app)
-    with as_file(resource(f"translations/annotator_{language}.qm")) as path:
-        if not (path.is_file() and own.load(str(path))):
+    own = _load(app, language) if language != "en" else None
+    if own is None:
+        english = _load(app, "en")
+        if english is None:
             return Installed("en")
+        app.installTranslator(english)
+        return Installed("en", (english,))
     app.installTranslator(own)
     translators = [own]
     qt = QTranslator(app)

@@ -17,57 +17,17 @@ one of them earlier builds them on the spot (`__getattr__`), so no caller has to
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QPalette,
-    QResizeEvent,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from annotator import __version__, paths
-from annotator.core.find import find_all, nearest
 from annotator.errors import AnnotatorError
-from annotator.gui.accessibility import name_widgets
-from annotator.gui.actions import Actions
-from annotator.gui.chapters_panel import ChaptersPanel
-from annotator.gui.dialogs import show_error
-from annotator.gui.find_bar import FindBar
-from annotator.gui.group_menu import GroupCommands, GroupWindow
-from annotator.gui.icons import app_icon
-from annotator.gui.import_progress import BackgroundImport
-from annotator.gui.language_menu import language_menu
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
-from annotator.gui.sharing_commands import (
-    BUNDLE_SUFFIX,
-    SharingCommands,
-    WindowHost,
-    is_bundle_path,
-)
-from annotator.gui.theme import theme_manager
-from annotator.gui.theme_menu import theme_menu
-from annotator.importers import slow_to_import, supported_suffixes
 from annotator.services.document_session import DocumentSession, MarkWording
 from annotator.services.reading import (
     Reading,
@@ -80,15 +40,33 @@ from annotator.services.reading import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import (
+        QAction,
+        QCloseEvent,
+        QDragEnterEvent,
+        QDropEvent,
+        QResizeEvent,
+        QShowEvent,
+    )
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMessageBox, QToolBar
+
     from annotator.core.document import Document
     from annotator.core.taxonomy import Taxonomy
+    from annotator.gui.actions import Actions
     from annotator.gui.annotation_controller import AnnotationController, OpenLibrary
     from annotator.gui.annotations_panel import AnnotationsPanel
     from annotator.gui.areas_panel import AreasPanel
+    from annotator.gui.chapters_panel import ChaptersPanel
+    from annotator.gui.find_bar import FindBar
+    from annotator.gui.group_menu import GroupCommands
+    from annotator.gui.import_progress import BackgroundImport
+    from annotator.gui.learning_commands import LearningCommands
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
     from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
+    from annotator.gui.sharing_commands import SharingCommands
+    from annotator.gui.theme import ThemeManager
     from annotator.services.learning import Learning
     from annotator.services.reader_session import ReaderSession
 
@@ -101,6 +79,10 @@ FALLBACK_COMPLETE_MS = 800
 _DEFERRED = frozenset({
     "areas_panel", "note_editor", "annotations_panel", "search_panel", "library_panel",
     "annotation_layer",
+    # `_build_chrome`, which `complete()` runs first
+    "commands", "find_bar", "chapters_panel", "recent_menu", "sharing_commands", "themes",
+    "group_commands", "learning_commands", "toolbar", "title_label", "step_label",
+    "words_label", "areas_label", "background_import", "_watch",
 })
 
 
@@ -121,6 +103,22 @@ class MainWindow(QMainWindow):
     library_panel: LibraryPanel
     # The annotation controller (the name other modules and tests have long used).
     annotation_layer: AnnotationController
+    # Built by `_build_chrome`, right after the first paint (or when first asked for).
+    commands: Actions
+    find_bar: FindBar
+    chapters_panel: ChaptersPanel
+    recent_menu: QMenu
+    sharing_commands: SharingCommands
+    themes: ThemeManager
+    group_commands: GroupCommands
+    learning_commands: LearningCommands
+    toolbar: QToolBar
+    title_label: QLabel
+    step_label: QLabel
+    words_label: QLabel
+    areas_label: QLabel
+    background_import: BackgroundImport
+    _watch: QTimer
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  open_library: OpenLibrary | None = None) -> None:
@@ -129,6 +127,7 @@ class MainWindow(QMainWindow):
         self._open_library = open_library or _open_default_library
         self.completed = False
         self._completing = False
+        self._chrome = False  # menus, toolbar, docks and status bar built (`_build_chrome`)
         self.settings = settings
         self.reading: Reading | None = None
         self._word_count: int | None = None  # of `reading`, counted once
@@ -137,23 +136,42 @@ class MainWindow(QMainWindow):
         self.last_error: QMessageBox | None = None
         self._step: tuple[str, int] | None = None
         self._step_span: tuple[int, int] | None = None  # what "passage N of M" speaks of
-        self.setObjectName("main-window")
-        self.setWindowIcon(app_icon())
-        self.setAcceptDrops(True)
-        self.resize(1180, 820)
-
-        icon_color = self.palette().color(QPalette.ColorRole.WindowText)
-        self.commands = Actions(self, icon_color)
-        self.reader = ReaderView(self)
-        self.setCentralWidget(self.reader)
-        self.find_bar = FindBar(self.reader)
-        self.reader.add_bar(self.find_bar)
         self._matches: list[tuple[int, int]] = []
         self._match: int | None = None
         self._painted = False
+        # How far the docks have given way to the article (see `_fit_docks`).
+        self._give_way = 0
+        self._collapsed: list[QDockWidget] = []
+        self.identity_dialog: QWidget | None = None
+        self.identity_bar: QWidget | None = None
+        self.help_dialog: QWidget | None = None
+        self.setObjectName("main-window")
+        self.setAcceptDrops(True)
+        self.reader = ReaderView(self)
+        self.setCentralWidget(self.reader)
         self.reader.call_after_paint(self._first_painted)
-        # The tabs and docks exist from the first frame (their panels come right after
-        # it), so nothing moves when the panels arrive.
+        self._build_docks()
+        self.resize(1180, 820)
+        self.taxonomy = self._load_taxonomy()
+        self.reader.set_look(settings.reader_look)
+        self.reader.set_zoom(settings.zoom)
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+        self._fit_screen()
+
+    # -- construction ---------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        """The sidebar's tabs and the Library, docked, with placeholders for their panels.
+
+        They exist from the first frame, so the article's column is where it stays; their
+        panels come with `complete()` and take the placeholders' places.
+        """
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget, QTabWidget
+
         self.sidebar = QTabWidget(self)
         self.sidebar.setObjectName("sidebar-tabs")
         self.sidebar.setDocumentMode(True)
@@ -163,10 +181,14 @@ class MainWindow(QMainWindow):
             strict=True,
         ):
             self.sidebar.addTab(placeholder, label)
-        self.chapters_panel = ChaptersPanel(self.sidebar)
-        self.sidebar.addTab(self.chapters_panel, self.tr("Chapters"))
-        self.chapters_panel.chapter_chosen.connect(self.reader.scroll_to_offset)
-        self._build_annotation_docks()
+        self.library_dock = QDockWidget(self.tr("Library"), self)
+        self.library_dock.setObjectName("library-dock")
+        self._placeholders.append(QWidget(self.library_dock))
+        self.library_dock.setWidget(self._placeholders[-1])
+        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.library_dock.setMinimumWidth(200)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
         self.sidebar_dock = QDockWidget(self.tr("Sidebar"), self)
         self.sidebar_dock.setObjectName("sidebar-dock")
         self.sidebar_dock.setWidget(self.sidebar)
@@ -176,6 +198,34 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.sidebar_dock)
         self.resizeDocks([self.sidebar_dock], [290], Qt.Orientation.Horizontal)
 
+    def _build_chrome(self) -> None:
+        """Menus, toolbar, status bar, find bar: right after the first paint.
+
+        Their modules and Qt types (actions, menus, tool bars, dialogs) cost more to
+        import and build than the article itself (benchmarks/README.md, "Start-up").
+        """
+        from PySide6.QtGui import QPalette
+
+        from annotator.gui.actions import Actions
+        from annotator.gui.chapters_panel import ChaptersPanel
+        from annotator.gui.find_bar import FindBar
+        from annotator.gui.icons import app_icon
+        from annotator.gui.import_progress import BackgroundImport
+
+        self._chrome = True
+        # The app's icon too (dialogs inherit it): `app.py` leaves it to this moment.
+        icon = app_icon()
+        QApplication.setWindowIcon(icon)
+        self.setWindowIcon(icon)
+        icon_color = self.palette().color(QPalette.ColorRole.WindowText)
+        self.commands = Actions(self, icon_color)
+        self.find_bar = FindBar(self.reader)
+        self.reader.add_bar(self.find_bar)
+        self.chapters_panel = ChaptersPanel(self.sidebar)
+        self.sidebar.addTab(self.chapters_panel, self.tr("Chapters"))
+        self.chapters_panel.chapter_chosen.connect(self.reader.scroll_to_offset)
+        self._watch = QTimer(self)
+        self._watch.timeout.connect(self._poll_changes)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -189,17 +239,19 @@ class MainWindow(QMainWindow):
         a.toggle_library.toggled.connect(self.library_dock.setVisible)
         self.library_dock.visibilityChanged.connect(
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
-        self.taxonomy = self._load_taxonomy()
-        self.reader.set_look(settings.reader_look)
-        self.reader.set_zoom(settings.zoom)
-        # How far the docks have given way to the article (see `_fit_docks`).
-        self._give_way = 0
-        self._collapsed: list[QDockWidget] = []
-        self._restore_window()
-
-    # -- construction ---------------------------------------------------------------
+        self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
+        if self.reading is not None:
+            self._show_reading_in_chrome(self.reading)
 
     def _build_menus(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        from annotator.gui.group_menu import GroupCommands, GroupWindow
+        from annotator.gui.language_menu import language_menu
+        from annotator.gui.sharing_commands import SharingCommands, WindowHost
+        from annotator.gui.theme import theme_manager
+        from annotator.gui.theme_menu import theme_menu
+
         a = self.commands
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(a.open)
@@ -243,6 +295,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.about)
 
     def _build_toolbar(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QToolBar
+
         toolbar = QToolBar(self.tr("Toolbar"), self)
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -259,6 +314,9 @@ class MainWindow(QMainWindow):
         self._extend_toolbar()
 
     def _build_status_bar(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel
+
         bar = self.statusBar()
         self.title_label = QLabel(bar)
         self.title_label.setObjectName("status-title")
@@ -309,19 +367,13 @@ class MainWindow(QMainWindow):
         try:
             return active_taxonomy()
         except AnnotatorError as exc:
+            from annotator.gui.dialogs import show_error
+
             self.last_error = show_error(
                 self, self.tr("Your policy areas file has a problem"), str(exc),
                 self.tr("The bundled policy areas are used until the file is fixed."),
             )
             return bundled_taxonomy()
-
-    def _restore_window(self) -> None:
-        if not self.settings.geometry.isEmpty():
-            self.restoreGeometry(self.settings.geometry)
-        if not self.settings.window_state.isEmpty():
-            self.restoreState(self.settings.window_state)
-        self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
-        self._fit_screen()
 
     def _fit_screen(self) -> None:
         """Never open larger than the screen's available area (200 % scaling shrinks it)."""
@@ -350,6 +402,8 @@ class MainWindow(QMainWindow):
         docks. A stage is entered or left only when the width crosses its threshold, so
         a dock the reader shows again by hand (F8, F9) stays until the next crossing.
         """
+        if "library_dock" not in self.__dict__:
+            return  # resized while being built
         need = self.reader.minimum_width()
         library = self.library_dock.minimumWidth()
         sidebar = self.sidebar_dock.minimumWidth()
@@ -358,6 +412,8 @@ class MainWindow(QMainWindow):
             0 if width >= need + library + sidebar else 1 if width >= need + sidebar else 2)
 
     def _give_way_to(self, stage: int) -> None:
+        from PySide6.QtCore import Qt
+
         if stage == self._give_way:
             return
         if stage >= 1 > self._give_way:
@@ -410,6 +466,9 @@ class MainWindow(QMainWindow):
         """Open `path`; on failure explain why and keep the current document. A big file
         is imported off the GUI thread and shown when ready (gui/import_progress.py).
         A `.annot` is merged into the library (off the GUI thread too) and then shown."""
+        from annotator.gui.sharing_commands import is_bundle_path
+        from annotator.importers import slow_to_import
+
         if is_bundle_path(path):
             self.sharing_commands.import_bundle(path)
             return True
@@ -430,6 +489,8 @@ class MainWindow(QMainWindow):
         self.show_reading(reading)
 
     def _cannot_open(self, message: str) -> None:
+        from annotator.gui.dialogs import show_error
+
         self.last_error = show_error(
             self, self.tr("Cannot open this file"), message,
             self.tr("The current document stays open. Choose another file with "
@@ -440,6 +501,11 @@ class MainWindow(QMainWindow):
         self.show_reading(open_sample(self.taxonomy))
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from annotator.gui.sharing_commands import BUNDLE_SUFFIX
+        from annotator.importers import supported_suffixes
+
         patterns = " ".join(f"*{suffix}" for suffix in (*supported_suffixes(), BUNDLE_SUFFIX))
         start = str(self.reading.path.parent) if self.reading and self.reading.path else ""
         name, _ = QFileDialog.getOpenFileName(
@@ -460,11 +526,6 @@ class MainWindow(QMainWindow):
         self._step_span = None
         # The marks come once the library has had its say (`draw_marks`, below).
         self.reader.show_reading(reading, [])
-        self.chapters_panel.show_document(reading.document)
-        # An article without headings has nothing to jump through: its tab would only
-        # crowd the sidebar (three tabs already fill it at 800x600).
-        self.sidebar.setTabVisible(self.sidebar.indexOf(self.chapters_panel),
-                                   self.chapters_panel.list.count() > 0)
         for area_id in self.hidden_areas:
             self.reader.set_area_visible(area_id, False)
         document = reading.document
@@ -472,6 +533,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{title} — Annotator").format(title=title)
                             if title else "Annotator")
         self.setWindowFilePath(str(reading.path) if reading.path else "")
+        if self._chrome:
+            self._show_reading_in_chrome(reading)
+        self.settings.last_document = reading.path.resolve() if reading.path else None
+        if self.completed:
+            self._show_reading_in_panels(reading)
+        self.draw_marks()  # once: the controller's draw for the same marks is skipped
+
+    def _show_reading_in_chrome(self, reading: Reading) -> None:
+        """The chapters, the status bar and find in page follow the shown document."""
+        self.chapters_panel.show_document(reading.document)
+        # An article without headings has nothing to jump through: its tab would only
+        # crowd the sidebar (three tabs already fill it at 800x600).
+        self.sidebar.setTabVisible(self.sidebar.indexOf(self.chapters_panel),
+                                   self.chapters_panel.list.count() > 0)
+        document = reading.document
+        title = document.metadata.title or (reading.path.stem if reading.path else "")
         self.title_label.setText(title)
         self.title_label.setToolTip(str(reading.path) if reading.path else self.tr("Sample"))
         if len(document.text) > RICH_LIMIT:
@@ -484,10 +561,6 @@ class MainWindow(QMainWindow):
         self.step_label.clear()
         if self.find_bar.isVisible():
             self._find(self.find_bar.box.text())
-        self.settings.last_document = reading.path.resolve() if reading.path else None
-        if self.completed:
-            self._show_reading_in_panels(reading)
-        self.draw_marks()  # once: the controller's draw for the same marks is skipped
 
     def draw_marks(self) -> None:
         """Draw what the document session says is visible (only what changed is merged)."""
@@ -537,6 +610,8 @@ class MainWindow(QMainWindow):
         self._show_annotations()
 
     def _update_area_summary(self) -> None:
+        from html import escape  # the status bar comes after the first paint
+
         if self.reading is None:
             return
         parts, tips = [], []
@@ -548,10 +623,12 @@ class MainWindow(QMainWindow):
             parts.append(f"{dot}&nbsp;{count}")
             tips.append(f"{area.label}: {count}")
         self.areas_label.setText("&nbsp;&nbsp;".join(parts))
-        self.areas_label.setToolTip(html.escape("\n".join(tips)))
+        self.areas_label.setToolTip(escape("\n".join(tips)))
 
     def open_export_dialog(self) -> None:
         """File ▸ Export…: the document on screen, in a non-blocking dialog."""
+        from PySide6.QtCore import Qt
+
         from annotator.gui.export_dialog import ExportDialog
 
         if self.reading is None:
@@ -631,6 +708,8 @@ class MainWindow(QMainWindow):
         self.reader.setFocus()
 
     def _find(self, query: str) -> None:
+        from annotator.core.find import find_all, nearest
+
         text = self.reading.document.text if self.reading is not None else ""
         self._matches = find_all(text, query)
         self._match = nearest(self._matches, self.reader.top_offset()) if self._matches else None
@@ -681,7 +760,7 @@ class MainWindow(QMainWindow):
             library, document_id = self.export_source()
             return summary_job(self.reading, library, document_id)
 
-        return Printing(self, source)
+        return Printing(self, source, self.settings)
 
     def _zoom(self, change: Callable[[], None]) -> None:
         change()
@@ -718,6 +797,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from annotator.gui.sharing_commands import is_bundle_path
+
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         bundles = [Path(u.toLocalFile()) for u in urls if is_bundle_path(Path(u.toLocalFile()))]
         if len(bundles) > 1:  # a class's hand-ins, dropped together: one merge
@@ -734,15 +815,16 @@ class MainWindow(QMainWindow):
         A note being typed is stored first (T02); if that fails, the error dialog says
         so and the note stays in its editor.
         """
-        self.background_import.cancel()
         self.flush_edits()
         if self.completed:
             self.annotation_layer.save_position()
-        self._watch.stop()
-        self.group_commands.stop()
+        if self._chrome:
+            self.background_import.cancel()
+            self._watch.stop()
+            self.group_commands.stop()
         self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
-        self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
+        self.settings.geometry = self.saveGeometry()
         self.settings.zoom = self.reader.zoom
         has_file = self.reading is not None and self.reading.path is not None
         self.settings.last_position = self.reader.top_offset() if has_file else 0
@@ -750,22 +832,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- annotations, library, search (issue 3) ---------------------------------------
-
-    def _build_annotation_docks(self) -> None:
-        """The Library dock on the left; its panel comes with `complete()`."""
-        self.library_dock = QDockWidget(self.tr("Library"), self)
-        self.library_dock.setObjectName("library-dock")
-        self._placeholders.append(QWidget(self.library_dock))
-        self.library_dock.setWidget(self._placeholders[-1])
-        self.library_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.library_dock.setMinimumWidth(200)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.resizeDocks([self.library_dock], [250], Qt.Orientation.Horizontal)
-        self.identity_dialog: QWidget | None = None
-        self.identity_bar: QWidget | None = None
-        self._watch = QTimer(self)
-        self._watch.timeout.connect(self._poll_changes)
-        self.help_dialog: QWidget | None = None
 
     if not TYPE_CHECKING:
 
@@ -789,6 +855,9 @@ class MainWindow(QMainWindow):
         if self.completed or self._completing:
             return
         self._completing = True
+        if not self._chrome:
+            self._build_chrome()
+        from annotator.gui.accessibility import name_widgets
         from annotator.gui.annotation_controller import AnnotationController
         from annotator.gui.annotations_panel import AnnotationsPanel
         from annotator.gui.areas_panel import AreasPanel
@@ -831,6 +900,8 @@ class MainWindow(QMainWindow):
             self.annotation_layer.schedule_open(painted=self._painted)
 
     def _build_edit_menu(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         a = self.commands
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.setObjectName("edit-menu")
@@ -1141,6 +1212,8 @@ class MainWindow(QMainWindow):
         self.identity_bar = bar
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMenu
+
         from annotator.gui.help_dialogs import show_shortcuts
 
         a = self.commands

@@ -72,7 +72,7 @@ class MergeDialog(QDialog):
 
         running = QWidget(self.pages)
         running_layout = QVBoxLayout(running)
-        self.status = QLabel(self.tr("Reading {count} file(s)…").format(count=len(paths)),
+        self.status = QLabel(self.tr("Reading %n file(s)…", "", len(paths)),
                              running)
         self.status.setWordWrap(True)
         self.progress = QProgressBar(running)

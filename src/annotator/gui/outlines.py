@@ -11,7 +11,7 @@ them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPen, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
@@ -64,12 +64,14 @@ def paint_outlines(view: PageView) -> None:
     if highlights is None:
         return
     page = view.page
-    viewport = page.viewport()
     positions = view.positions
     first, last = view.visible_span()
     marks = [m for m in highlights.marks_in(first, last + 1) if m.layer is LayerKind.IMPORTED]
     if not marks:
         return
+    from PySide6.QtCore import Qt  # not before: its enums would delay the first paint
+
+    viewport = page.viewport()  # not before either: see `ReaderView.viewport`
     limit = page.document().characterCount() - 1
     styles = highlights.styler.styles
     painter = QPainter(viewport)

@@ -1,10 +1,13 @@
-"""File ▸ Print… and Print Preview…: the document with its highlights, then its notes.
+"""File ▸ Print… and Print Preview…: the document with its highlights, and its notes.
 
 Printing reuses the PDF export's typesetter (`exporters/pdf.typeset`), so a printout and
 an exported PDF share one layout: the title, legend and coverage chart, the full text
 with the highlights tinted in their colours and underlined (readable in grey), and the
-notes as numbered endnotes. The passage cards of the PDF export are left out: on paper
-they would repeat what the text already shows highlighted.
+notes as numbered endnotes, as cards in the margin beside their passages, or not at all:
+the reader chooses in a "Notes" tab of the print dialog or in the preview's tool bar,
+and the choice is remembered. Printed on both sides, the margin cards go in the outer
+margin. The passage cards of the PDF export are left out: on paper they would repeat
+what the text already shows highlighted.
 
 Printing runs in a `Worker` (the summary and the layout of a long text take seconds) with
 a progress dialog that appears when the work is slow and can cancel it; the QPrinter is
@@ -21,26 +24,40 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import QFormLayout, QLabel, QProgressDialog, QToolBar, QWidget
 
 from annotator.core.summary import Summary, SummaryOptions
-from annotator.exporters.base import CancelCheck, ExportOptions, ProgressCallback, Ticker
+from annotator.exporters.base import (
+    CancelCheck,
+    ExportOptions,
+    NoteLayout,
+    ProgressCallback,
+    Ticker,
+)
 from annotator.exporters.pdf import DPI, typeset
 from annotator.exporters.wording import Wording
 from annotator.gui.dialogs import show_error
 from annotator.gui.export_wording import export_wording
+from annotator.gui.note_layout_box import NoteLayoutBox
 from annotator.gui.workers import ProgressReport, Worker
 from annotator.services.exporting import summarise
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
+    from annotator.gui.settings import Settings
     from annotator.services.library_services import Services
 
 # The text with every highlight, suggestions included, and the notes at the end.
 PRINT_CONTENT = SummaryOptions(full_text=True, suggestions=True)
 # Shown only when printing takes longer than this (ms).
 PROGRESS_AFTER_MS = 400
+NOTES_KEY = "print/notes"
 
 SummaryJob = Callable[[ProgressCallback | None, CancelCheck | None], Summary]
 
@@ -63,14 +80,16 @@ def summary_job(reading: Reading, library: Services | None,
 
 
 def print_summary(printer: QPrinter, summary: Summary, ticker: Ticker | None = None,
-                  wording: Wording | None = None) -> None:
+                  wording: Wording | None = None, notes: NoteLayout = NoteLayout.END) -> None:
     """Typeset `summary` onto `printer`, in the page layout the reader chose for it, with
-    headings in the window's language."""
+    headings in the window's language and the notes where the reader wants them."""
     wording = wording or export_wording()
     printer.setResolution(DPI)
     printer.setDocName(wording.title(summary))
     printer.setCreator("Annotator")
-    typeset(summary, printer, ticker or Ticker(), cards=False, wording=wording)
+    both_sides = printer.duplex() is not QPrinter.DuplexMode.DuplexNone
+    typeset(summary, printer, ticker or Ticker(), cards=False, notes=notes, wording=wording,
+            mirrored=both_sides)
 
 
 class Printing(QObject):
@@ -79,10 +98,14 @@ class Printing(QObject):
     # The printout is done (True) or was cancelled or failed (False); tests wait on it.
     printed = Signal(bool)
 
-    def __init__(self, parent: QWidget, source: Callable[[], SummaryJob | None]) -> None:
+    def __init__(self, parent: QWidget, source: Callable[[], SummaryJob | None],
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.window = parent
         self.source = source
+        self.settings = settings
+        stored = str(settings.state.value(NOTES_KEY, "")) if settings is not None else ""
+        self.notes = NoteLayout(stored) if stored in set(NoteLayout) else NoteLayout.END
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.worker: Worker | None = None
         self.progress: QProgressDialog | None = None
@@ -93,6 +116,14 @@ class Printing(QObject):
             return
         dialog = QPrintDialog(self.printer, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        tab = QWidget(dialog)  # owned by the dialog, not by this function's scope
+        tab.setWindowTitle(self.tr("Notes"))  # the tab's label
+        box = NoteLayoutBox(tab)
+        box.set_choice(self.notes)
+        form = QFormLayout(tab)
+        form.addRow(self.tr("&Notes:"), box)
+        dialog.setOptionTabs([tab])  # Qt's own dialog shows it; a native one may not
+        dialog.accepted.connect(lambda: self.set_notes(box.choice()))
         dialog.accepted.connect(self._print_chosen)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
@@ -100,19 +131,26 @@ class Printing(QObject):
     def _print_chosen(self) -> None:
         self.print_to(self.printer)
 
+    def set_notes(self, notes: NoteLayout) -> None:
+        """Where the notes go in the next printout and preview; remembered."""
+        self.notes = notes
+        if self.settings is not None:
+            self.settings.state.setValue(NOTES_KEY, notes.value)
+
     def print_to(self, printer: QPrinter) -> None:
         """Print to `printer` as it is set up (the dialog's choice, or a PDF file)."""
         build = self.source()
         if build is None or self.worker is not None:
             return
         wording = export_wording()  # here: translate() belongs to the GUI thread
+        notes = self.notes
 
         def job(progress: ProgressReport, cancelled: threading.Event) -> bool:
             def tick(done: int, total: int) -> None:
                 progress(done * 100 // max(total, 1), "")
 
             summary = build(None, cancelled.is_set)
-            print_summary(printer, summary, Ticker(tick, cancelled.is_set), wording)
+            print_summary(printer, summary, Ticker(tick, cancelled.is_set), wording, notes)
             return True
 
         self.progress = QProgressDialog(self.tr("Printing…"), self.tr("Cancel"), 0, 100,
@@ -159,6 +197,31 @@ class Printing(QObject):
         dialog = QPrintPreviewDialog(self.printer, self.window)
         dialog.setObjectName("print-preview")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.paintRequested.connect(lambda printer: print_summary(printer, summary))
+        wording = export_wording()
+        dialog.paintRequested.connect(
+            lambda printer: print_summary(printer, summary, wording=wording, notes=self.notes))
+        self._add_notes_choice(dialog)
         dialog.open()
         return dialog
+
+    def _add_notes_choice(self, dialog: QPrintPreviewDialog) -> None:
+        """The notes' place in the preview's tool bar: the pages are redrawn on a change."""
+        toolbar = dialog.findChild(QToolBar)
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if toolbar is None or preview is None or not toolbar.actions():
+            return
+        box = NoteLayoutBox(toolbar)
+        box.set_choice(self.notes)
+        label = QLabel(self.tr("Notes:"), toolbar)
+        label.setBuddy(box)
+        # First in the bar: at the end it would fall into the overflow menu of a small window.
+        first = toolbar.actions()[0]
+        toolbar.insertWidget(first, label)
+        toolbar.insertWidget(first, box)
+        toolbar.insertSeparator(first)
+
+        def chosen(_index: int) -> None:
+            self.set_notes(box.choice())
+            preview.updatePreview()
+
+        box.currentIndexChanged.connect(chosen)

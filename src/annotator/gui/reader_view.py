@@ -29,7 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -205,6 +205,7 @@ class ReaderView(QWidget):
         # first block not in yet; None once the whole text is in.
         self._loaded: int | None = None
         self._loaded_blocks = 0
+        self._tracking = False  # the page has painted: mouse tracking and keyboard are on
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.page: Page = self._make_page(rich=True)
@@ -216,10 +217,9 @@ class ReaderView(QWidget):
     def _make_page(self, rich: bool) -> Page:
         page: Page = _RichPage(self) if rich else _PlainPage(self)
         page.setReadOnly(True)
-        # Selectable by keyboard too: a caret the reader moves with the arrows and extends
-        # with Shift selects text for the highlight keys without a mouse.
-        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        if self._tracking:  # a page made after the first paint (see `painted`)
+            page.viewport().setMouseTracking(True)
+            self._select_by_keyboard(page)
         page.setTabChangesFocus(True)  # read-only: Tab goes on to the sidebar
         page.setFrameShape(QFrame.Shape.NoFrame)
         # Prose never scrolls sideways: a word wider than the column (a title's
@@ -232,8 +232,18 @@ class ReaderView(QWidget):
         page.selectionChanged.connect(self.selection_changed)
         page.cursorPositionChanged.connect(self._describe_caret)
         self.margin = AreaMargin(self, page)
-        self._tracking = False
         return page
+
+    @staticmethod
+    def _select_by_keyboard(page: Page) -> None:
+        """Selectable by keyboard too: a caret the reader moves with the arrows and extends
+        with Shift selects text for the highlight keys without a mouse. Set after the
+        first paint: the first use of the `Qt` namespace builds its ~90 Python enums
+        (~13 ms), which nothing in the first frame needs."""
+        from PySide6.QtCore import Qt
+
+        page.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
 
     def _describe_caret(self) -> None:
         """Screen readers hear the highlights at the caret: area, who made it, its note."""
@@ -397,15 +407,19 @@ class ReaderView(QWidget):
         ordered = sorted((self.positions.to_qt(o), c) for o, c in notes)
         self._note_positions = [p for p, _ in ordered]
         self._note_colors = [QColor(c) for _, c in ordered]
-        self.page.viewport().update()
+        if self._tracking:  # before the first paint there is nothing to update yet
+            self.page.viewport().update()
 
     def visible_span(self) -> tuple[int, int]:
         """The first and last code points the page shows now (margin bars, outlines)."""
         page, positions = self.page, self.positions
-        viewport = page.viewport()
+        # The viewport's size without asking for the viewport, which the first paint
+        # draws the margin bars with: see `viewport()`.
+        size = page.maximumViewportSize()
+        bar = page.verticalScrollBar()
+        width = size.width() - (bar.width() if bar.isVisible() else 0)
         first = positions.from_qt(page.cursorForPosition(QPoint(0, 0)).position())
-        last = positions.from_qt(page.cursorForPosition(
-            QPoint(viewport.width(), viewport.height())).position())
+        last = positions.from_qt(page.cursorForPosition(QPoint(width, size.height())).position())
         return first, last
 
     def paint_note_markers(self) -> None:
@@ -416,6 +430,8 @@ class ReaderView(QWidget):
         """
         if not self._note_positions:
             return
+        from PySide6.QtCore import Qt  # notes come from the store, after the first paint
+
         page = self.page
         viewport = page.viewport()
         first = page.cursorForPosition(QPoint(0, 0)).position()
@@ -587,7 +603,10 @@ class ReaderView(QWidget):
 
     def minimum_width(self) -> int:
         """The narrowest this view may be and still set MIN_MEASURE characters a line."""
-        bar = self.page.style().pixelMetric(self.page.style().PixelMetric.PM_ScrollBarExtent)
+        # The vertical scroll bar's width (the style's scroll bar extent), asked of the bar:
+        # asking the style itself builds QStyle's Python enums (~6 ms) before the first
+        # paint, which the window's resize asks for.
+        bar = self.page.verticalScrollBar().sizeHint().width()
         return int(self.column_width(MIN_MEASURE) + self._min_left() + MIN_SIDE_MARGIN
                    + bar) + 1
 
@@ -673,15 +692,16 @@ class ReaderView(QWidget):
         self._paint_waiters.append(callback)
 
     def painted(self) -> None:
-        if not self._tracking:
-            # Hover lights passages; tracking is switched on after the first paint, when
-            # asking for the viewport no longer delays it.
-            self._tracking = True
-            self.page.viewport().setMouseTracking(True)
         if self._paint_waiters:
             waiters, self._paint_waiters = self._paint_waiters, []
             for callback in waiters:
                 callback()
+        if not self._tracking:
+            # Hover lights passages; tracking is switched on once the first frame is
+            # painted, when asking for the viewport no longer delays it.
+            self._tracking = True
+            self.page.viewport().setMouseTracking(True)
+            self._select_by_keyboard(self.page)
 
     def set_keys_visible(self, keys: Iterable[str], visible: bool) -> None:
         """Show or hide every mark with one of these style keys (an author's layer)."""

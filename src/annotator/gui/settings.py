@@ -10,7 +10,6 @@ portable between Qt versions.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -133,6 +132,8 @@ class Settings:
 
     @property
     def recent_files(self) -> list[Path]:
+        import json  # not before the first paint (~2 ms): only the recent files need it
+
         try:
             raw = json.loads(str(self.state.value("documents/recent", "[]")))
         except json.JSONDecodeError:
@@ -141,6 +142,8 @@ class Settings:
 
     def add_recent(self, path: Path) -> None:
         """Put `path` first, without duplicates, keeping the MAX_RECENT newest."""
+        import json
+
         resolved = path.resolve()
         recent = [resolved, *(p for p in self.recent_files if p != resolved)][:MAX_RECENT]
         self.state.setValue("documents/recent", json.dumps([str(p) for p in recent]))

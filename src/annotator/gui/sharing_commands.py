@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from annotator.core.annotation import Annotation, Motivation
+from annotator.core.layers import LayerKind
 from annotator.errors import AnnotatorError
 from annotator.gui.answering import TextDialog, is_own, is_question
 from annotator.gui.author_layers import MembersMenu, author_keys
@@ -278,6 +279,7 @@ class SharingCommands(QObject):
             self._open(AnswersDialog(*ready, parent=self.widget))
 
     def show_group(self) -> None:
+        from annotator.gui.export_wording import export_wording
         from annotator.gui.group_view import GroupDialog
 
         ready = self._ready()
@@ -289,8 +291,10 @@ class SharingCommands(QObject):
         except AnnotatorError as exc:
             self._error(str(exc))
             return
+        wording = export_wording()  # the window's language, looked up on its thread
+
         def export(path: Path) -> object:
-            return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path)
+            return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path, wording)
 
         dialog = GroupDialog(summary, self.widget, export)
         dialog.passage_chosen.connect(self.host.show_passage)
@@ -348,18 +352,12 @@ class WindowHost:
         self.window.raise_()
 
     def authors(self) -> list[tuple[str | None, str]]:
-        from annotator.exchange.merge import shown_author
-
-        reader = self.reader_id()
-        found: dict[str | None, str] = {}
-        for a in self.window.annotation_layer.annotations.values():
-            if reader is None or a.author_id == reader or not a.author_id:
-                found.setdefault(None, "")
-            else:
-                found.setdefault(a.author_id, shown_author(a.author_name, a.author_id, reader))
-        you = [(None, translate("WindowHost", "You"))] if None in found else []
-        return you + sorted(((i, n) for i, n in found.items() if i is not None),
-                            key=lambda x: x[1].casefold())
+        layers = self.window.annotation_layer.document.layers(self.reader_id())
+        you = [(None, translate("WindowHost", "You"))
+               for layer in layers if layer.kind is LayerKind.READER]
+        others = sorted(((layer.author_id, layer.author) for layer in layers
+                         if layer.kind is LayerKind.IMPORTED), key=lambda x: x[1].casefold())
+        return [*you, *others]
 
     def author_visible(self, author_id: str | None) -> bool:
         reader = self.window.reader

@@ -9,13 +9,20 @@ derives its muted and tinted colours from the palette and re-applies them on
 
 from __future__ import annotations
 
+import hashlib
+import weakref
+from pathlib import Path
+from typing import TypeGuard
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from annotator import paths
+from annotator import __version__, paths
 from annotator.bundled import resource
+from annotator.core import theme as theme_module
 from annotator.core.theme import SYSTEM, Theme, ThemeError, choose, parse_theme
+from annotator.state_cache import remembered
 
 _ROLES: dict[str, QPalette.ColorRole] = {
     "window": QPalette.ColorRole.Window,
@@ -40,12 +47,8 @@ _ROLES: dict[str, QPalette.ColorRole] = {
 def available_themes() -> tuple[dict[str, Theme], list[str]]:
     """Bundled themes, then the reader's own (`<config>/themes/*.toml`, which may replace
     a bundled one by id), and one message per file that could not be read."""
-    themes: dict[str, Theme] = {}
+    themes = dict(_bundled_themes())
     problems: list[str] = []
-    for entry in sorted(resource("themes").iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            stem = entry.name.removesuffix(".toml")
-            themes[stem] = parse_theme(stem, entry.read_text(encoding="utf-8"), entry.name)
     folder = paths.config_dir() / "themes"
     if folder.is_dir():
         for path in sorted(folder.glob("*.toml")):
@@ -55,6 +58,33 @@ def available_themes() -> tuple[dict[str, Theme], list[str]]:
             except (ThemeError, OSError, UnicodeDecodeError) as exc:
                 problems.append(str(exc))
     return themes, problems
+
+
+def _bundled_themes() -> dict[str, Theme]:
+    """The bundled themes, parsed once per version of their files and of their parser.
+
+    Importing tomllib alone costs ~4.5 ms before the first paint; the parsed themes are
+    kept (`state_cache.py`) under a key made of every file's name and text and of the
+    code that parses them, so an edited file or parser is read again.
+    """
+    files = [(entry.name, entry.read_text(encoding="utf-8"))
+             for entry in sorted(resource("themes").iterdir(), key=lambda e: e.name)
+             if entry.name.endswith(".toml")]
+    digest = hashlib.sha256(__version__.encode())
+    digest.update(Path(str(theme_module.__file__)).read_bytes())
+    for name, text in files:
+        digest.update(f"{name}\0{text}\0".encode())
+
+    def parse() -> dict[str, Theme]:
+        return {name.removesuffix(".toml"): parse_theme(name.removesuffix(".toml"), text, name)
+                for name, text in files}
+
+    return remembered(f"themes-{digest.hexdigest()[:32]}", parse, _are_themes, keep=4)
+
+
+def _are_themes(value: object) -> TypeGuard[dict[str, Theme]]:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, Theme) for k, v in value.items())
 
 
 def palette_of(theme: Theme) -> QPalette:
@@ -76,13 +106,18 @@ def system_is_dark() -> bool:
 class ThemeManager(QObject):
     """Holds the current theme and re-applies it when the reader or the system changes it."""
 
-    def __init__(self, app: QApplication, preference: str = SYSTEM) -> None:
+    def __init__(self, app: QApplication, preference: str = SYSTEM, *,
+                 fusion: bool = False) -> None:
+        """`fusion`: the app was made with FUSION_ARGUMENTS, so it draws with Fusion
+        already. Setting it here instead returns the style to Python, whose type and
+        enums PySide then builds (~6 ms before the first paint)."""
         super().__init__(app)
         self.app = app
         self.themes, self.problems = available_themes()
         self.preference = preference
         self.current = choose(preference, system_is_dark(), self.themes)
-        app.setStyle("Fusion")
+        if not fusion:
+            app.setStyle("Fusion")
         self._apply()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
 
@@ -99,7 +134,18 @@ class ThemeManager(QObject):
         self.app.setPalette(palette_of(self.current))
 
 
-def theme_manager(app: QApplication, preference: str) -> ThemeManager:
+# Each app's ThemeManager. Not `app.findChild(ThemeManager)`: that wraps every child of
+# the app, its QStyle too, whose Python enums cost ~8 ms before the first paint.
+_managers: weakref.WeakKeyDictionary[QApplication, ThemeManager] = weakref.WeakKeyDictionary()
+
+
+# Arguments for a new QApplication: draw with Fusion from the start (see ThemeManager).
+FUSION_ARGUMENTS = ["-style", "Fusion"]
+
+
+def theme_manager(app: QApplication, preference: str, *, fusion: bool = False) -> ThemeManager:
     """The app's one ThemeManager, made on first use (app.py makes it before the window)."""
-    existing = app.findChild(ThemeManager)
-    return existing if isinstance(existing, ThemeManager) else ThemeManager(app, preference)
+    existing = _managers.get(app)
+    if existing is None or existing.parent() is not app:  # none yet, or let go of
+        existing = _managers[app] = ThemeManager(app, preference, fusion=fusion)
+    return existing

@@ -35,7 +35,7 @@ from urllib.parse import unquote, urldefrag
 
 from annotator.core.document import BlockKind, Document, DocumentBuilder, Metadata
 from annotator.errors import ImportRejected
-from annotator.importers.base import Cancelled, Importer, Progress, check_cancelled
+from annotator.importers.base import Cancelled, Progress, check_cancelled
 from annotator.importers.bylines import parse_date
 from annotator.importers.html_blocks import BlockWalker, local_name
 
@@ -365,12 +365,3 @@ def _starts_with_heading(body: Any) -> bool:
         owner = owner.getparent()
     chain = [owner, *owner.iterancestors()] if owner is not None else []
     return any(local_name(element) in _HEADINGS for element in chain)
-
-
-def sniff(head: bytes) -> bool:
-    return head.startswith(b"PK\x03\x04") and (
-        head[30:58] == b"mimetypeapplication/epub+zip" or b"META-INF/container.xml" in head)
-
-
-IMPORTER = Importer("EPUB book", (".epub",), ("application/epub+zip",), sniff, read,
-                    slow_above=1024 * 1024)

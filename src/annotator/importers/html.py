@@ -28,7 +28,7 @@ from typing import Any
 
 from annotator.core.document import BlockKind, Document, DocumentBuilder, Metadata
 from annotator.errors import ImportRejected
-from annotator.importers.base import Cancelled, Importer, Progress, check_cancelled
+from annotator.importers.base import Cancelled, Progress, check_cancelled
 from annotator.importers.bylines import parse_date
 from annotator.importers.decoding import OPENS, binary_kind
 from annotator.importers.html_blocks import BlockWalker, local_name, parse_html_fragment
@@ -61,15 +61,6 @@ _TEXT_TAGS = {
 def words(text: str) -> int:
     """Words, counting each CJK character as one (those scripts put no spaces)."""
     return len(_WORDS.findall(text))
-
-
-def sniff(head: bytes) -> bool:
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith(b"<!doctype html"):
-        return True
-    window = start[:2048]
-    return start.startswith(b"<") and (b"<html" in window or b"<head" in window
-                                       or b"<body" in window)
 
 
 def decode_html(data: bytes, name: str) -> str:
@@ -252,7 +243,3 @@ def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Do
     language = " ".join(str(tree.get("lang") or tree.get("xml:lang") or "").split())
     return builder.build(Metadata(title=title, author=found.author, date=published,
                                   source=site, byline=byline, language=language))
-
-
-IMPORTER = Importer("web page", (".html", ".htm", ".xhtml"),
-                    ("text/html", "application/xhtml+xml"), sniff, read, slow_above=64 * 1024)

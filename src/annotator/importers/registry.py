@@ -3,30 +3,64 @@
 The registry picks an importer by sniffing the file's first bytes first (a saved web
 page called `article.txt` is still HTML) and by its suffix second; a file that no
 importer claims and whose suffix is unknown is read as plain text.
+
+The EPUB and web-page readers (zipfile, the HTML extractors: ~15 ms to import) are
+imported when a file of theirs is read: a window opening a text file, or the sample,
+paints without them (benchmarks/README.md, "Start-up"). Recognising their files needs
+only the few bytes tests below.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
 from pathlib import Path
 
 from annotator.core.document import Document
 from annotator.errors import ImportRejected
-from annotator.importers import epub, html, markdown, plaintext
+from annotator.importers import markdown, plaintext
 from annotator.importers.base import (
     HEAD_BYTES,
     Cancelled,
     Importer,
     Progress,
+    Reader,
     never_cancelled,
     no_progress,
 )
 from annotator.importers.decoding import MAX_BYTES, read_file, too_large
 
-IMPORTERS: tuple[Importer, ...] = (
-    epub.IMPORTER, html.IMPORTER, plaintext.IMPORTER, markdown.IMPORTER,
-)
+
+def _read_with(module: str) -> Reader:
+    """The `read` of `annotator.importers.<module>`, imported on the first file it reads."""
+
+    def read(data: bytes, name: str, progress: Progress, cancelled: Cancelled) -> Document:
+        reader: Reader = importlib.import_module(f"annotator.importers.{module}").read
+        return reader(data, name, progress, cancelled)
+
+    return read
+
+
+def is_epub(head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04") and (
+        head[30:58] == b"mimetypeapplication/epub+zip" or b"META-INF/container.xml" in head)
+
+
+def is_html(head: bytes) -> bool:
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"<!doctype html"):
+        return True
+    window = start[:2048]
+    return start.startswith(b"<") and (b"<html" in window or b"<head" in window
+                                       or b"<body" in window)
+
+
+EPUB = Importer("EPUB book", (".epub",), ("application/epub+zip",), is_epub,
+                _read_with("epub"), slow_above=1024 * 1024)
+HTML = Importer("web page", (".html", ".htm", ".xhtml"), ("text/html", "application/xhtml+xml"),
+                is_html, _read_with("html"), slow_above=64 * 1024)
+IMPORTERS: tuple[Importer, ...] = (EPUB, HTML, plaintext.IMPORTER, markdown.IMPORTER)
 
 
 def supported_suffixes() -> list[str]:

@@ -16,6 +16,7 @@ lost answer changes nothing and is not applied twice.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -149,6 +150,80 @@ def _stored_annotation(row: Stored) -> Annotation:
 
 def _tombstone(annotation: Annotation) -> Annotation:
     return annotation.edited(deleted=True, note="", tags=())
+
+
+@dataclass
+class _Rows:
+    """The annotations a push writes, column by column, ready before the group's lock.
+
+    Bodies are JSON text already: nothing but PostgreSQL runs while the lock is held.
+    """
+
+    names: list[str] = field(default_factory=list)  # the ids as the client sent them
+    ids: list[uuid.UUID] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    motivations: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    revisions: list[int] = field(default_factory=list)
+    modified: list[datetime] = field(default_factory=list)
+    deleted: list[bool] = field(default_factory=list)
+    new: list[bool] = field(default_factory=list)
+
+    def add(self, a: Annotation, body: dict[str, Any], new: bool) -> None:
+        self.names.append(a.id)
+        self.ids.append(uuid.UUID(a.id))
+        self.documents.append(a.document_id)
+        self.motivations.append(a.motivation.value)
+        self.bodies.append(json.dumps(body, ensure_ascii=False))
+        self.revisions.append(a.revision)
+        self.modified.append(a.modified)
+        self.deleted.append(a.deleted)
+        self.new.append(new)
+
+
+def _lock_key(member: uuid.UUID) -> int:
+    """The member's advisory lock: a bigint from their id (a clash only makes two members
+    queue behind each other, never lets one member's pushes run side by side)."""
+    return int.from_bytes(member.bytes[:8], "big", signed=True)
+
+
+_MEMBER_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+# One round trip: the next version, the group's row lock until commit, and the
+# notification PostgreSQL sends on commit.
+_TAKE_VERSION = ("UPDATE groups SET version = version + 1 WHERE id = :group "
+                 "RETURNING version, pg_notify(:channel, :name || ' ' || version)")
+_NEXT_VERSION = text(_TAKE_VERSION)
+# A push's whole write in one statement, so the group's lock is held for one statement
+# and the commit. A new id another member took meanwhile is skipped (ON CONFLICT), and
+# row-level security lets an update see only the member's own rows: neither comes back
+# as written.
+_WRITE = text(f"""
+WITH v AS ({_TAKE_VERSION}), incoming AS (
+  SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:documents AS text[]),
+                       CAST(:motivations AS text[]), CAST(:bodies AS text[]),
+                       CAST(:revisions AS integer[]), CAST(:modified AS timestamptz[]),
+                       CAST(:deleted AS boolean[]), CAST(:new AS boolean[]))
+    AS n(id, document_hash, motivation, body, revision, modified, deleted, new)
+), inserted AS (
+  INSERT INTO annotations (group_id, id, document_hash, owner_id, motivation, body,
+                           revision, modified, deleted, version)
+  SELECT :group, n.id, n.document_hash, :owner, n.motivation, CAST(n.body AS jsonb),
+         n.revision, n.modified, n.deleted, v.version
+  FROM v, incoming n WHERE n.new
+  ON CONFLICT (group_id, id) DO NOTHING
+  RETURNING id
+), updated AS (
+  UPDATE annotations a
+  SET document_hash = n.document_hash, motivation = n.motivation,
+      body = CAST(n.body AS jsonb), revision = n.revision, modified = n.modified,
+      deleted = n.deleted, version = v.version
+  FROM v, incoming n
+  WHERE NOT n.new AND a.group_id = :group AND a.id = n.id
+  RETURNING a.id
+)
+SELECT v.version, ARRAY(SELECT id FROM inserted UNION ALL SELECT id FROM updated) AS written
+FROM v
+""")
 
 
 class GroupLibrary:
@@ -293,14 +368,16 @@ class GroupLibrary:
     # --- writing ------------------------------------------------------------------
 
     def _next_version(self, conn: Connection, member: Member) -> int:
-        version = int(conn.scalar(
-            update(G).where(G.c.id == member.group_id)
-            .values(version=G.c.version + 1).returning(G.c.version)
-        ) or 0)
-        # Delivered on commit, and only then; carries nothing but group and version.
-        conn.execute(text("SELECT pg_notify(:channel, :payload)"),
-                     {"channel": CHANNEL, "payload": f"{member.group} {version}"})
-        return version
+        """The group's next version, and the group's row lock until commit.
+
+        Take it last: every writer of the group queues here, so whatever the
+        transaction does after it is done thirty times in a row when thirty members push
+        at once. The notification is sent in the same round trip; PostgreSQL delivers
+        it on commit, and only then. It carries nothing but group and version.
+        """
+        row = conn.execute(_NEXT_VERSION, {"group": member.group_id, "channel": CHANNEL,
+                                           "name": member.group}).one()
+        return int(row.version)
 
     def _existing(self, conn: Connection, member: Member, ids: Sequence[str]) -> dict[str, Stored]:
         """The stored rows of these ids in the member's group, by id."""
@@ -311,11 +388,16 @@ class GroupLibrary:
         return {str(r.id): r for r in rows}
 
     def push(self, member: Member, since: int, incoming: Sequence[Annotation]) -> PushResult:
-        """Write the member's annotations, all in one transaction and one version."""
+        """Write the member's annotations, all in one transaction and one version.
+
+        The member's own pushes queue on a lock of their own (two devices of one
+        student), so the stale check and the write see the same rows: only their owner
+        writes annotations (row-level security), and no one else holds that lock. All
+        the checking and every JSON body is done before the group's version is taken,
+        so the group's lock covers only the statements that write.
+        """
         with member_transaction(self._engine, member.id) as conn:
-            # One writer per group at a time from here: the stale check below and the
-            # version taken after it see the same rows.
-            conn.execute(select(G.c.id).where(G.c.id == member.group_id).with_for_update())
+            conn.execute(_MEMBER_LOCK, {"key": _lock_key(member.id)})
             current, _ = self._group(conn, member)
             existing = self._existing(conn, member, [a.id for a in incoming])
             stale = sorted(i for i, row in existing.items()
@@ -326,26 +408,28 @@ class GroupLibrary:
             shared = set(conn.scalars(select(D.c.content_hash).where(
                 D.c.group_id == member.group_id)))
             result = PushResult(current)
-            inserts: list[Annotation] = []
-            updates: list[Annotation] = []
+            rows = _Rows()
             for a in incoming:
                 problem = self._refusal(member, a, existing.get(a.id), shared)
                 # The member's name as the group knows it, whatever the client called them.
                 a = changed(a, author_name=member.name)
+                known = existing.get(a.id)
+                body = canonical(a, a.document_id)
                 if problem is not None:
                     result.failed[a.id] = problem
-                elif a.id not in existing:
-                    inserts.append(a)
-                elif canonical(a, a.document_id) == existing[a.id].body:
+                elif known is not None and body == known.body:
                     result.unchanged.append(a.id)
-                elif order(a) > order(_stored_annotation(existing[a.id])):
-                    updates.append(a)
-                else:
+                elif known is not None and order(a) <= order(_stored_annotation(known)):
                     result.failed[a.id] = (409, "the server holds a newer copy")
-            if inserts or updates:
-                result.version = self._next_version(conn, member)
-                self._write(conn, member, inserts, updates, result.version)
-                result.written = [a.id for a in (*inserts, *updates)]
+                else:
+                    rows.add(a, body, new=known is None)
+            if rows.ids:
+                result.version, written = self._write(conn, member, rows)
+                for name, key in zip(rows.names, rows.ids, strict=True):
+                    if key in written:
+                        result.written.append(name)
+                    else:  # a new id another member took meanwhile
+                        result.failed[name] = (403, "this annotation belongs to another member")
         return result
 
     def _refusal(
@@ -359,27 +443,16 @@ class GroupLibrary:
             return 404, "its document is not shared in this group"
         return None
 
-    def _write(
-        self, conn: Connection, member: Member, inserts: Sequence[Annotation],
-        updates: Sequence[Annotation], version: int,
-    ) -> None:
-        def values(a: Annotation) -> dict[str, Any]:
-            return {
-                "group_id": member.group_id, "id": uuid.UUID(a.id),
-                "document_hash": a.document_id, "owner_id": member.id,
-                "motivation": a.motivation.value, "body": canonical(a, a.document_id),
-                "revision": a.revision, "modified": a.modified, "deleted": a.deleted,
-                "version": version,
-            }
-
-        if inserts:
-            conn.execute(insert(A), [values(a) for a in inserts])
-        for a in updates:
-            row = values(a)
-            conn.execute(
-                update(A).where(A.c.group_id == member.group_id, A.c.id == row.pop("id"))
-                .values(**{k: v for k, v in row.items() if k != "group_id"})
-            )
+    def _write(self, conn: Connection, member: Member, rows: _Rows) -> tuple[int, set[uuid.UUID]]:
+        """Take the group's next version and write `rows` at it: (version, ids written)."""
+        found = conn.execute(_WRITE, {
+            "group": member.group_id, "owner": member.id, "channel": CHANNEL,
+            "name": member.group, "ids": rows.ids, "documents": rows.documents,
+            "motivations": rows.motivations, "bodies": rows.bodies,
+            "revisions": rows.revisions, "modified": rows.modified, "deleted": rows.deleted,
+            "new": rows.new,
+        }).one()
+        return int(found.version), set(found.written)
 
     def _one(self, member: Member, annotation_id: str) -> Stored:
         with member_transaction(self._engine, member.id) as conn:

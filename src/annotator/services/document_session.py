@@ -32,7 +32,6 @@ from annotator.core.layers import (
     imported_key,
     visible_suggestions,
 )
-from annotator.exchange.merge import shown_author
 from annotator.services.reading import Reading
 
 if TYPE_CHECKING:
@@ -91,12 +90,20 @@ def drawn(a: Annotation) -> bool:
     return a.placement is Placement.PLACED and a.motivation is not Motivation.REPLYING
 
 
+def is_own(a: Annotation, reader_id: str | None) -> bool:
+    """Is `a` drawn as the reader's own? Theirs, or naming no author; before the library
+    is open (no `reader_id`), every annotation is."""
+    return reader_id is None or a.author_id == reader_id or not a.author_id
+
+
 def annotation_mark(a: Annotation, color: str, label: str, detail: str,
                     reader_id: str | None) -> Mark:
     """The mark of annotation `a`: the reader's own, or another author's with a badge."""
-    if reader_id is None or a.author_id == reader_id or not a.author_id:
+    if is_own(a, reader_id):
         return Mark(a.start, a.end, LayerKind.READER, color, label, detail, a.id)
-    badge = shown_author(a.author_name, a.author_id, reader_id)
+    from annotator.exchange.merge import shown_author  # bundles' authors: after first paint
+
+    badge = shown_author(a.author_name, a.author_id, reader_id or "")
     return Mark(a.start, a.end, LayerKind.IMPORTED, imported_key(color, a.author_id),
                 f"{badge} · {label}", detail, a.id)
 
@@ -157,9 +164,16 @@ class DocumentSession:
         return sorted(self.annotations.values(),
                       key=lambda a: (a.placement is Placement.UNPLACED, a.start, a.end))
 
-    def layers(self, reader_id: str) -> tuple[Layer, ...]:
-        """The annotations by author: the reader's own layer and each imported one."""
-        return author_layers(self.annotations.values(), reader_id)
+    def layers(self, reader_id: str | None) -> tuple[Layer, ...]:
+        """The annotations by author as the page draws them (`annotation_mark`): the
+        reader's own layer (`is_own`) and each other author's, under the name its badge
+        shows."""
+        from annotator.exchange.merge import shown_author  # not needed for the first paint
+
+        reader = reader_id or ""
+        return author_layers(self.annotations.values(), reader,
+                             lambda name, author_id: shown_author(name, author_id, reader),
+                             lambda a: is_own(a, reader_id))
 
     def placed_at(self, offset: int) -> list[Annotation]:
         return [a for a in self.ordered() if a.placement is Placement.PLACED

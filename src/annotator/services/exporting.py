@@ -121,13 +121,14 @@ def check_filters(
     or one naming an area or colour that does not exist, or a tag or author that no
     annotation of the document has."""
     live = [a for a in annotations if not a.deleted]
-    _refuse_unknown("policy area", options.areas, taxonomy.ids)
-    _refuse_unknown("tag", options.tags, {t for a in live for t in a.tags})
-    _refuse_unknown("author", options.authors,
+    wanted = options.filter
+    _refuse_unknown("policy area", wanted.areas, taxonomy.ids)
+    _refuse_unknown("tag", wanted.tags, {t for a in live for t in a.tags})
+    _refuse_unknown("author", wanted.authors,
                     {n for a in live for n in (a.author_id, a.author_name) if n})
-    if options.colors is not None:
-        known = {c for c in options.colors if is_color(c)} | COLOR_BY_KEY.keys()
-        _refuse_unknown("colour", options.colors, known)
+    if wanted.colors is not None:
+        known = {c for c in wanted.colors if is_color(c)} | COLOR_BY_KEY.keys()
+        _refuse_unknown("colour", wanted.colors, known)
 
 
 def summarise(
@@ -229,16 +230,20 @@ def export(
 ) -> Path:
     """Export the library document `doc_ref` (an id or unambiguous prefix) to `path`.
 
-    Opens the default store when `store` is None. Raises NotFound for an unknown
-    document, ExportError when the file cannot be written, ExportCancelled on cancel.
+    Opens the library (wherever `library_database.py` says it lives) when `store` is
+    None. Raises NotFound for an unknown document, ExportError when the file cannot be
+    written, ExportCancelled on cancel.
     """
+    from annotator.services import library_database
     from annotator.services.library import Library
-    from annotator.store import Store
 
     if store is None:
-        with Store.open() as opened:
+        opened = library_database.open_library_store(library_database.chosen())
+        try:
             return export(doc_ref, fmt, path, options, progress, cancel,
                           store=opened, taxonomy=taxonomy)
+        finally:
+            opened.close()
     from annotator.services.identity import Identity
     from annotator.services.learning import Learning
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from annotator.services.annotating import Annotating
 from annotator.services.identity import Identity, Reader
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from annotator.core.taxonomy import Taxonomy
     from annotator.exporters import CancelCheck, ExportFormat, ExportOptions, ProgressCallback
     from annotator.services.learning import Learning
+    from annotator.services.library_database import LibraryDatabase
     from annotator.services.sharing import Sharing
 
 
@@ -36,9 +37,17 @@ class Services:
         self.store = store
 
     @classmethod
-    def open(cls, path: Path | None = None) -> Services:
-        """Open (creating, migrating, checking) the database at `path`, by default the
-        library's; raises StoreError (CorruptDatabaseError for a damaged file)."""
+    def open(cls, path: Path | None = None, *,
+             database: LibraryDatabase | None = None) -> Self:
+        """Open (creating, migrating, checking) the SQLite file at `path`; without one,
+        the library's database as chosen (`library_database.py`: by default the SQLite
+        file in the data folder). Raises StoreError (CorruptDatabaseError for a damaged
+        file)."""
+        from annotator.services.library_database import chosen, open_library_store
+
+        choice = database or (chosen() if path is None else None)
+        if choice is not None and choice.on_postgres:
+            return cls(open_library_store(choice))
         from annotator.store import Store as LocalStore
 
         return cls(LocalStore.open(path))

@@ -31,13 +31,6 @@ class ReaderSession(Services):
         _ = self.reader  # the window shows and records the reader from the start
         self._seen_version: int | None = None
 
-    @classmethod
-    def open(cls, path: Path | None = None) -> ReaderSession:
-        """Open (creating, migrating, checking) the default database; raises StoreError."""
-        from annotator.store import Store as LocalStore
-
-        return cls(LocalStore.open(path))
-
     def changed_elsewhere(self) -> bool:
         """True once per batch of commits another process made since the last call.
 

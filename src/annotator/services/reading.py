@@ -17,7 +17,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from annotator import __version__, bundled, paths
 from annotator.core import detection
@@ -35,6 +35,7 @@ from annotator.importers.base import (
     never_cancelled,
     no_progress,
 )
+from annotator.state_cache import remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,11 @@ _BUNDLED_SOURCE = "policy-areas.toml (bundled)"
 _detectors: dict[Taxonomy, Detector] = {}
 # Compiled detectors by the key of their taxonomy text (see `_compiled`), for this process.
 _compiled_here: dict[bytes, Detector] = {}
+# The same key by taxonomy, for the taxonomies read from a file: what the detection
+# cache (`_detected`) keys on. A taxonomy made otherwise (learning adjusts one) has none.
+_taxonomy_keys: dict[Taxonomy, bytes] = {}
+# Detection results kept on disk (`_detected`): this many, the most recently used.
+KEPT_DETECTIONS = 64
 
 
 @functools.cache
@@ -86,7 +92,9 @@ def _compiled(text: str, source: str) -> Detector:
         return known
     if len(_compiled_here) >= 8:
         _compiled_here.clear()
+        _taxonomy_keys.clear()
     _compiled_here[key.digest()] = detector = _compiled_anew(text, source, key.hexdigest())
+    _taxonomy_keys[detector.taxonomy] = key.digest()
     return detector
 
 
@@ -209,7 +217,14 @@ def _file_taxonomy(path: Path, status: os.stat_result) -> Taxonomy:
 
 def active_taxonomy(override: Path | None = None) -> Taxonomy:
     """`override`, else the user's copy in the config folder, else the bundled file."""
-    path = override if override is not None else paths.user_taxonomy_path()
+    if override is None:
+        path = paths.user_taxonomy_location()
+        # Most readers have no copy of their own: `access` says so without the
+        # exception a failed stat raises (a highlight asks each time).
+        if not os.access(path, os.F_OK):
+            return bundled_taxonomy()
+    else:
+        path = override
     try:
         status = path.stat()
     except OSError:
@@ -221,9 +236,21 @@ def active_taxonomy(override: Path | None = None) -> Taxonomy:
     return _file_taxonomy(path, status)
 
 
+# The taxonomy asked for last and its detector, by identity: every highlight asks
+# (`suggested_area`), and hashing a 2,000-term taxonomy to find it in `_detectors` cost
+# ~5 µs of a one-highlight commit each time (`highlight_commit`, benchmarks/).
+_latest: dict[int, tuple[Taxonomy, Detector]] = {}
+
+
 def detector_for(taxonomy: Taxonomy) -> Detector:
     """The compiled detector of `taxonomy`, built once per process (per distinct one)."""
-    return _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+    latest = _latest.get(id(taxonomy))
+    if latest is not None and latest[0] is taxonomy:
+        return latest[1]
+    detector = _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+    _latest.clear()
+    _latest[id(taxonomy)] = (taxonomy, detector)
+    return detector
 
 
 
@@ -241,7 +268,32 @@ def _kept(cache: dict[_K, _V], key: _K, make: Callable[[], _V]) -> _V:
 def read_document(document: Document, taxonomy: Taxonomy, path: Path | None = None) -> Reading:
     """`document` with its passages, found by `taxonomy` or the one for its language."""
     taxonomy = taxonomy_for(document, taxonomy)
-    return Reading(document, taxonomy, tuple(detector_for(taxonomy).detect(document)), path)
+    return Reading(document, taxonomy, _detected(document, taxonomy), path)
+
+
+def _detected(document: Document, taxonomy: Taxonomy) -> tuple[AreaSpan, ...]:
+    """The passages detection finds in `document`, from `state_dir()/cache` when this
+    very document was read with this very taxonomy before.
+
+    A returning reader opens the document they last read: building the matcher and
+    scanning the text again (~12 ms for an article, seconds for a book) would delay the
+    first paint for the answer the last launch found. The key covers everything the
+    answer depends on: the whole document (text, blocks, metadata), the taxonomy's text
+    and name, and the code that detects (`_code_fingerprint`); a taxonomy that was not
+    read from a file (adjusted by learning) is never cached.
+    """
+    taxonomy_key = _taxonomy_keys.get(taxonomy)
+    if taxonomy_key is None:
+        return tuple(detector_for(taxonomy).detect(document))
+    digest = hashlib.sha256(taxonomy_key)
+    digest.update(pickle.dumps(document, pickle.HIGHEST_PROTOCOL))
+    return remembered(f"detected-{digest.hexdigest()[:32]}",
+                      lambda: tuple(detector_for(taxonomy).detect(document)),
+                      _are_spans, keep=KEPT_DETECTIONS)
+
+
+def _are_spans(value: object) -> TypeGuard[tuple[AreaSpan, ...]]:
+    return isinstance(value, tuple) and all(isinstance(s, AreaSpan) for s in value)
 
 
 def explain(reading: Reading) -> list[SentenceEvidence]:

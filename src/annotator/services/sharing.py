@@ -36,6 +36,7 @@ from annotator.exchange.answers import Row, answer_sheet, write_answers
 from annotator.exchange.bundle import Area, Author, Bundle, Original, read_bundle, write_bundle
 from annotator.exchange.merge import Conflict, merge, shown_author
 from annotator.exporters.group import write_group
+from annotator.exporters.wording import ENGLISH, Wording
 from annotator.services.annotating import Annotating
 from annotator.services.changes import Change
 from annotator.services.identity import Reader
@@ -339,12 +340,13 @@ class Sharing:
                  for a in annotations}
         return build_group_summary(stored.document, annotations, active_taxonomy(), names)
 
-    def export_group(self, doc_ref: str, fmt: str, path: Path) -> GroupSummary:
-        """Write the group summary of `doc_ref` as md, html or csv."""
+    def export_group(self, doc_ref: str, fmt: str, path: Path,
+                     wording: Wording = ENGLISH) -> GroupSummary:
+        """Write the group summary of `doc_ref` as md, html or csv, in `wording`'s language."""
         summary = self.group_summary(doc_ref)
         if not summary.members:
             raise AnnotatorError("This document has no highlights to summarise for a group.")
-        write_group(summary, fmt, path)
+        write_group(summary, fmt, path, wording)
         return summary
 
     # --- replies ------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from annotator.store.api import DamagedDocument, DocumentSummary, Hit, StoredDocument, Suggestion
 from annotator.store.migrate import head_revision
+from annotator.store.opening import open_store
 from annotator.store.sqlite.backups import BackupInfo, backups_dir, list_backups, newest_good_backup
 from annotator.store.sqlite.backups import describe as describe_backup
 from annotator.store.sqlite.database import (
@@ -39,6 +40,7 @@ __all__ = [
     "head_revision",
     "list_backups",
     "newest_good_backup",
+    "open_store",
     "restore_backup",
     "set_aside_damage",
 ]

@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../gui/accessibility.py" line="+31"/>
+        <location filename="../../gui/accessibility.py" line="+30"/>
         <location line="+31"/>
         <source>Library</source>
         <translation>文库</translation>
@@ -116,7 +116,7 @@
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -496,11 +496,25 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+7"/>
-        <source>{questions} question(s), {students} student(s), {answered} of {total} answers in.</source>
-        <translation>{questions} 个问题，{students} 名学生，已收到 {answered}/{total} 份答案。</translation>
+        <source>{questions}, {students}, {answered} of {total} answers in.</source>
+        <translation>{questions}，{students}，已收到 {answered}/{total} 份答案。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No questions with students to answer them yet: mark a note as a question, share the copy, then collect the hand-ins.</source>
         <translation>尚无可供学生作答的问题：先将一条笔记标记为问题，分享副本，再收集学生提交的文件。</translation>
     </message>
@@ -522,10 +536,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Tick an area to show its highlights. Click an area to step through its passages (Alt+N for the next one). Hover a highlight to see why it was marked.</source>
         <translation>勾选一个领域以显示其高亮。点击领域可逐段浏览其段落（Alt+N 跳到下一段）。将鼠标悬停在高亮上可查看标记原因。</translation>
     </message>
-    <message>
-        <location line="+44"/>
+    <message numerus="yes">
+        <location line="+45"/>
         <source>%n passage(s)</source>
-        <translation>%n 个段落</translation>
+        <translation>
+            <numerusform>%n 个段落</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -685,7 +701,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="+146"/>
+        <location filename="../../gui/export_dialog.py" line="+155"/>
         <source>Export “{title}”</source>
         <translation>导出“{title}”</translation>
     </message>
@@ -770,6 +786,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>纸张大小(&amp;P)：</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Cancel Export</source>
         <translation>取消导出</translation>
@@ -790,7 +811,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>This document has no highlights or notes yet: the export holds its policy areas and machine passages.</source>
         <translation>此文档还没有高亮或笔记：导出内容包含其政策领域和机器标记的段落。</translation>
     </message>
@@ -800,7 +821,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>此文档不在文库中，因此导出内容只包含其政策领域和机器标记的段落，不含高亮或笔记。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Export As</source>
         <translation>导出为</translation>
     </message>
@@ -923,7 +944,13 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>全部笔记</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>Full text</source>
         <translation>全文</translation>
     </message>
@@ -1027,6 +1054,61 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Group summary: {title}</source>
+        <translation>小组摘要：{title}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marks</source>
+        <translation>标记数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No passage was marked by more than one member.</source>
+        <translation>没有被多名成员共同标记的段落。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} member</source>
+        <translation>{n} 名成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} members</source>
+        <translation>{n} 名成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highlight, no note</source>
+        <translation>仅高亮，无笔记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other highlights</source>
+        <translation>其他高亮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights with no policy area.</source>
+        <translation>未归入任何政策领域的高亮。</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1079,12 +1161,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Resolve Conflicts…</source>
-        <translation>解决冲突(&amp;R)…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Group</source>
         <translation>小组(&amp;G)</translation>
     </message>
@@ -1152,6 +1229,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+2"/>
         <source>Cannot reach a group server at {url}: check the address and your connection.</source>
         <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <location line="-291"/>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>解决冲突(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -1223,10 +1305,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>(highlight, no note)</source>
         <translation>（仅高亮，无笔记）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+10"/>
-        <source>{count} passage(s) both marked.</source>
-        <translation>两人都标记了 {count} 个段落。</translation>
+        <source>%n passage(s) both marked.</source>
+        <translation>
+            <numerusform>两人都标记了 %n 个段落。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1540,17 +1624,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+162"/>
+        <location filename="../../gui/main_window.py" line="+180"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+45"/>
         <source>Chapters</source>
         <translation>章节</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-45"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
@@ -1560,12 +1644,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Sidebar</source>
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+64"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1576,22 +1660,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+621"/>
+        <location line="+640"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-620"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
@@ -1601,7 +1685,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1611,7 +1695,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Open an Article</source>
         <translation>打开文章</translation>
     </message>
@@ -1621,17 +1705,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>文章（{patterns}）;;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
         <source>{title} — Annotator</source>
         <translation>{title} — 批注阅读器</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>by {who}</source>
         <translation>作者：{who}</translation>
     </message>
@@ -1671,7 +1755,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{count} 个字符</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>{area}: no passages</source>
         <translation>{area}：没有段落</translation>
     </message>
@@ -1681,17 +1765,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-605"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+722"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1756,10 +1840,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 </context>
 <context>
     <name>MergeDialog</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../gui/merge_dialog.py" line="+75"/>
-        <source>Reading {count} file(s)…</source>
-        <translation>正在读取 {count} 个文件…</translation>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1838,9 +1924,47 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>NoteLayoutBox</name>
+    <message>
+        <location filename="../../gui/note_layout_box.py" line="+17"/>
+        <source>At the end</source>
+        <translation>放在文末</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As cards in the margin</source>
+        <translation>以卡片放在页边</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out</source>
+        <translation>不包含</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin cards sit beside the full text; a note with no room beside its passage is printed at the end</source>
+        <translation>页边卡片位于全文旁边；段落旁放不下的笔记打印在文末</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="+118"/>
+        <location filename="../../gui/printing.py" line="+120"/>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Notes:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1859,11 +1983,16 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>The document could not be printed</source>
         <translation>无法打印此文档</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>Notes:</source>
+        <translation>笔记：</translation>
+    </message>
 </context>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../gui/highlighting.py" line="+354"/>
+        <location filename="../../gui/highlighting.py" line="+355"/>
         <source>matched:</source>
         <translation>匹配词：</translation>
     </message>
@@ -2181,7 +2310,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SharingCommands</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+77"/>
+        <location filename="../../gui/sharing_commands.py" line="+78"/>
         <source>&amp;Share Annotated Copy…</source>
         <translation>分享带批注的副本(&amp;S)…</translation>
     </message>
@@ -2363,16 +2492,7 @@ Click to try again now.</source>
         <translation>冲突</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved.
-Click to choose the text to keep.</source>
-        <translation>
-            <numerusform>%n 条笔记在两台设备上被修改；已保留本设备的文本，另一个文本也已保存。
-点击选择要保留的文本。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n 项更改等待发送</numerusform>
@@ -2400,6 +2520,15 @@ Click to sync now.</source>
         <source>Sync failed</source>
         <translation>同步失败</translation>
     </message>
+    <message numerus="yes">
+        <location line="-11"/>
+        <source>%n note(s) were changed on two devices; this device&apos;s text was kept and the other is saved.
+Click to choose the text to keep.</source>
+        <translation>
+            <numerusform>%n 条笔记在两台设备上被修改；已保留本设备的文本，另一个文本也已保存。
+点击选择要保留的文本。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ThemeMenu</name>
@@ -2417,7 +2546,7 @@ Click to sync now.</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../../gui/sharing_commands.py" line="+102"/>
+        <location filename="../../gui/sharing_commands.py" line="+97"/>
         <source>You</source>
         <translation>你</translation>
     </message>

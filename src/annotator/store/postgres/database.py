@@ -25,6 +25,7 @@ from annotator.store.postgres.repository import PostgresRepository
 DRIVER = "postgresql+psycopg"
 # pg_advisory_xact_lock key: "annotator migrations", so two processes never migrate at once.
 MIGRATION_LOCK = 0x616E6E6F74617465
+CONNECT_SECONDS = 10
 
 
 def database_url(url: str) -> URL:
@@ -54,8 +55,12 @@ class PostgresStore:
 
         `files_dir` is where files kept beside the library go (default: the data folder).
         """
+        parsed = database_url(url)
+        # An unreachable host answers in seconds, not after the system's TCP timeout:
+        # the window waits for this on its first paint.
+        wait = {} if "connect_timeout" in parsed.query else {"connect_timeout": CONNECT_SECONDS}
         try:
-            engine = create_engine(database_url(url), pool_pre_ping=True)
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=wait)
         except (NoSuchModuleError, ImportError) as exc:
             raise StoreError(
                 "A PostgreSQL library needs psycopg: install annotator[postgres]."

@@ -14,14 +14,15 @@ from annotator.store.sqlite.backups import backup_to, copy_back
 from annotator.store.sqlite.engine import (
     BUSY_TIMEOUT_MS,
     WAL_AUTOCHECKPOINT_PAGES,
+    begin_write,
     driver,
+    end_write,
     foreign_key_problems,
     make_engine,
     raw_connect,
     read_only_uri,
     set_user_version,
     writable,
-    write_transaction,
 )
 from annotator.store.sqlite.fts import (
     FTS_DDL,
@@ -53,10 +54,12 @@ __all__ = [
     "WAL_AUTOCHECKPOINT_PAGES",
     "Prepared",
     "backup_to",
+    "begin_write",
     "bulk_indexed",
     "check_health",
     "copy_back",
     "driver",
+    "end_write",
     "explain",
     "foreign_key_problems",
     "journal_identity",
@@ -71,5 +74,4 @@ __all__ = [
     "search_documents",
     "set_user_version",
     "writable",
-    "write_transaction",
 ]

@@ -7,10 +7,8 @@ of the SQLite adapter sits beside this module (`store/sqlite/`); the portable st
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +89,8 @@ def make_engine(
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         # Straight to sqlite3: exec_driver_sql would cost a full SQLAlchemy execution (~30
-        # µs) on every transaction. Errors (busy) surface as sqlite3.Error. Inside
-        # `write_transaction` sqlite3 is in a transaction already: nothing to begin.
+        # µs) on every transaction. Errors (busy) surface as sqlite3.Error. After
+        # `begin_write` sqlite3 is in a transaction already: nothing to begin.
         dbapi = driver(conn)
         if not dbapi.in_transaction:
             dbapi.execute(begin)
@@ -111,31 +109,33 @@ def raw_connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-@contextlib.contextmanager
-def write_transaction(conn: Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE ... COMMIT (or ROLLBACK) issued on the sqlite3 connection itself.
+def begin_write(conn: Connection) -> None:
+    """BEGIN IMMEDIATE issued on the sqlite3 connection itself; `end_write` ends it.
 
     SQLAlchemy's Transaction (its object, events and listener) was a sixth of a
     one-highlight commit. Statements run through SQLAlchemy on `conn` still belong to this
     transaction: the Connection autobegins, the begin listener finds sqlite3 already in a
-    transaction and emits nothing, and the end commits or rolls back through SQLAlchemy
-    so both agree. Committed before the block's caller goes on; WAL and the synchronous
-    pragma apply as to any commit.
+    transaction and emits nothing, and `end_write` commits or rolls back through
+    SQLAlchemy so both agree. Two calls rather than a context manager: the store's write
+    transaction (`store/sqlite/database.py: _Writing`) is one, and a generator-based one
+    inside it cost a tenth of a one-highlight commit (`highlight_commit`, benchmarks/).
     """
+    driver(conn).execute("BEGIN IMMEDIATE")
+
+
+def end_write(conn: Connection, *, commit: bool) -> None:
+    """COMMIT (committed before this returns; WAL and the synchronous pragma apply as to
+    any commit) or ROLLBACK the transaction `begin_write` began."""
     dbapi = driver(conn)
-    dbapi.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
+    if commit:
         if conn.in_transaction():
-            conn.rollback()
-        elif dbapi.in_transaction:
-            dbapi.rollback()
-        raise
-    if conn.in_transaction():
-        conn.commit()
-    else:
-        dbapi.commit()
+            conn.commit()
+        else:
+            dbapi.commit()
+    elif conn.in_transaction():
+        conn.rollback()
+    elif dbapi.in_transaction:
+        dbapi.rollback()
 
 
 def driver(conn: Connection) -> sqlite3.Connection:

@@ -17,7 +17,8 @@ from annotator.store.sqlite.engine import driver
 parse_datetime: Callable[[str], datetime] = datetime.fromisoformat
 
 
-_Binds = tuple[tuple[str, Callable[[Any], Any] | None, Any], ...]  # name, processor, default
+# (name, default) of each parameter in order, and (index, processor) of those that have one
+_Binds = tuple[tuple[tuple[str, Any], ...], tuple[tuple[int, Callable[[Any], Any]], ...]]
 
 
 class Prepared:
@@ -41,22 +42,28 @@ class Prepared:
     def _prepare(self, dialect: Dialect) -> tuple[str, _Binds]:
         compiled = self._statement.compile(dialect=dialect)
         assert isinstance(compiled, SQLCompiler) and compiled.positional  # sqlite3: qmark
-        binds = []
-        for name in compiled.positiontup or ():
+        names: list[tuple[str, Any]] = []
+        processors: list[tuple[int, Callable[[Any], Any]]] = []
+        for index, name in enumerate(compiled.positiontup or ()):
             bind = compiled.binds[name]
-            binds.append((name, bind.type.bind_processor(dialect), bind.value))
-        prepared = str(compiled), tuple(binds)
+            names.append((name, bind.value))
+            process = bind.type.bind_processor(dialect)
+            if process is not None:
+                processors.append((index, process))
+        prepared = str(compiled), (tuple(names), tuple(processors))
         self._compiled[type(dialect), dialect.paramstyle] = prepared
         return prepared
 
     def _for(self, dialect: Dialect) -> tuple[str, _Binds]:
         return self._compiled.get((type(dialect), dialect.paramstyle)) or self._prepare(dialect)
 
-    def _params(self, binds: _Binds, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        return tuple(
-            process(values.get(name, default)) if process else values.get(name, default)
-            for name, process, default in binds
-        )
+    def _params(self, binds: _Binds, values: Mapping[str, Any]) -> list[Any]:
+        names, processors = binds
+        get = values.get
+        params = [get(name, default) for name, default in names]
+        for index, process in processors:
+            params[index] = process(params[index])
+        return params
 
     def execute(self, conn: Connection, values: Mapping[str, Any]) -> sqlite3.Cursor:
         sql, binds = self._for(conn.dialect)
