@@ -1231,7 +1231,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-317"/>
         <source>&amp;Resolve Conflicts…</source>
         <translation>解决冲突(&amp;R)…</translation>
     </message>
