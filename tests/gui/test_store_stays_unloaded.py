@@ -40,7 +40,7 @@ def test_panels_count_suggestions_without_loading_the_store(tmp_path: Path) -> N
 ALONE = """
 import sys
 import annotator.app
-def run_gui(path=None):
+def run_gui(path=None, database=None):
     print(path, "sqlalchemy" in sys.modules, "annotator.cli.library" in sys.modules)
     return 0
 annotator.app.run_gui = run_gui

@@ -43,6 +43,7 @@ def test_a_folder_that_is_a_file(tmp_path: Path, folder: str, args: list[str]) -
 UNKNOWN_USER = """
 import os, sys
 import annotator.cli, annotator.cli.library, annotator.store, annotator.services.library
+annotator.cli.build_parser()  # the commands' modules, while Python's own folder is readable
 os.environ.pop("HOME", None)
 os.environ.pop("ANNOTATOR_HOME", None)
 os.setgid(54321)
