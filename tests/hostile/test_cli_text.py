@@ -176,6 +176,8 @@ def test_ctrl_c_during_import_leaves_the_store_untouched(
     assert b"Traceback" not in err, err
     if child.returncode == 130:
         assert _library_count(annotator_home) == 0
+    elif child.returncode == -signal.SIGINT:  # it came as Python shut down: all or nothing
+        assert _library_count(annotator_home) in (0, 1)
     else:  # the import won the race: it is whole
         assert child.returncode == 0 and _library_count(annotator_home) == 1
 
