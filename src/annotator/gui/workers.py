@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from annotator.errors import AnnotatorError
 from annotator.gui.i18n import translate
@@ -53,9 +53,11 @@ class WorkerSignals(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Queued: runs on this object's (the GUI) thread after the other signals.
-        self.done.connect(self._release)
+        # Queued, said explicitly: a plain Python callable connected with the automatic
+        # type may run on the emitting pool thread, and this must run on the GUI thread.
+        self.done.connect(self._release, Qt.ConnectionType.QueuedConnection)
 
+    @Slot()
     def _release(self) -> None:
         with Worker._lock:
             Worker._running.pop(id(self), None)
