@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
-from PySide6.QtCore import QObject, QThread, QThreadPool, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QThreadPool, Slot
 from pytestqt.qtbot import QtBot
 
 from annotator.errors import AnnotatorError, ExportError
@@ -170,3 +171,19 @@ def test_many_workers_run_concurrently_and_all_report(qtbot: QtBot) -> None:
         recorders.append(recorder)
     qtbot.waitUntil(lambda: all(r.done for r in recorders), timeout=5000)
     assert sorted(r.outcome[1] for r in recorders if r.outcome) == [n * n for n in range(8)]
+
+
+def test_a_receiver_connected_later_still_hears_done(qtbot: QtBot) -> None:
+    """The signals object is released once `done` has gone out; the release must not
+    overtake a receiver connected after others. A slow direct receiver first holds the
+    pool thread inside `done.emit()` long enough for the GUI thread to run anything
+    already queued, which is when an early release used to delete the sender."""
+    worker = Worker(lambda progress, cancelled: None)
+    worker.signals.done.connect(lambda: time.sleep(0.2), Qt.ConnectionType.DirectConnection)
+    recorder = Recorder()
+    recorder.attach(worker)
+    pool = QThreadPool()
+    worker.start(pool)
+    qtbot.waitUntil(lambda: recorder.done, timeout=10_000)
+    pool.waitForDone()
+    assert recorder.outcome == ("finished", None)

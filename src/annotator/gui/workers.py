@@ -50,12 +50,15 @@ class WorkerSignals(QObject):
     failed = Signal(str)
     cancelled = Signal(str)
     done = Signal()
+    # Emitted after `done` has been queued to every receiver. Releasing on `done` itself
+    # raced: the GUI thread could run the release and delete this object while the pool
+    # thread was still walking `done`'s connections, and the receivers after it lost
+    # their `done` (tests/gui/test_workers.py waited for it in vain).
+    retire = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Queued, said explicitly: a plain Python callable connected with the automatic
-        # type may run on the emitting pool thread, and this must run on the GUI thread.
-        self.done.connect(self._release, Qt.ConnectionType.QueuedConnection)
+        self.retire.connect(self._release, Qt.ConnectionType.QueuedConnection)
 
     @Slot()
     def _release(self) -> None:
@@ -154,6 +157,7 @@ class Worker(QRunnable):
         finally:
             self._done.set()
             signals.done.emit()
+            signals.retire.emit()
 
 
 
