@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         # What the document on screen is and what of it is visible: the window draws it.
         self.document = DocumentSession()
         self.last_error: QMessageBox | None = None
+        # Set when the reader chose to restart (`offer_restart`); `app.run_gui` reads it.
+        self.restart_requested = False
+        self.restart_offer: QMessageBox | None = None
         self._step: tuple[str, int] | None = None
         self._step_span: tuple[int, int] | None = None  # what "passage N of M" speaks of
         self._matches: list[tuple[int, int]] = []
@@ -279,7 +282,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
-        view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addMenu(language_menu(self, self.settings, self.offer_restart))
         view_menu.addMenu(self.sharing_commands.members)
         view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
@@ -741,6 +744,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self,
                                 self.commands.identity)
         dialog.look_changed.connect(self.reader.set_look)
+        dialog.language_changed.connect(self.offer_restart)
         dialog.open()
 
     @property
@@ -808,6 +812,24 @@ class MainWindow(QMainWindow):
         if urls:
             event.acceptProposedAction()
             self.open_file(Path(urls[0].toLocalFile()))
+
+    def offer_restart(self, language: str) -> None:
+        """The reader chose `language`: offer to restart in it, unless the window speaks
+        it already."""
+        from annotator.gui.i18n import resolve, running_language
+        from annotator.gui.restart_offer import restart_offer
+
+        app = QApplication.instance()
+        if app is None or resolve(language) == running_language(app):
+            return
+        self.restart_offer, restart = restart_offer(self, language)
+        restart.clicked.connect(self.request_restart)
+        self.restart_offer.open()
+
+    def request_restart(self) -> None:
+        """Close as quitting does; `app.run_gui` starts Annotator again afterwards."""
+        self.restart_requested = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember geometry, docks, zoom and the reading position for the next run.

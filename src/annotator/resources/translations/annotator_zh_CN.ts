@@ -1493,19 +1493,14 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/language_menu.py" line="+26"/>
+        <location filename="../../gui/language_menu.py" line="+30"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The language changes the next time Annotator starts.</source>
-        <translation>语言将在下次启动批注阅读器时更改。</translation>
     </message>
 </context>
 <context>
@@ -1624,7 +1619,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+180"/>
+        <location filename="../../gui/main_window.py" line="+183"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1660,12 +1655,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+640"/>
+        <location line="+659"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-620"/>
+        <location line="-639"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1765,17 +1760,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-606"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+722"/>
+        <location line="+741"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2071,6 +2066,39 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>RestartOffer</name>
+    <message>
+        <location filename="../../gui/restart_offer.py" line="+20"/>
+        <source>the system’s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change Language</source>
+        <translation>更改语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator speaks {language} from its next start. Restart it now?</source>
+        <translation>Annotator 将在下次启动时使用 {language}。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your notes and your place in the article are kept.</source>
+        <translation>您的笔记和文章中的阅读位置都会保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restart Now</source>
+        <translation>立即重新启动(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../gui/search_panel.py" line="+81"/>
@@ -2118,7 +2146,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="+50"/>
+        <location filename="../../gui/settings_dialog.py" line="+52"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
@@ -2554,7 +2582,7 @@ Click to choose the text to keep.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/workers.py" line="+145"/>
+        <location filename="../../gui/workers.py" line="+150"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
