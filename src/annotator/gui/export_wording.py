@@ -73,5 +73,10 @@ def export_wording() -> Wording:
         no_note=translate("ExportWording", "highlight, no note"),
         other_highlights=translate("ExportWording", "Other highlights"),
         no_area=translate("ExportWording", "Highlights with no policy area."),
+        # The heading of an area the reader's taxonomy lacks; {area} is the area's id.
+        unknown_area=translate("ExportWording", "Unknown area '{area}'"),
+        unknown_area_description=translate(
+            "ExportWording", "Notes classified under an area the current taxonomy does not "
+                             "have."),
         colour_words=colour_words,
     )

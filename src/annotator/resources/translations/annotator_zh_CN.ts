@@ -1109,6 +1109,16 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Highlights with no policy area.</source>
         <translation>未归入任何政策领域的高亮。</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown area &apos;{area}&apos;</source>
+        <translation>未知领域“{area}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes classified under an area the current taxonomy does not have.</source>
+        <translation>归入当前政策领域列表中已没有的领域的笔记。</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -2554,7 +2564,7 @@ Click to choose the text to keep.</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../gui/workers.py" line="+145"/>
+        <location filename="../../gui/workers.py" line="+150"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
