@@ -153,6 +153,13 @@ def test_an_area_the_taxonomy_lacks_is_named_in_chinese(chinese: None, tmp_path:
     assert "## 未知领域“marsupials”" in markdown and "Unknown area" not in markdown
 
 
+def test_a_colour_chosen_by_hex_is_explained_in_chinese(chinese: None, tmp_path: Path) -> None:
+    own = _vision(color="#2a6f97", note="my own colour")
+    for fmt in ("md", "html"):
+        text = _exported_text(own, fmt, tmp_path, export_wording())
+        assert "2a6f97" in text and "自定义颜色" in text and "Custom colour" not in text, fmt
+
+
 def test_an_area_the_taxonomy_lacks_is_named_in_english_by_default(tmp_path: Path) -> None:
     text = _exported_text(_vision(area="marsupials"), "md", tmp_path, ENGLISH)
     assert "Unknown area 'marsupials'" in text and "current taxonomy does not have" in text

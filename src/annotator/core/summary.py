@@ -211,6 +211,8 @@ class Summary:
 
 
 UNKNOWN_AREA_COLOR = "#9a9996"
+# What a colour the reader chose by hex means in the legend (`Wording.word` translates it).
+CUSTOM_COLOUR = "Custom colour"
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,7 +423,7 @@ def build_summary(
         for c in COLOR_BY_KEY.values()
         if c.key in used_colors
     ) + tuple(
-        LegendEntry(safe_color(c), safe_color(c), "Custom colour")
+        LegendEntry(safe_color(c), safe_color(c), CUSTOM_COLOUR)
         for c in sorted(used_colors - COLOR_BY_KEY.keys())
     )
     return Summary(

@@ -75,7 +75,8 @@ class Wording:
     # An area the taxonomy lacks (`core/summary.py`), with the area's id in `{area}`.
     unknown_area: str = ENGLISH_UNKNOWN_AREA.label
     unknown_area_description: str = ENGLISH_UNKNOWN_AREA.description
-    # The reader colours' names and meanings (core/annotation.py) in this language.
+    # The reader colours' names and meanings (core/annotation.py), and CUSTOM_COLOUR
+    # (core/summary.py), in this language.
     colour_words: tuple[tuple[str, str], ...] = ()
 
     def count_passages(self, number: int) -> str:

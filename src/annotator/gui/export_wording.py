@@ -9,14 +9,16 @@ window writes exactly what the CLI writes.
 from __future__ import annotations
 
 from annotator.core.annotation import READER_COLORS
+from annotator.core.summary import CUSTOM_COLOUR
 from annotator.exporters.wording import Wording
 from annotator.gui.i18n import translate
 
 
 def export_wording() -> Wording:
     """The exporters' wording, translated into the language the window speaks."""
-    pairs = ((english, translate("Colors", english))
-             for color in READER_COLORS for english in (color.label, color.meaning))
+    pairs = [(english, translate("Colors", english))
+             for color in READER_COLORS for english in (color.label, color.meaning)]
+    pairs.append((CUSTOM_COLOUR, translate("ExportWording", "Custom colour")))
     colour_words = tuple((english, words) for english, words in pairs if words != english)
     return Wording(
         # The BCP 47 tag of this translation's language, for <html lang>.

@@ -894,7 +894,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportWording</name>
     <message>
-        <location filename="../../gui/export_wording.py" line="+23"/>
+        <location filename="../../gui/export_wording.py" line="+21"/>
+        <source>Custom colour</source>
+        <translation>自定义颜色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>en</source>
         <translation>zh-CN</translation>
     </message>
