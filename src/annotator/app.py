@@ -25,6 +25,7 @@ from annotator.gui.settings import Settings
 from annotator.gui.theme import FUSION_ARGUMENTS, theme_manager
 
 if TYPE_CHECKING:
+    from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
 
 
@@ -55,9 +56,17 @@ def open_library(database: str | None = None) -> ReaderSession:
     return ReaderSession.open(database=chosen(database))
 
 
+def library_locations(database: str | None = None) -> DataLocations:
+    """Where the library `open_library(database)` opens lives, for Help: nothing opened."""
+    from annotator.services.locations import data_locations
+
+    return data_locations(database)
+
+
 def create_main_window(path: str | None, database: str | None = None) -> MainWindow:
     """A window showing `path`, else the last document, else the bundled sample."""
-    window = MainWindow(Settings(), open_library=lambda: open_library(database))
+    window = MainWindow(Settings(), open_library=lambda: open_library(database),
+                        locations=lambda: library_locations(database))
     window.open_initial(Path(path).expanduser() if path else None)
     return window
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from annotator import __version__, paths
+from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from annotator.gui.sharing_commands import SharingCommands
     from annotator.gui.theme import ThemeManager
     from annotator.services.learning import Learning
+    from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
 
 # How often the window asks the store whether another process changed it (ms).
@@ -91,6 +92,13 @@ def _open_default_library() -> ReaderSession:
     from annotator.services.reader_session import ReaderSession
 
     return ReaderSession.open()
+
+
+def _default_locations() -> DataLocations:
+    """Where the configured library lives (a window built without `app.py`)."""
+    from annotator.services.locations import data_locations
+
+    return data_locations()
 
 
 class MainWindow(QMainWindow):
@@ -121,10 +129,13 @@ class MainWindow(QMainWindow):
     _watch: QTimer
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 open_library: OpenLibrary | None = None) -> None:
+                 open_library: OpenLibrary | None = None,
+                 locations: Callable[[], DataLocations] | None = None) -> None:
         super().__init__(parent)
         # The library's services, built by `app.py` once the first paint is done.
         self._open_library = open_library or _open_default_library
+        # Where that library and the rest live, for Help (`app.py` knows the database).
+        self._locations = locations or _default_locations
         self.completed = False
         self._completing = False
         self._chrome = False  # menus, toolbar, docks and status bar built (`_build_chrome`)
@@ -1251,12 +1262,11 @@ class MainWindow(QMainWindow):
 
     def show_locations(self) -> None:
         from annotator.gui.help_dialogs import show_locations
-        from annotator.services.locations import data_locations
 
-        self.help_dialog = show_locations(self, data_locations())
+        self.help_dialog = show_locations(self, self._locations())
 
     def show_about(self) -> None:
         from annotator.gui.help_dialogs import show_about
 
-        self.help_dialog = show_about(self, __version__, paths.data_dir())
+        self.help_dialog = show_about(self, __version__, self._locations().library)
 

@@ -894,7 +894,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportWording</name>
     <message>
-        <location filename="../../gui/export_wording.py" line="+23"/>
+        <location filename="../../gui/export_wording.py" line="+25"/>
         <source>en</source>
         <translation>zh-CN</translation>
     </message>
@@ -1109,6 +1109,21 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Highlights with no policy area.</source>
         <translation>未归入任何政策领域的高亮。</translation>
     </message>
+    <message>
+        <location line="-56"/>
+        <source>Custom colour</source>
+        <translation>自定义颜色</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Unknown area &apos;{area}&apos;</source>
+        <translation>未知领域“{area}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes classified under an area the current taxonomy does not have.</source>
+        <translation>归入当前政策领域列表中已没有的领域的笔记。</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1321,7 +1336,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="+33"/>
+        <location filename="../../gui/help_dialogs.py" line="+37"/>
         <source>Library database</source>
         <translation>文库数据库</translation>
     </message>
@@ -1371,17 +1386,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>按键</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Where Data Lives</source>
         <translation>数据存放位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Annotator keeps everything on this computer, in these places. Set ANNOTATOR_HOME to keep all of it under one folder instead.</source>
         <translation>批注阅读器把所有内容都保存在这台电脑上的以下位置。设置 ANNOTATOR_HOME 环境变量可将其全部存放在同一个文件夹下。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -1391,7 +1406,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&lt;p&gt;&lt;b&gt;Annotator&lt;/b&gt; {version}&lt;br&gt;Read and annotate articles offline, with their policy areas highlighted. Annotator is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Python {python} · Qt {qt} · PySide6 {pyside}&lt;br&gt;Your library: {folder}&lt;/p&gt;&lt;p&gt;It is built on these components, each under its own licence:&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;批注阅读器&lt;/b&gt; {version}&lt;br&gt;离线阅读和批注文章，并突出显示其政策领域。批注阅读器是依据 MIT 许可证发布的自由软件。&lt;/p&gt;&lt;p&gt;Python {python} · Qt {qt} · PySide6 {pyside}&lt;br&gt;您的文库：{folder}&lt;/p&gt;&lt;p&gt;它基于以下组件构建，各组件遵循其各自的许可证：&lt;/p&gt;</translation>
     </message>
@@ -1414,6 +1429,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>About Annotator</source>
         <translation>关于批注阅读器</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Your library lives in the PostgreSQL database {url}, which its server&apos;s administrator backs up. Everything else is on this computer, in these places.</source>
+        <translation>您的文库位于 PostgreSQL 数据库 {url} 中，由该服务器的管理员负责备份。其余内容都保存在这台电脑上的以下位置。</translation>
     </message>
 </context>
 <context>
@@ -1619,7 +1639,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+183"/>
+        <location filename="../../gui/main_window.py" line="+194"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
