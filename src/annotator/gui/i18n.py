@@ -60,6 +60,7 @@ class Installed:
             app.removeTranslator(translator)
         if self.previous_locale is not None:
             QLocale.setDefault(self.previous_locale)
+        app.setProperty(_RUNNING, None)  # English again: what the window draws follows
 
 
 def _load(app: QCoreApplication, language: str) -> QTranslator | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.gui.i18n import running_language
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
 from annotator.services.document_session import DocumentSession, MarkWording
@@ -33,6 +34,7 @@ from annotator.services.reading import (
     Reading,
     active_taxonomy,
     bundled_taxonomy,
+    named_in,
     open_path,
     open_sample,
     read_document,
@@ -378,8 +380,9 @@ class MainWindow(QMainWindow):
         self.reader.selection_changed.connect(self._show_word_count)
 
     def _load_taxonomy(self) -> Taxonomy:
+        """The reader's taxonomy, its bundled areas named in the window's language."""
         try:
-            return active_taxonomy()
+            taxonomy = active_taxonomy()
         except AnnotatorError as exc:
             from annotator.gui.dialogs import show_error
 
@@ -387,7 +390,9 @@ class MainWindow(QMainWindow):
                 self, self.tr("Your policy areas file has a problem"), str(exc),
                 self.tr("The bundled policy areas are used until the file is fixed."),
             )
-            return bundled_taxonomy()
+            taxonomy = bundled_taxonomy()
+        app = QApplication.instance()
+        return named_in(taxonomy, running_language(app)) if app is not None else taxonomy
 
     def _fit_screen(self) -> None:
         """Never open larger than the screen's available area (200 % scaling shrinks it)."""
@@ -827,7 +832,7 @@ class MainWindow(QMainWindow):
     def offer_restart(self, language: str) -> None:
         """The reader chose `language`: offer to restart in it, unless the window speaks
         it already."""
-        from annotator.gui.i18n import resolve, running_language
+        from annotator.gui.i18n import resolve
         from annotator.gui.restart_offer import restart_offer
 
         app = QApplication.instance()

@@ -182,6 +182,48 @@ def bundled_taxonomy(language: str = "") -> Taxonomy:
                      f"policy-areas.{language}.toml (bundled)").taxonomy
 
 
+# Taxonomies named in a reader's language (`named_in`), each with the taxonomy it renames:
+# detection reads that one, through its detector and its cached results (`_detecting`).
+_renamed: dict[Taxonomy, Taxonomy] = {}
+
+
+def named_in(taxonomy: Taxonomy, ui_language: str) -> Taxonomy:
+    """`taxonomy` with its areas' labels and descriptions in `ui_language` ("zh_CN"),
+    when it is the bundled English one and a bundled taxonomy in that language names the
+    same areas; else `taxonomy` as it is.
+
+    A reader whose window speaks Chinese reads an English article's areas in Chinese, in
+    the panels, the hover text and the window's exports. Only the names change: ids,
+    colours and the English terms that detect stay, and detection reads the English
+    taxonomy itself, so its results and cache keys are those of any other English window.
+    A taxonomy of the reader's own is shown as they wrote it. Costs a dictionary lookup
+    once the bundled taxonomy for `ui_language` is compiled (`state_dir()/cache`).
+    """
+    language = ui_language.replace("-", "_").split("_", 1)[0].lower()
+    if taxonomy.source != _BUNDLED_SOURCE or language not in bundled.TAXONOMY_LANGUAGES:
+        return taxonomy
+    names = {area.id: area for area in bundled_taxonomy(language).areas}
+    renamed = dataclasses.replace(taxonomy, areas=tuple(
+        dataclasses.replace(area, label=names[area.id].label,
+                            description=names[area.id].description)
+        if area.id in names else area
+        for area in taxonomy.areas
+    ))
+    if len(_renamed) >= 8:
+        _renamed.clear()
+    _renamed[renamed] = _detecting(taxonomy)
+    return renamed
+
+
+def _detecting(taxonomy: Taxonomy) -> Taxonomy:
+    """The taxonomy detection reads for `taxonomy`: the one it renames, if any. Only a
+    bundled taxonomy is ever renamed: a reader's own (perhaps 100,000 terms) is not hashed
+    again to find out."""
+    if not _renamed or taxonomy.source != _BUNDLED_SOURCE:
+        return taxonomy
+    return _renamed.get(taxonomy, taxonomy)
+
+
 def taxonomy_for(document: Document, taxonomy: Taxonomy) -> Taxonomy:
     """The taxonomy that reads `document`, given the one the reader has chosen.
 
@@ -247,7 +289,8 @@ def detector_for(taxonomy: Taxonomy) -> Detector:
     latest = _latest.get(id(taxonomy))
     if latest is not None and latest[0] is taxonomy:
         return latest[1]
-    detector = _kept(_detectors, taxonomy, lambda: Detector(taxonomy))
+    detecting = _detecting(taxonomy)
+    detector = _kept(_detectors, detecting, lambda: Detector(detecting))
     _latest.clear()
     _latest[id(taxonomy)] = (taxonomy, detector)
     return detector
@@ -282,6 +325,7 @@ def _detected(document: Document, taxonomy: Taxonomy) -> tuple[AreaSpan, ...]:
     and name, and the code that detects (`_code_fingerprint`); a taxonomy that was not
     read from a file (adjusted by learning) is never cached.
     """
+    taxonomy = _detecting(taxonomy)
     taxonomy_key = _taxonomy_keys.get(taxonomy)
     if taxonomy_key is None:
         return tuple(detector_for(taxonomy).detect(document))
