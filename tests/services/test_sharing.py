@@ -12,6 +12,7 @@ from annotator.core import w3c
 from annotator.core.annotation import Motivation
 from annotator.errors import BundleRejected
 from annotator.exchange.bundle import read_bundle, write_bundle
+from annotator.exporters.wording import Wording
 from annotator.importers import import_path
 from annotator.services.sharing import HAND_IN, MergeCancelled
 from tests.people import Person
@@ -154,6 +155,21 @@ def test_study_group_summary_has_hot_spots_first_and_counts_per_member(
     assert [(m.name, m.marks) for m in out.members] == [("Li", 1), ("Ms Teacher (from bundle)", 2)]
     text = (tmp_path / "group.md").read_text(encoding="utf-8")
     assert text.index("## Hot spots") < text.index("- **Li**: Li agrees")
+
+
+def test_a_chinese_group_summary_names_the_bundled_areas_in_chinese(
+    student: Person, sample_path: Path, tmp_path: Path
+) -> None:
+    doc_id = student.library.add(import_path(sample_path), str(sample_path))
+    doc = student.library.document(doc_id)
+    student.annotating.highlight_quote(doc, "climate", note="warming", area="climate")
+    chinese = Wording(language="zh-CN")
+    [section] = student.sharing.group_summary(doc_id, chinese).sections
+    assert (section.area, section.label) == ("climate", "气候")
+    [section] = student.sharing.group_summary(doc_id).sections
+    assert section.label == "Climate"
+    student.sharing.export_group(doc_id, "md", tmp_path / "group.md", chinese)
+    assert "## 气候" in (tmp_path / "group.md").read_text(encoding="utf-8")
 
 
 def test_a_true_conflict_is_listed_and_the_reader_can_keep_the_other_copy(

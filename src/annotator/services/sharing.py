@@ -41,7 +41,7 @@ from annotator.services.annotating import Annotating
 from annotator.services.changes import Change
 from annotator.services.identity import Reader
 from annotator.services.library import Library, Reanchoring, reanchor
-from annotator.services.reading import active_taxonomy
+from annotator.services.reading import active_taxonomy, named_in
 from annotator.store.api import Repository, Store, StoredDocument
 
 __all__ = ["LAYERS", "Layer", "MergeReport", "Sharing", "Written", "parse_layers"]
@@ -334,12 +334,13 @@ class Sharing:
     # --- the group -----------------------------------------------------------------
 
     def group_summary(self, doc_ref: str, wording: Wording = ENGLISH) -> GroupSummary:
-        """Everyone's marks on `doc_ref` by area and passage, hot spots first; an area
-        the taxonomy lacks is named in `wording`'s language."""
+        """Everyone's marks on `doc_ref` by area and passage, hot spots first; the bundled
+        areas, and an area the taxonomy lacks, are named in `wording`'s language."""
         stored, annotations = Library(self._store).load(doc_ref)
         names = {a.author_id: shown_author(a.author_name, a.author_id, self._reader.id)
                  for a in annotations}
-        return build_group_summary(stored.document, annotations, active_taxonomy(), names,
+        taxonomy = named_in(active_taxonomy(), wording.language)
+        return build_group_summary(stored.document, annotations, taxonomy, names,
                                    unknown_area=wording.unknown_areas)
 
     def export_group(self, doc_ref: str, fmt: str, path: Path,
