@@ -4,7 +4,9 @@ Exporters stay Qt-free, so they never look a translation up themselves: the wind
 fills a `Wording` from its translation (`gui/export_wording.py`, strings in
 `src/annotator/resources/translations/`) and passes it in `ExportOptions`, so an export follows the
 language of the window it was made in; the CLI writes English. The text a reader wrote
-(title, quotes, notes) and the taxonomy's own labels are never translated here.
+(title, quotes, notes) and the taxonomy's own labels are never translated here: a window
+in Chinese hands the exporters its taxonomy with the bundled areas already named in
+Chinese (services/reading.py: `named_in`).
 """
 
 from __future__ import annotations
