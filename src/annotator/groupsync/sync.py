@@ -197,7 +197,12 @@ class GroupSync:
         with GroupClient(link.url, link.group, link.token) as client:
             created = client.share(document.content_hash, data)
         link.documents[document.content_hash] = stored.id
-        config.save(links)
+
+        def record(now: dict[str, GroupLink]) -> None:
+            if link.group in now:
+                now[link.group].documents[document.content_hash] = stored.id
+
+        config.update(record)
         return link, document.content_hash, document.metadata.title or "Untitled", created
 
     def status(self, group: str | None = None) -> GroupStatus:
@@ -241,8 +246,8 @@ class GroupSync:
             with GroupClient(link.url, link.group, link.token) as client:
                 run.push(client)
                 run.pull(client)
-        finally:
-            config.save(links)  # what was acknowledged stays acknowledged
+        finally:  # what was acknowledged stays acknowledged
+            config.save_after_sync(links, {link.group: run.filed})
         return SyncReport(link.group, run.pushed, run.pulled, len(run.conflicted),
                           link.version, tuple(run.conflicted))
 
@@ -256,6 +261,7 @@ class _Run:
         self._me = link.member
         self.pushed = self.pulled = 0
         self.conflicted: list[str] = []
+        self.filed: list[dict[str, Any]] = []  # conflict list entries this run added
 
     # --- push ---------------------------------------------------------------------
 
@@ -418,10 +424,12 @@ class _Run:
             return []  # never acknowledged here (a restored server): this copy goes up next
         # Both devices changed it: keep this device's text above both revisions, and the
         # other text in the conflict list.
-        self._link.conflicts.append({
+        entry = {
             "id": mine.id, "detected": w3c.timestamp(utc_now()),
             "kept": layers.item(mine, _iri(""), {}), "other": layers.item(copy, _iri(""), {}),
-        })
+        }
+        self._link.conflicts.append(entry)
+        self.filed.append(entry)
         self.conflicted.append(mine.id)
         return [(mine, changed(mine, revision=max(mine.revision, copy.revision) + 1,
                                modified=utc_now()))]
