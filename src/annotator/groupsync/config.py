@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import tempfile
 import threading
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from typing import Any
 
 from annotator import paths
 from annotator.errors import AnnotatorError
+from annotator.exchange.layers import MAX_DEVICE
 
 FILE_NAME = "groups.json"
 FORMAT = 1
@@ -48,10 +50,25 @@ class GroupLink:
     hidden: list[str] = field(default_factory=list)  # others' annotations a teacher hid
     answers_hidden_until: str | None = None  # a future date seen at the last pull
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # both copies, kept
+    device: str = ""  # this device's name as the reader set it; "" is the host name
 
     @property
     def group_url(self) -> str:
         return f"{self.url}/groups/{self.group}"
+
+    @property
+    def device_name(self) -> str:
+        """The name this device's pushes carry, so the reader's other device can say
+        where a conflicting text came from."""
+        return device_name(self.device)
+
+
+def device_name(chosen: str = "") -> str:
+    """A device's name: the one the reader chose, else the machine's host name, as one
+    line that fits what the server keeps (exchange/layers.py `MAX_DEVICE`)."""
+    name = " ".join((chosen.strip() or socket.gethostname()).split())
+    name = "".join(c for c in name if c.isprintable())
+    return name[:MAX_DEVICE].strip() or "?"
 
 
 def _path() -> Path:

@@ -43,6 +43,8 @@ class DeviceConflict:
     group: str
     conflict: Conflict  # kept: this device's copy now; other: the other device's
     detected: datetime | None
+    device: str = ""  # this device's name
+    other_device: str | None = None  # None: pushed by a version that names no device
 
 
 class DeviceConflicts:
@@ -56,7 +58,8 @@ class DeviceConflicts:
         """One entry per annotation in conflict (the latest other copy), oldest first.
         An entry whose annotation is no longer in the library is left out."""
         latest: dict[tuple[str, str], dict[str, Any]] = {}
-        for name, link in sorted(config.load().items()):
+        links = config.load()
+        for name, link in sorted(links.items()):
             for record in link.conflicts:
                 latest[(name, str(record["id"]))] = record
         with self._store.transaction(write=False) as repo:
@@ -67,9 +70,12 @@ class DeviceConflicts:
             if mine is None:
                 continue
             other = parsed(record["other"], mine.document_id)
+            named = record.get("other_device")
             found.append(DeviceConflict(group, Conflict(annotation_id, mine, other,
                                                         Reason.OTHER_DEVICE),
-                                        _moment(record.get("detected"))))
+                                        _moment(record.get("detected")),
+                                        links[group].device_name,
+                                        named if isinstance(named, str) and named else None))
         return found
 
     def resolve(self, found: DeviceConflict, *, other: bool = False,

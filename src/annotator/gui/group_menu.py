@@ -218,7 +218,7 @@ class GroupCommands(QObject):
         if self.conflicts_dialog is not None:
             self.conflicts_dialog.show_error(message)
 
-    def _join(self, url: str, token: str) -> None:
+    def _join(self, url: str, token: str, device: str) -> None:
         dialog = self.dialog
         assert dialog is not None
         services = self.host.services()
@@ -226,7 +226,8 @@ class GroupCommands(QObject):
             dialog.show_error(self.tr("The library cannot be opened, so no group can be "
                                       "joined."))
             return
-        run_in_background(lambda _p, _c: _join(services, url, token), name="group-join",
+        run_in_background(lambda _p, _c: _join(services, url, token, device),
+                          name="group-join",
                           on_finished=self._joined, on_failed=dialog.show_error,
                           pool=network_pool())
 
@@ -368,12 +369,12 @@ def _sync(services: Services) -> GroupState:
     return sync_all(_groups(services))
 
 
-def _join(services: Services, url: str, token: str) -> Joined:
+def _join(services: Services, url: str, token: str, device: str) -> Joined:
     """Join; the member becomes the library's reader, so notes are written as them."""
     from annotator.groupsync.sync import JoinFailed
 
     try:
-        joined = _groups(services).join(url, token)
+        joined = _groups(services).join(url, token, device)
     except JoinFailed as exc:
         raise AnnotatorError(_join_failure(exc.kind, url)) from None
     services.forget_reader()

@@ -58,6 +58,7 @@ from annotator.server.library import (
     Stale,
     Stored,
     parse,
+    parse_device,
 )
 from annotator.server.members import Member, authenticate
 
@@ -314,14 +315,16 @@ def build(service: Service) -> list[Route]:
         if not isinstance(items, list) or len(items) > MAX_PUSH_ITEMS:
             raise Refused(f'Send {{"annotations": [...]}} with at most {MAX_PUSH_ITEMS}.')
         incoming = []
+        devices: dict[str, str | None] = {}
         for number, item in enumerate(items):
             if not isinstance(item, dict):
                 raise Refused(f"Annotation {number} is not a JSON object.")
             _normalised_id(item, None)
             incoming.append(parse(item, member, f"annotation {number}"))
+            devices[incoming[-1].id] = parse_device(item, f"annotation {number}")
         if len({a.id for a in incoming}) != len(incoming):
             raise Refused("The push holds one annotation twice.")
-        result = await run_in_threadpool(library.push, member, since, incoming)
+        result = await run_in_threadpool(library.push, member, since, incoming, devices)
         return _json({
             "version": result.version, "successful": result.written,
             "unchanged": result.unchanged,
