@@ -18,14 +18,14 @@ PySide6 in site-packages is measured from its compiled files.
 
 The 5 MB document is `prose_text()` parsed by the plain-text importer; its 10,000
 highlights are generated (five areas, 40-400 characters, some overlapping) so the figure
-does not depend on what detection happens to find in licence texts.
+does not depend on what detection happens to find in licence texts. They are generated
+before the clock starts and read back by the child (`reading_fixture.py`), as the app
+reads a document's passages from its detection cache.
 """
 
 from __future__ import annotations
 
 import os
-import random
-import re
 import statistics
 import subprocess
 import sys
@@ -34,11 +34,9 @@ import time
 from pathlib import Path
 
 from benchmarks.common import ROOT, Figure, prose_text
+from benchmarks.reading_fixture import load_reading, write_spans
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-HIGHLIGHTS = 10_000
-AREAS = ("peace-security", "climate", "ai-governance", "multilateral-reform", "people-exchange")
 
 _CHILD = r"""
 import resource, sys, time
@@ -102,7 +100,7 @@ else:
     else:
         from annotator.gui.main_window import MainWindow
         from annotator.gui.settings import Settings
-        from benchmarks.bench_reader import load_reading
+        from benchmarks.reading_fixture import load_reading
         window = MainWindow(Settings())
         window.show_reading(load_reading(sys.argv[2]))
     window.reader.call_after_paint(painted)
@@ -110,36 +108,6 @@ window.show()
 app.exec()
 print(f"rss {peak_rss()}", flush=True)
 """
-
-
-def generate_spans(text: str, count: int = HIGHLIGHTS, seed: int = 7) -> list[tuple[str, int, int]]:
-    """`count` (area, start, end) ranges spread over `text`; about one in five overlaps."""
-    rng = random.Random(seed)
-    step = len(text) // count
-    spans = []
-    for index in range(count):
-        start = index * step + rng.randrange(0, max(1, step // 2))
-        length = rng.randrange(40, 400)
-        spans.append((AREAS[index % len(AREAS)], start, min(len(text), start + length)))
-    return spans
-
-
-def load_reading(path: str, highlights: bool = True) -> object:
-    """The 5 MB benchmark document with its generated highlights, as the window gets it."""
-    from annotator.core.detection import AreaSpan
-    from annotator.importers.plaintext import parse
-    from annotator.services.reading import Reading, bundled_taxonomy
-
-    document = parse(Path(path).read_text(encoding="utf-8"), "benchmark")
-    text = document.text
-    # Each passage is explained by its first whole word, which is underlined as a term.
-    word = re.compile(r"(?<!\w)\w{3,}(?!\w)")
-    spans = tuple(
-        AreaSpan(area, s, e, (found.group(),))
-        for area, s, e in generate_spans(text)
-        if (found := word.search(text, s, e)) is not None and found.end() < e
-    ) if highlights else ()
-    return Reading(document, bundled_taxonomy(), spans, None)
 
 
 def _child(mode: str, *args: str, home: str) -> tuple[float, float]:
@@ -242,6 +210,7 @@ def run() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "prose-5mb.txt")
         Path(path).write_text(prose_text(), encoding="utf-8")
+        write_spans(path)
         bare_paint, bare_rss = _best("bare")
         sample_paint, _ = _best("sample")
         big_paint, big_rss = _best("big", path, repeat=3)

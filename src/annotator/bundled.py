@@ -1,18 +1,24 @@
 """Bundled files (the `annotator.resources` data package).
 
-Read through importlib.resources so an installed wheel works like a checkout.
+Found beside this module: a checkout, an installed wheel and the frozen build
+(`packaging/annotator.spec` collects the folder as data) all keep them as plain files,
+so a path serves every reader. importlib.resources would serve a zipped install as well,
+which Annotator never is, and costs ~4 ms of imports before the window's first paint
+(benchmarks/README.md, "Start-up").
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from pathlib import Path
 
 SAMPLE_NAME = "us-china-cooperation.txt"
 
 
-def resource(relative: str) -> Traversable:
-    return files("annotator.resources").joinpath(relative)
+_RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+def resource(relative: str) -> Path:
+    return _RESOURCES / relative
 
 
 def sample_bytes() -> bytes:

@@ -11,7 +11,6 @@ to the English source strings, never to an error.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib.resources import as_file
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -66,9 +65,9 @@ class Installed:
 def _load(app: QCoreApplication, language: str) -> QTranslator | None:
     """Annotator's compiled translation into `language`, or None when it is not built."""
     translator = QTranslator(app)
-    with as_file(resource(f"translations/annotator_{language}.qm")) as path:
-        if path.is_file() and translator.load(str(path)):
-            return translator
+    path = resource(f"translations/annotator_{language}.qm")
+    if path.is_file() and translator.load(str(path)):
+        return translator
     return None
 
 

@@ -1,8 +1,8 @@
 """Icons: the desktop theme's when it has them, else the bundled SVGs tinted to the palette.
 
 Bundled toolbar SVGs draw with `currentColor`, replaced here by the palette's text colour
-so they stay visible on light and dark themes. They are read as bytes through
-importlib.resources, which works from a wheel as well as a checkout.
+so they stay visible on light and dark themes. They are read as bytes from the bundled
+resources folder (`bundled.py`).
 """
 
 from __future__ import annotations
