@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.exporters import NoteLayout
@@ -125,7 +125,7 @@ def test_prints_the_note_as_a_card_beside_its_passage(
     assert Printing(window, lambda: None, window.settings).notes is NoteLayout.MARGIN
 
 
-def test_the_print_dialog_has_a_notes_tab(
+def test_the_print_dialog_opens_with_the_notes_tab_in_view(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     _annotated(window, qtbot)
@@ -138,6 +138,12 @@ def test_the_print_dialog_has_a_notes_tab(
     assert isinstance(dialog, QPrintDialog)
     box = dialog.findChild(NoteLayoutBox)
     assert isinstance(box, NoteLayoutBox) and box.choice() is NoteLayout.END
+    # Not folded behind "Options >>": the choice is seen as the dialog opens.
+    qtbot.waitUntil(box.isVisible, timeout=5_000)
+    tabs = dialog.findChild(QTabWidget)
+    assert isinstance(tabs, QTabWidget)
+    assert tabs.tabText(tabs.currentIndex()) == "Notes"
+    dialog.grab().save(str(tmp_path / "print-dialog.png"))
     box.set_choice(NoteLayout.NONE)
     with qtbot.waitSignal(printing.printed, timeout=WAIT_MS):
         dialog.accept()

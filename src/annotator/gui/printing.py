@@ -5,7 +5,9 @@ an exported PDF share one layout: the title, legend and coverage chart, the full
 with the highlights tinted in their colours and underlined (readable in grey), and the
 notes as numbered endnotes, as cards in the margin beside their passages, or not at all:
 the reader chooses in a "Notes" tab of the print dialog or in the preview's tool bar,
-and the choice is remembered. Printed on both sides, the margin cards go in the outer
+and the choice is remembered. Qt's own print dialog keeps its option tabs folded behind
+"Options >>", where nobody looks for the notes; File ▸ Print opens them with the Notes
+tab in front (`_notes_in_view`). Printed on both sides, the margin cards go in the outer
 margin. The passage cards of the PDF export are left out: on paper they would repeat
 what the text already shows highlighted.
 
@@ -30,7 +32,15 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressDialog, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressDialog,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from annotator.core.summary import Summary, SummaryOptions
 from annotator.exporters.base import (
@@ -122,11 +132,15 @@ class Printing(QObject):
         box.set_choice(self.notes)
         form = QFormLayout(tab)
         form.addRow(self.tr("&Notes:"), box)
+        hint = QLabel(box.toolTip(), tab)  # what the choices mean, without hovering
+        hint.setWordWrap(True)
+        form.addRow(hint)
         dialog.setOptionTabs([tab])  # Qt's own dialog shows it; a native one may not
         dialog.accepted.connect(lambda: self.set_notes(box.choice()))
         dialog.accepted.connect(self._print_chosen)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
+        _notes_in_view(dialog, tab)
 
     def _print_chosen(self) -> None:
         self.print_to(self.printer)
@@ -225,3 +239,21 @@ class Printing(QObject):
             preview.updatePreview()
 
         box.currentIndexChanged.connect(chosen)
+
+
+def _notes_in_view(dialog: QPrintDialog, tab: QWidget) -> None:
+    """Unfold the option tabs of Qt's own print dialog (Linux, BSD) with the Notes tab in
+    front. The dialog has no call for this: its "Options >>" button is the one with the
+    reset role, which a click toggles (qprintdialog_unix.cpp), found by role, not by its
+    translated text. A native dialog (Windows, macOS) has neither the tabs nor the
+    button, and is left as it is."""
+    tabs = dialog.findChild(QTabWidget)
+    if tabs is not None and tabs.indexOf(tab) >= 0:
+        tabs.setCurrentWidget(tab)
+    if tab.isVisible():
+        return
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            if box.buttonRole(button) is QDialogButtonBox.ButtonRole.ResetRole:
+                button.click()
+                return

@@ -1972,7 +1972,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="+120"/>
+        <location filename="../../gui/printing.py" line="+130"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
@@ -1982,7 +1982,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
