@@ -66,6 +66,9 @@ def test_undo_of_a_resolution_lists_the_conflict_again_and_redo_resolves_it_agai
     # Keeping this device's text changes no note, and is still one step to undo.
     history.undo()
     listed_again(dialog, qtbot)
+    commands = window.group_commands
+    qtbot.waitUntil(lambda: not commands.sync_due, timeout=10_000)  # the undo syncs
+    assert settled(window, qtbot) == "Conflict"  # and the status bar says so again
     steps = history.activeStack().count()
     dialog.keep_mine.click()
     qtbot.waitUntil(lambda: dialog.empty.isVisible(), timeout=30_000)

@@ -137,6 +137,12 @@ def test_the_server_keeps_a_pushed_device_name_and_refuses_a_bad_one(
     by_note = {c["annotation"]["body"]["value"]: c["annotation"] for c in changes}
     assert by_note["named"][layers.X_DEVICE] == "lab-pc-3"
     assert layers.X_DEVICE not in by_note["unnamed"]
+    seen_by_ben = httpx.get(f"{g.url}/groups/civics/changes", params={"since": 0},
+                            headers=g.headers("Ben")).json()["changes"]
+    assert seen_by_ben and all(layers.X_DEVICE not in c["annotation"] for c in seen_by_ben)
+    # The same state offered again from another device (a restored server) is unchanged.
+    again = _push(g, "Ana", 2, [{**named, layers.X_DEVICE: "ana-laptop"}]).json()
+    assert again["unchanged"] == [named["id"][9:]] and not again["failed"]
     for bad in ("x" * 65, "lab\npc", 3):
         refused = _push(g, "Ana", 2, [{**named, layers.X_DEVICE: bad}])
         assert refused.status_code == 400, bad

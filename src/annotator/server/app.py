@@ -44,6 +44,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from annotator.errors import BundleRejected
+from annotator.exchange import layers
 from annotator.exchange.bundle import read_bundle
 from annotator.exchange.layers import moment
 from annotator.server import bodies
@@ -125,8 +126,12 @@ def _annotation_url(request: Request, group: str, annotation_id: uuid.UUID) -> s
 
 
 def resource(request: Request, member: Member, stored: Stored) -> dict[str, Any]:
-    """A stored annotation as the protocol shows it: its URL as `id`, ours as `canonical`."""
+    """A stored annotation as the protocol shows it: its URL as `id`, ours as `canonical`.
+    The name of the device that pushed it is for its owner's other devices only: a host
+    name often says whose machine it is."""
     body = dict(stored.body)
+    if stored.owner != member.id:
+        body.pop(layers.X_DEVICE, None)
     body["canonical"] = body.get("id")
     body["id"] = _annotation_url(request, member.group, stored.id)
     return body

@@ -148,6 +148,12 @@ def parse(body: dict[str, Any], member: Member, where: str) -> Annotation:
         raise Refused(str(exc)) from None
 
 
+def _content(body: dict[str, Any]) -> dict[str, Any]:
+    """A stored body less the device that pushed it: the same state offered again from
+    another device (after a restore from backup, say) is unchanged, not a clash."""
+    return {k: v for k, v in body.items() if k != layers.X_DEVICE}
+
+
 def parse_device(body: dict[str, Any], where: str) -> str | None:
     """The device name a pushed item carries (None from older clients), or `Refused`."""
     try:
@@ -432,7 +438,7 @@ class GroupLibrary:
                 body = canonical(a, a.document_id, (devices or {}).get(a.id))
                 if problem is not None:
                     result.failed[a.id] = problem
-                elif known is not None and body == known.body:
+                elif known is not None and _content(body) == _content(known.body):
                     result.unchanged.append(a.id)
                 elif known is not None and order(a) <= order(_stored_annotation(known)):
                     result.failed[a.id] = (409, "the server holds a newer copy")
