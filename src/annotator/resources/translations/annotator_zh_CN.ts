@@ -1972,17 +1972,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="+130"/>
+        <location filename="../../gui/printing.py" line="+174"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>&amp;Notes:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-18"/>
+        <source>&amp;Continue…</source>
+        <translation>继续(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1992,7 +1997,8 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-64"/>
+        <location line="+66"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
