@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.groupsync import config
 from annotator.groupsync.config import GroupLink
+from annotator.groupsync.conflicts import ConflictEntries
 from annotator.gui.conflicts_dialog import ConflictsDialog
 from annotator.gui.main_window import MainWindow
 from tests.gui.test_classroom_window import open_window
@@ -99,3 +100,26 @@ def test_a_sync_saving_after_a_resolution_keeps_it_resolved(annotator_home: Path
     saved = config.load()[GROUP]
     assert saved.conflicts == [new]
     assert saved.version == 7
+
+
+def test_an_undone_resolution_goes_back_before_a_conflict_filed_since(
+    annotator_home: Path,
+) -> None:
+    """The chooser shows the newest other copy of a note: one filed after the resolution
+    stays the newest when the resolution is undone."""
+    older = {"id": "a", "detected": "2026-12-04T10:00:00Z", "other": {"n": 1}}
+    config.save({GROUP: GroupLink("http://127.0.0.1:1", GROUP, "t", "m", "Ana", "student",
+                                  conflicts=[older])})
+    taken = ConflictEntries(GROUP, (older,), listed=False)
+    taken.apply()
+    assert config.load()[GROUP].conflicts == []
+    newer = {"id": "a", "detected": "2026-12-04T11:00:00Z", "other": {"n": 2}}
+
+    def filed(now: dict[str, GroupLink]) -> None:
+        now[GROUP].conflicts.append(newer)
+
+    config.update(filed)
+    taken.inverse().apply()
+    assert config.load()[GROUP].conflicts == [older, newer]
+    taken.apply()  # redo: only what the reader resolved leaves the list
+    assert config.load()[GROUP].conflicts == [newer]

@@ -117,7 +117,9 @@ class ConflictEntries:
         if link is None:
             return  # the group was left: no list to change
         others = [c for c in link.conflicts if c not in self.records]
-        link.conflicts = [*others, *self.records] if self.listed else others
+        # Put back before the rest: an entry a sync filed since is newer, and the list
+        # shows the newest other copy of each note (`DeviceConflicts.listed`).
+        link.conflicts = [*self.records, *others] if self.listed else others
 
     def inverse(self) -> ConflictEntries:
         return replace(self, listed=not self.listed)
