@@ -25,6 +25,7 @@ from annotator.gui.settings import Settings
 from annotator.gui.theme import FUSION_ARGUMENTS, theme_manager
 
 if TYPE_CHECKING:
+    from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
 
 
@@ -55,9 +56,17 @@ def open_library(database: str | None = None) -> ReaderSession:
     return ReaderSession.open(database=chosen(database))
 
 
+def library_locations(database: str | None = None) -> DataLocations:
+    """Where the library `open_library(database)` opens lives, for Help: nothing opened."""
+    from annotator.services.locations import data_locations
+
+    return data_locations(database)
+
+
 def create_main_window(path: str | None, database: str | None = None) -> MainWindow:
     """A window showing `path`, else the last document, else the bundled sample."""
-    window = MainWindow(Settings(), open_library=lambda: open_library(database))
+    window = MainWindow(Settings(), open_library=lambda: open_library(database),
+                        locations=lambda: library_locations(database))
     window.open_initial(Path(path).expanduser() if path else None)
     return window
 
@@ -128,6 +137,30 @@ def run_gui(path: str | None = None, database: str | None = None) -> int:
     install_quit_handlers(app, window)
     window.show()
     try:
-        return app.exec()
+        status = app.exec()
     finally:
         lock.unlock()
+    if window.restart_requested:
+        start_again()
+    return status
+
+
+def restart_command(argv: list[str] | None = None) -> list[str]:
+    """The command that started this Annotator, to start it again with the same
+    arguments (a file to open, `--database`): the frozen build's own binary, else this
+    Python running the package."""
+    arguments = (sys.argv if argv is None else argv)[1:]
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *arguments]
+    return [sys.executable, "-m", "annotator", *arguments]
+
+
+def start_again() -> None:
+    """Start a new Annotator once this one has let go of its data folder (the reader
+    asked, `MainWindow.request_restart`); it takes the instance lock this one released."""
+    from PySide6.QtCore import QProcess
+
+    program, *arguments = restart_command()
+    started, _pid = QProcess.startDetached(program, arguments)
+    if not started:
+        print("annotator: could not start again; start it yourself.", file=sys.stderr)

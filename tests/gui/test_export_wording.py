@@ -18,7 +18,7 @@ from annotator.core.group_summary import GroupSummary, build_group_summary
 from annotator.core.summary import SummaryOptions
 from annotator.exporters import ExportOptions
 from annotator.exporters.group import write_group
-from annotator.exporters.wording import ENGLISH
+from annotator.exporters.wording import ENGLISH, Wording
 from annotator.gui import i18n
 from annotator.gui.export_wording import export_wording
 from annotator.services.exporting import export_document
@@ -108,17 +108,58 @@ def test_group_summary_in_an_english_window_is_the_clis(tmp_path: Path) -> None:
     assert b"*2 members*" in cli and b"*1 member*" in cli
 
 
-def test_highlights_with_no_area_are_headed_in_chinese(chinese: None, tmp_path: Path) -> None:
+def _vision(**fields: object) -> Annotation:
+    """A highlight on "San Francisco vision" of the sample."""
+    text = open_sample(bundled_taxonomy()).document.text
+    start = text.index("San Francisco vision")
+    return Annotation("doc", start, start + 20, "San Francisco vision",
+                      **fields)  # type: ignore[arg-type]
+
+
+def _exported_text(annotation: Annotation, fmt: str, folder: Path, wording: Wording) -> str:
+    """The text of the sample's export with only `annotation`, in `wording`."""
     reading = open_sample(bundled_taxonomy())
-    start = reading.document.text.index("San Francisco vision")
-    loose = Annotation("doc", start, start + 20, "San Francisco vision", color="purple",
-                       note="follow up")
-    options = ExportOptions(SummaryOptions(suggestions=False), wording=export_wording())
+    options = ExportOptions(SummaryOptions(suggestions=False), wording=wording)
+    path = export_document(reading.document, [annotation], fmt, folder / f"s.{fmt}", options,
+                           taxonomy=reading.taxonomy, spans=reading.spans, generated=WHEN)
+    if fmt == "pdf":
+        return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                              text=True).stdout
+    return path.read_text("utf-8")
+
+
+def test_highlights_with_no_area_are_headed_in_chinese(chinese: None, tmp_path: Path) -> None:
+    loose = _vision(color="purple", note="follow up")
     for fmt in ("md", "html", "pdf"):
-        path = export_document(reading.document, [loose], fmt, tmp_path / f"s.{fmt}", options,
-                               taxonomy=reading.taxonomy, spans=reading.spans,
-                               generated=WHEN)
-        text = (subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
-                               text=True).stdout if fmt == "pdf" else path.read_text("utf-8"))
+        text = _exported_text(loose, fmt, tmp_path, export_wording())
         assert "其他高亮" in text and "未归入任何政策领域的高亮。" in text, fmt
         assert "Other highlights" not in text and "no policy area" not in text, fmt
+
+
+def test_an_area_the_taxonomy_lacks_is_named_in_chinese(chinese: None, tmp_path: Path) -> None:
+    """A note filed under an area the reader later removed keeps its heading, in the
+    window's language: the export, and the group summary of the same note."""
+    lost = _vision(area="marsupials", note="noted long ago", author_id="li", author_name="Li")
+    taxonomy = bundled_taxonomy()
+    assert "marsupials" not in {area.id for area in taxonomy.areas}
+    for fmt in ("md", "html", "pdf"):
+        text = _exported_text(lost, fmt, tmp_path, export_wording())
+        assert "未知领域“marsupials”" in text and "noted long ago" in text, fmt
+        assert "Unknown area" not in text and "current taxonomy" not in text, fmt
+    reading = open_sample(taxonomy)
+    group = build_group_summary(reading.document, [lost], taxonomy, {"li": "Li"},
+                                unknown_area=export_wording().unknown_areas)
+    markdown = write_group(group, "md", tmp_path / "g.md", export_wording()).read_text("utf-8")
+    assert "## 未知领域“marsupials”" in markdown and "Unknown area" not in markdown
+
+
+def test_a_colour_chosen_by_hex_is_explained_in_chinese(chinese: None, tmp_path: Path) -> None:
+    own = _vision(color="#2a6f97", note="my own colour")
+    for fmt in ("md", "html"):
+        text = _exported_text(own, fmt, tmp_path, export_wording())
+        assert "2a6f97" in text and "自定义颜色" in text and "Custom colour" not in text, fmt
+
+
+def test_an_area_the_taxonomy_lacks_is_named_in_english_by_default(tmp_path: Path) -> None:
+    text = _exported_text(_vision(area="marsupials"), "md", tmp_path, ENGLISH)
+    assert "Unknown area 'marsupials'" in text and "current taxonomy does not have" in text

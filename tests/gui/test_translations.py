@@ -213,7 +213,7 @@ def test_view_language_saves_the_choice_for_the_next_start(window: MainWindow) -
     [chinese_action] = [a for a in menu.actions() if a.text() == "简体中文"]
     chinese_action.trigger()
     assert Settings().language == "zh_CN"
-    assert "next time" in window.statusBar().currentMessage()
+    assert window.restart_offer is not None and "next start" in window.restart_offer.text()
     assert [a.text() for a in menu.actions() if a.isChecked()] == ["简体中文"]
 
 

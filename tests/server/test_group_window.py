@@ -46,6 +46,16 @@ def join_in_dialog(window: MainWindow, qtbot: QtBot, classroom: Classroom) -> No
     assert window.annotation_layer.session.reader.id == classroom.members["Ana"]
 
 
+@pytest.fixture
+def ana(qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch,
+        annotator_home: Path) -> tuple[MainWindow, str]:
+    """Ana's window, joined through the dialog and sharing the document on screen: the
+    window and that document's content hash."""
+    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
+    join_in_dialog(window, qtbot, classroom)
+    return window, share_on_screen(window, qtbot)
+
+
 def share_on_screen(window: MainWindow, qtbot: QtBot) -> str:
     """Group ▸ Share Document to Group; the content hash of the document on screen."""
     doc_id = window.annotation_layer.document_id
@@ -82,12 +92,9 @@ def ben_writes(classroom: Classroom, content_hash: str, text: str) -> None:
 
 
 def test_a_second_members_note_appears_after_a_sync(
-    qtbot: QtBot, classroom: Classroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    annotator_home: Path,
+    qtbot: QtBot, classroom: Classroom, ana: tuple[MainWindow, str],
 ) -> None:
-    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
-    join_in_dialog(window, qtbot, classroom)
-    content_hash = share_on_screen(window, qtbot)
+    window, content_hash = ana
     note(window, ANA_PHRASE, "Ana's note")
     assert window.group_commands.sync_due  # a sync follows the pause
     window.group_commands.sync_now()
@@ -106,12 +113,9 @@ def test_a_second_members_note_appears_after_a_sync(
 
 
 def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
-    qtbot: QtBot, classroom: Classroom, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    annotator_home: Path,
+    qtbot: QtBot, classroom: Classroom, tmp_path: Path, ana: tuple[MainWindow, str],
 ) -> None:
-    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
-    join_in_dialog(window, qtbot, classroom)
-    content_hash = share_on_screen(window, qtbot)
+    window, content_hash = ana
     assert settled(window, qtbot) == "Synced"
     assert classroom.server is not None
     classroom.server.stop()
@@ -140,11 +144,9 @@ def test_with_the_server_stopped_the_indicator_counts_the_changes_waiting(
 
 
 def conflicting_edits(window: MainWindow, qtbot: QtBot, classroom: Classroom,
-                      tmp_path: Path) -> tuple[str, Path, str]:
+                      tmp_path: Path) -> tuple[str, Path]:
     """Ana's note edited in the window and on her laptop before either synced; the
-    window's sync then says "Conflict". (the note's id, the laptop's home, the hash)"""
-    join_in_dialog(window, qtbot, classroom)
-    content_hash = share_on_screen(window, qtbot)
+    window's sync then says "Conflict". (the note's id, the laptop's home)"""
     note(window, ANA_PHRASE, "first words")
     made = next(a for a in window.annotation_layer.annotations.values()
                 if a.note == "first words")
@@ -158,15 +160,14 @@ def conflicting_edits(window: MainWindow, qtbot: QtBot, classroom: Classroom,
     assert window.annotation_layer.save_note(made.id, "written in the window", ())
     window.group_commands.sync_now()
     assert settled(window, qtbot) == "Conflict"
-    return made.id, laptop, content_hash
+    return made.id, laptop
 
 
 def test_a_note_changed_on_two_devices_shows_a_conflict(
-    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
-    tmp_path: Path,
+    qtbot: QtBot, classroom: Classroom, ana: tuple[MainWindow, str], tmp_path: Path,
 ) -> None:
-    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
-    made, _laptop, _hash = conflicting_edits(window, qtbot, classroom, tmp_path)
+    window, _hash = ana
+    made, _laptop = conflicting_edits(window, qtbot, classroom, tmp_path)
     assert "two devices" in window.group_commands.indicator.toolTip()
     kept = window.annotation_layer.annotations[made]
     assert kept.note == "written in the window"
@@ -175,12 +176,10 @@ def test_a_note_changed_on_two_devices_shows_a_conflict(
 
 
 def test_another_members_note_appears_without_anyone_pressing_sync(
-    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
+    qtbot: QtBot, classroom: Classroom, ana: tuple[MainWindow, str],
 ) -> None:
     """The server's event after Ben's push makes Ana's window pull: no click, no timer."""
-    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
-    join_in_dialog(window, qtbot, classroom)
-    content_hash = share_on_screen(window, qtbot)
+    window, content_hash = ana
     commands = window.group_commands
     assert commands.live is not None and commands.live.groups == {GROUP}
     ben_writes(classroom, content_hash, "Ben's live note")
@@ -195,11 +194,10 @@ def test_another_members_note_appears_without_anyone_pressing_sync(
 
 
 def test_a_conflict_resolved_in_the_window_reaches_both_devices(
-    qtbot: QtBot, classroom: Classroom, monkeypatch: pytest.MonkeyPatch, annotator_home: Path,
-    tmp_path: Path,
+    qtbot: QtBot, classroom: Classroom, ana: tuple[MainWindow, str], tmp_path: Path,
 ) -> None:
-    window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
-    made, laptop, content_hash = conflicting_edits(window, qtbot, classroom, tmp_path)
+    window, content_hash = ana
+    made, laptop = conflicting_edits(window, qtbot, classroom, tmp_path)
     layer = window.annotation_layer
     commands = window.group_commands
 

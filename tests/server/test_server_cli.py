@@ -43,6 +43,7 @@ def test_server_commands_refuse_what_would_go_wrong(group_database: GroupDatabas
 def test_group_commands_refuse_before_joining(tmp_path: Path) -> None:
     assert "Join a group first" in cli_refused(tmp_path, "sync").stderr
     assert "Join a group first" in cli_refused(tmp_path, "group", "status").stderr
+    assert "Join a group first" in cli_refused(tmp_path, "group", "share", "abc").stderr
     assert "not a group URL" in cli_refused(
         tmp_path, "group", "join", "ftp://x", "--token", "t").stderr
     assert "Cannot reach" in cli_refused(

@@ -25,29 +25,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     join.add_argument("--json", action="store_true", help="print one JSON object")
     share = commands.add_parser("share", help="share a library document with the group")
     share.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
-    share.add_argument("--group", metavar="NAME", help="when you joined several groups")
-    share.add_argument("--json", action="store_true", help="print one JSON object")
-
+    _group_and_json(share)
     status = commands.add_parser(
         "status", help="changes waiting to be sent, and conflicts kept (no network needed)")
-    status.add_argument("--group", metavar="NAME", help="when you joined several groups")
-    status.add_argument("--json", action="store_true", help="print one JSON object")
+    _group_and_json(status)
 
     hide = commands.add_parser("hide", help="(teacher) hide an annotation from the students")
     hide.add_argument("annotation", metavar="ANNOTATION", help="the annotation's id")
     hide.add_argument("--show", action="store_true", help="show it again instead")
-    hide.add_argument("--group", metavar="NAME", help="when you joined several groups")
-    hide.add_argument("--json", action="store_true", help="print one JSON object")
+    _group_and_json(hide)
     until = commands.add_parser(
         "answers-until", help="(teacher) students see each other's answers only from DATE")
     until.add_argument("when", metavar="DATE", help="ISO 8601 time (2027-03-01T09:00Z) or none")
-    until.add_argument("--group", metavar="NAME", help="when you joined several groups")
-    until.add_argument("--json", action="store_true", help="print one JSON object")
+    _group_and_json(until)
 
     sync = subparsers.add_parser("sync", help="send your changes to the group, fetch others'")
-    sync.add_argument("--group", metavar="NAME", help="when you joined several groups")
-    sync.add_argument("--json", action="store_true", help="print one JSON object")
+    _group_and_json(sync)
     return {"group": run_group, "sync": run_sync}
+
+
+def _group_and_json(parser: argparse.ArgumentParser) -> None:
+    """The two options of every command that acts on a group already joined."""
+    parser.add_argument("--group", metavar="NAME", help="when you joined several groups")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from annotator.core.annotation import Annotation
 from annotator.core.document import Document, Metadata
 from annotator.core.hot_spots import Passage, is_mark, passages
-from annotator.core.summary import UNKNOWN_AREA_COLOR, unknown_area_label
+from annotator.core.summary import ENGLISH_UNKNOWN_AREA, UNKNOWN_AREA_COLOR, UnknownAreaWords
 from annotator.core.taxonomy import Taxonomy
 
 
@@ -91,10 +91,12 @@ def build_group_summary(
     taxonomy: Taxonomy,
     names: Mapping[str, str],
     minimum: int = 2,
+    unknown_area: UnknownAreaWords = ENGLISH_UNKNOWN_AREA,
 ) -> GroupSummary:
     """The group summary of `annotations`; `names` maps author ids to shown names.
 
-    A passage is a hot spot when at least `minimum` members marked it.
+    A passage is a hot spot when at least `minimum` members marked it. `unknown_area`
+    names the areas the taxonomy lacks, in the export's language.
     """
     marks = [a for a in annotations if is_mark(a)]
     members = sorted(
@@ -116,7 +118,7 @@ def build_group_summary(
             mine.setdefault(a.author_id, []).append(a)
         grouped.append(GroupPassage(
             p.start, p.end, document.text[p.start:p.end], area,
-            known.label if known else unknown_area_label(area),
+            known.label if known else unknown_area.label_for(area),
             tuple(MemberNotes(by_id[i], tuple(mine[i]))
                   for i in sorted(mine, key=rank.__getitem__)),
         ))

@@ -211,15 +211,31 @@ class Summary:
 
 
 UNKNOWN_AREA_COLOR = "#9a9996"
+# What a colour the reader chose by hex means in the legend (`Wording.word` translates it).
+CUSTOM_COLOUR = "Custom colour"
 
 
-def unknown_area_label(area: str | None) -> str:
-    """The heading of an area the taxonomy lacks: its notes are shown, never dropped.
+@dataclass(frozen=True, slots=True)
+class UnknownAreaWords:
+    """How a summary names an area the taxonomy lacks, in the export's language.
 
-    An annotation keeps the area id it was given when the reader later removes that
-    area from their taxonomy copy (or a CLI highlight named one that never existed).
+    English here, as the CLI writes it; the window hands its translation
+    (`exporters/wording.py`), so a Chinese export says it in Chinese.
     """
-    return f"Unknown area '{area}'" if area else ""
+
+    label: str = "Unknown area '{area}'"
+    description: str = "Notes classified under an area the current taxonomy does not have."
+
+    def label_for(self, area: str | None) -> str:
+        """The heading of an area the taxonomy lacks: its notes are shown, never dropped.
+
+        An annotation keeps the area id it was given when the reader later removes that
+        area from their taxonomy copy (or a CLI highlight named one that never existed).
+        """
+        return self.label.format(area=area) if area else ""
+
+
+ENGLISH_UNKNOWN_AREA = UnknownAreaWords()
 
 
 def is_color(value: str) -> bool:
@@ -318,6 +334,7 @@ def build_summary(
     document_id: str = "",
     generated: datetime | None = None,
     progress: Progress | None = None,
+    unknown_area: UnknownAreaWords = ENGLISH_UNKNOWN_AREA,
 ) -> Summary:
     """The summary of `document` with its machine `spans` and the reader's `annotations`.
 
@@ -325,6 +342,7 @@ def build_summary(
     appear. `generated` fixes the export time (golden tests pass one). `progress` is
     started with one unit per annotation, span (with suggestions) and block (with the
     full text), stepped as they are done; an exception from it (a cancel) stops the build.
+    `unknown_area` names the areas the taxonomy lacks, in the export's language.
     """
     options = options or SummaryOptions()
     progress = progress or _Silent()
@@ -352,7 +370,7 @@ def build_summary(
         if not wanted.matches(annotation):
             continue
         machine = annotation.origin is Origin.MACHINE and area is not None
-        label = area.label if area else unknown_area_label(annotation.area)
+        label = area.label if area else unknown_area.label_for(annotation.area)
         passages.append(Passage(
             PassageKind.MACHINE if machine else PassageKind.READER,
             annotation,
@@ -391,9 +409,8 @@ def build_summary(
             sections.append(Section(area.id, area.label, area.color, area.description, own))
     for unknown in sorted(key for key in by_area if key is not None and key not in by_id):
         sections.append(Section(
-            unknown, unknown_area_label(unknown), UNKNOWN_AREA_COLOR,
-            "Notes classified under an area the current taxonomy does not have.",
-            tuple(by_area[unknown]),
+            unknown, unknown_area.label_for(unknown), UNKNOWN_AREA_COLOR,
+            unknown_area.description, tuple(by_area[unknown]),
         ))
     unclassified = tuple(by_area.get(None, ()))
     if unclassified:
@@ -406,7 +423,7 @@ def build_summary(
         for c in COLOR_BY_KEY.values()
         if c.key in used_colors
     ) + tuple(
-        LegendEntry(safe_color(c), safe_color(c), "Custom colour")
+        LegendEntry(safe_color(c), safe_color(c), CUSTOM_COLOUR)
         for c in sorted(used_colors - COLOR_BY_KEY.keys())
     )
     return Summary(

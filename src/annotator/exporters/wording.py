@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from annotator.core.annotation import COLOR_BY_KEY
-from annotator.core.summary import Passage, PassageKind, Summary
+from annotator.core.summary import (
+    ENGLISH_UNKNOWN_AREA,
+    Passage,
+    PassageKind,
+    Summary,
+    UnknownAreaWords,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +72,26 @@ class Wording:
     no_note: str = "highlight, no note"
     other_highlights: str = "Other highlights"  # the section of highlights with no area
     no_area: str = "Highlights with no policy area."
-    # The reader colours' names and meanings (core/annotation.py) in this language.
+    # An area the taxonomy lacks (`core/summary.py`), with the area's id in `{area}`.
+    unknown_area: str = ENGLISH_UNKNOWN_AREA.label
+    unknown_area_description: str = ENGLISH_UNKNOWN_AREA.description
+    # The reader colours' names and meanings (core/annotation.py), and CUSTOM_COLOUR
+    # (core/summary.py), in this language.
     colour_words: tuple[tuple[str, str], ...] = ()
 
     def count_passages(self, number: int) -> str:
-        return (self.one_passage if number == 1 else self.passages).format(n=number)
+        return _count(number, self.one_passage, self.passages)
 
     def count_notes(self, number: int) -> str:
-        return (self.one_note if number == 1 else self.notes).format(n=number)
+        return _count(number, self.one_note, self.notes)
 
     def count_members(self, number: int) -> str:
-        return (self.one_member if number == 1 else self.members).format(n=number)
+        return _count(number, self.one_member, self.members)
+
+    @property
+    def unknown_areas(self) -> UnknownAreaWords:
+        """How the summary names an area the taxonomy lacks, in this language."""
+        return UnknownAreaWords(self.unknown_area, self.unknown_area_description)
 
     def section_label(self, area: str | None, label: str) -> str:
         """A section's heading: an area's own label, or this language's for no area."""
@@ -107,6 +122,11 @@ class Wording:
         """What kind of highlight a passage is."""
         return {PassageKind.READER: self.highlight, PassageKind.MACHINE: self.accepted,
                 PassageKind.SUGGESTION: self.suggested}[passage.kind]
+
+
+def _count(number: int, one: str, many: str) -> str:
+    """`{n}` filled in the singular or the plural template (English's rule)."""
+    return (one if number == 1 else many).format(n=number)
 
 
 ENGLISH = Wording()

@@ -9,14 +9,16 @@ window writes exactly what the CLI writes.
 from __future__ import annotations
 
 from annotator.core.annotation import READER_COLORS
+from annotator.core.summary import CUSTOM_COLOUR
 from annotator.exporters.wording import Wording
 from annotator.gui.i18n import translate
 
 
 def export_wording() -> Wording:
     """The exporters' wording, translated into the language the window speaks."""
-    pairs = ((english, translate("Colors", english))
-             for color in READER_COLORS for english in (color.label, color.meaning))
+    pairs = [(english, translate("Colors", english))
+             for color in READER_COLORS for english in (color.label, color.meaning)]
+    pairs.append((CUSTOM_COLOUR, translate("ExportWording", "Custom colour")))
     colour_words = tuple((english, words) for english, words in pairs if words != english)
     return Wording(
         # The BCP 47 tag of this translation's language, for <html lang>.
@@ -73,5 +75,10 @@ def export_wording() -> Wording:
         no_note=translate("ExportWording", "highlight, no note"),
         other_highlights=translate("ExportWording", "Other highlights"),
         no_area=translate("ExportWording", "Highlights with no policy area."),
+        # The heading of an area the reader's taxonomy lacks; {area} is the area's id.
+        unknown_area=translate("ExportWording", "Unknown area '{area}'"),
+        unknown_area_description=translate(
+            "ExportWording", "Notes classified under an area the current taxonomy does not "
+                             "have."),
         colour_words=colour_words,
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Sequence
-from pathlib import Path
+from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -28,6 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.gui.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from annotator.services.locations import DataLocations
 
 LOCATION_LABELS = {
     "database": QT_TRANSLATE_NOOP("HelpDialogs", "Library database"),
@@ -95,19 +99,29 @@ def show_shortcuts(parent: QWidget, actions: list[QAction]) -> QDialog:
         shortcut_rows(actions), "shortcuts-dialog")
 
 
-def show_locations(parent: QWidget, locations: list[tuple[str, Path | str]]) -> QDialog:
+def show_locations(parent: QWidget, locations: DataLocations) -> QDialog:
+    """The places the services named (`services/locations.py`); a library in PostgreSQL
+    is said first, since it is the one thing not on this computer."""
     rows = [(translate("HelpDialogs", LOCATION_LABELS.get(key, key)), str(path))
-            for key, path in locations]
+            for key, path in locations.places]
+    if locations.database_url is None:
+        intro = translate(
+            "HelpDialogs", "Annotator keeps everything on this computer, in these places. "
+            "Set ANNOTATOR_HOME to keep all of it under one folder instead.")
+    else:
+        intro = translate(
+            "HelpDialogs", "Your library lives in the PostgreSQL database {url}, which its "
+            "server's administrator backs up. Everything else is on this computer, in "
+            "these places.").format(url=locations.database_url)
     return _table_dialog(
-        parent, translate("HelpDialogs", "Where Data Lives"),
-        translate("HelpDialogs", "Annotator keeps everything on this computer, in these "
-                  "places. Set ANNOTATOR_HOME to keep all of it under one folder instead."),
+        parent, translate("HelpDialogs", "Where Data Lives"), intro,
         (translate("HelpDialogs", "What"), translate("HelpDialogs", "Where")), rows,
         "locations-dialog")
 
 
-def show_about(parent: QWidget, version: str, data_folder: Path) -> QDialog:
-    """Version, what Annotator runs on and under which licences, and where its data is."""
+def show_about(parent: QWidget, version: str, library: str) -> QDialog:
+    """Version, what Annotator runs on and under which licences, and where the library
+    is (`DataLocations.library`: a PostgreSQL URL, else the data folder)."""
     from annotator.components import bundled_components
 
     intro = translate(
@@ -117,7 +131,7 @@ def show_about(parent: QWidget, version: str, data_folder: Path) -> QDialog:
         "<p>Python {python} · Qt {qt} · PySide6 {pyside}<br>Your library: {folder}</p>"
         "<p>It is built on these components, each under its own licence:</p>"
     ).format(version=version, python=platform.python_version(), qt=qVersion(),
-             pyside=pyside_version, folder=str(data_folder))
+             pyside=pyside_version, folder=escape(library))
     rows = [(c.name, c.version, c.licence) for c in bundled_components()]
     headers = (translate("HelpDialogs", "Component"), translate("HelpDialogs", "Version"),
                translate("HelpDialogs", "Licence"))

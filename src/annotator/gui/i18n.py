@@ -71,6 +71,16 @@ def _load(app: QCoreApplication, language: str) -> QTranslator | None:
     return None
 
 
+# The application property holding the language `install` loaded.
+_RUNNING = "annotator-language"
+
+
+def running_language(app: QCoreApplication) -> str:
+    """The language the app's menus and dialogs were built in ("en" if none was loaded)."""
+    value = app.property(_RUNNING)
+    return value if isinstance(value, str) else "en"
+
+
 def install(app: QCoreApplication, preference: str = SYSTEM) -> Installed:
     """Load and install the translators for `preference`.
 
@@ -81,6 +91,7 @@ def install(app: QCoreApplication, preference: str = SYSTEM) -> Installed:
     """
     language = resolve(preference)
     own = _load(app, language) if language != "en" else None
+    app.setProperty(_RUNNING, language if own is not None else "en")
     if own is None:
         english = _load(app, "en")
         if english is None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from annotator import __version__, paths
+from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from annotator.gui.sharing_commands import SharingCommands
     from annotator.gui.theme import ThemeManager
     from annotator.services.learning import Learning
+    from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
 
 # How often the window asks the store whether another process changed it (ms).
@@ -91,6 +92,13 @@ def _open_default_library() -> ReaderSession:
     from annotator.services.reader_session import ReaderSession
 
     return ReaderSession.open()
+
+
+def _default_locations() -> DataLocations:
+    """Where the configured library lives (a window built without `app.py`)."""
+    from annotator.services.locations import data_locations
+
+    return data_locations()
 
 
 class MainWindow(QMainWindow):
@@ -121,10 +129,13 @@ class MainWindow(QMainWindow):
     _watch: QTimer
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
-                 open_library: OpenLibrary | None = None) -> None:
+                 open_library: OpenLibrary | None = None,
+                 locations: Callable[[], DataLocations] | None = None) -> None:
         super().__init__(parent)
         # The library's services, built by `app.py` once the first paint is done.
         self._open_library = open_library or _open_default_library
+        # Where that library and the rest live, for Help (`app.py` knows the database).
+        self._locations = locations or _default_locations
         self.completed = False
         self._completing = False
         self._chrome = False  # menus, toolbar, docks and status bar built (`_build_chrome`)
@@ -134,6 +145,9 @@ class MainWindow(QMainWindow):
         # What the document on screen is and what of it is visible: the window draws it.
         self.document = DocumentSession()
         self.last_error: QMessageBox | None = None
+        # Set when the reader chose to restart (`offer_restart`); `app.run_gui` reads it.
+        self.restart_requested = False
+        self.restart_offer: QMessageBox | None = None
         self._step: tuple[str, int] | None = None
         self._step_span: tuple[int, int] | None = None  # what "passage N of M" speaks of
         self._matches: list[tuple[int, int]] = []
@@ -279,7 +293,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         self.themes = theme_manager(app, self.settings.theme)
         view_menu.addMenu(theme_menu(self, self.settings, self.themes))
-        view_menu.addMenu(language_menu(self, self.settings, self.statusBar()))
+        view_menu.addMenu(language_menu(self, self.settings, self.offer_restart))
         view_menu.addMenu(self.sharing_commands.members)
         view_menu.addAction(a.reader_settings)
         view_menu.addSeparator()
@@ -741,6 +755,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.themes, self.reader.look, self,
                                 self.commands.identity)
         dialog.look_changed.connect(self.reader.set_look)
+        dialog.language_changed.connect(self.offer_restart)
         dialog.open()
 
     @property
@@ -808,6 +823,24 @@ class MainWindow(QMainWindow):
         if urls:
             event.acceptProposedAction()
             self.open_file(Path(urls[0].toLocalFile()))
+
+    def offer_restart(self, language: str) -> None:
+        """The reader chose `language`: offer to restart in it, unless the window speaks
+        it already."""
+        from annotator.gui.i18n import resolve, running_language
+        from annotator.gui.restart_offer import restart_offer
+
+        app = QApplication.instance()
+        if app is None or resolve(language) == running_language(app):
+            return
+        self.restart_offer, restart = restart_offer(self, language)
+        restart.clicked.connect(self.request_restart)
+        self.restart_offer.open()
+
+    def request_restart(self) -> None:
+        """Close as quitting does; `app.run_gui` starts Annotator again afterwards."""
+        self.restart_requested = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember geometry, docks, zoom and the reading position for the next run.
@@ -1229,12 +1262,11 @@ class MainWindow(QMainWindow):
 
     def show_locations(self) -> None:
         from annotator.gui.help_dialogs import show_locations
-        from annotator.services.locations import data_locations
 
-        self.help_dialog = show_locations(self, data_locations())
+        self.help_dialog = show_locations(self, self._locations())
 
     def show_about(self) -> None:
         from annotator.gui.help_dialogs import show_about
 
-        self.help_dialog = show_about(self, __version__, paths.data_dir())
+        self.help_dialog = show_about(self, __version__, self._locations().library)
 

@@ -39,9 +39,11 @@ from annotator.gui.theme import ThemeManager
 
 
 class SettingsDialog(QDialog):
-    """Edits `settings`; `look_changed` carries each new look to the page as it is made."""
+    """Edits `settings`; `look_changed` carries each new look to the page as it is made,
+    `language_changed` a new language once it is saved (OK)."""
 
     look_changed = Signal(ReaderLook)
+    language_changed = Signal(str)
 
     def __init__(self, settings: Settings, themes: ThemeManager, current: ReaderLook,
                  parent: QWidget | None = None, identity: QAction | None = None) -> None:
@@ -162,13 +164,17 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.reader_look = self.look()
         self.settings.theme = self.themes.preference
-        self.settings.language = str(self.language.currentData())
+        language = str(self.language.currentData())
+        changed = language != self.settings.language
+        self.settings.language = language
         self.settings.sync()
         parent = self.parentWidget()
         if parent is not None:
             _check(parent, "theme-menu", self.settings.theme)
             _check(parent, "language-menu", self.settings.language)
         super().accept()
+        if changed:
+            self.language_changed.emit(language)
 
     def reject(self) -> None:
         self.look_changed.emit(self._opened_look)

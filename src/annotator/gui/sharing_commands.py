@@ -286,12 +286,12 @@ class SharingCommands(QObject):
         if ready is None:
             return
         sharing, doc_id = ready
+        wording = export_wording()  # the window's language, looked up on its thread
         try:
-            summary = sharing.group_summary(doc_id)
+            summary = sharing.group_summary(doc_id, wording)
         except AnnotatorError as exc:
             self._error(str(exc))
             return
-        wording = export_wording()  # the window's language, looked up on its thread
 
         def export(path: Path) -> object:
             return sharing.export_group(doc_id, path.suffix.lstrip(".").lower(), path, wording)

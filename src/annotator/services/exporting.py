@@ -159,6 +159,7 @@ def summarise(
     summary = build_summary(
         document, taxonomy, spans, annotations, rejected, options.summary,
         document_id=document_id, generated=generated, progress=ticker,
+        unknown_area=options.wording.unknown_areas,
     )
     ticker.finish()
     return summary

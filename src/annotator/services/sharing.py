@@ -333,17 +333,19 @@ class Sharing:
 
     # --- the group -----------------------------------------------------------------
 
-    def group_summary(self, doc_ref: str) -> GroupSummary:
-        """Everyone's marks on `doc_ref` by area and passage, hot spots first."""
+    def group_summary(self, doc_ref: str, wording: Wording = ENGLISH) -> GroupSummary:
+        """Everyone's marks on `doc_ref` by area and passage, hot spots first; an area
+        the taxonomy lacks is named in `wording`'s language."""
         stored, annotations = Library(self._store).load(doc_ref)
         names = {a.author_id: shown_author(a.author_name, a.author_id, self._reader.id)
                  for a in annotations}
-        return build_group_summary(stored.document, annotations, active_taxonomy(), names)
+        return build_group_summary(stored.document, annotations, active_taxonomy(), names,
+                                   unknown_area=wording.unknown_areas)
 
     def export_group(self, doc_ref: str, fmt: str, path: Path,
                      wording: Wording = ENGLISH) -> GroupSummary:
         """Write the group summary of `doc_ref` as md, html or csv, in `wording`'s language."""
-        summary = self.group_summary(doc_ref)
+        summary = self.group_summary(doc_ref, wording)
         if not summary.members:
             raise AnnotatorError("This document has no highlights to summarise for a group.")
         write_group(summary, fmt, path, wording)

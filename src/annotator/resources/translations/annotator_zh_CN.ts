@@ -902,7 +902,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ExportWording</name>
     <message>
-        <location filename="../../gui/export_wording.py" line="+23"/>
+        <location filename="../../gui/export_wording.py" line="+25"/>
         <source>en</source>
         <translation>zh-CN</translation>
     </message>
@@ -1117,6 +1117,21 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <source>Highlights with no policy area.</source>
         <translation>未归入任何政策领域的高亮。</translation>
     </message>
+    <message>
+        <location line="-56"/>
+        <source>Custom colour</source>
+        <translation>自定义颜色</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Unknown area &apos;{area}&apos;</source>
+        <translation>未知领域“{area}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes classified under an area the current taxonomy does not have.</source>
+        <translation>归入当前政策领域列表中已没有的领域的笔记。</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1329,7 +1344,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../gui/help_dialogs.py" line="+33"/>
+        <location filename="../../gui/help_dialogs.py" line="+37"/>
         <source>Library database</source>
         <translation>文库数据库</translation>
     </message>
@@ -1379,17 +1394,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>按键</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>Where Data Lives</source>
         <translation>数据存放位置</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Annotator keeps everything on this computer, in these places. Set ANNOTATOR_HOME to keep all of it under one folder instead.</source>
         <translation>批注阅读器把所有内容都保存在这台电脑上的以下位置。设置 ANNOTATOR_HOME 环境变量可将其全部存放在同一个文件夹下。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -1399,7 +1414,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&lt;p&gt;&lt;b&gt;Annotator&lt;/b&gt; {version}&lt;br&gt;Read and annotate articles offline, with their policy areas highlighted. Annotator is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;Python {python} · Qt {qt} · PySide6 {pyside}&lt;br&gt;Your library: {folder}&lt;/p&gt;&lt;p&gt;It is built on these components, each under its own licence:&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;批注阅读器&lt;/b&gt; {version}&lt;br&gt;离线阅读和批注文章，并突出显示其政策领域。批注阅读器是依据 MIT 许可证发布的自由软件。&lt;/p&gt;&lt;p&gt;Python {python} · Qt {qt} · PySide6 {pyside}&lt;br&gt;您的文库：{folder}&lt;/p&gt;&lt;p&gt;它基于以下组件构建，各组件遵循其各自的许可证：&lt;/p&gt;</translation>
     </message>
@@ -1422,6 +1437,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>About Annotator</source>
         <translation>关于批注阅读器</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Your library lives in the PostgreSQL database {url}, which its server&apos;s administrator backs up. Everything else is on this computer, in these places.</source>
+        <translation>您的文库位于 PostgreSQL 数据库 {url} 中，由该服务器的管理员负责备份。其余内容都保存在这台电脑上的以下位置。</translation>
     </message>
 </context>
 <context>
@@ -1511,19 +1531,14 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../gui/language_menu.py" line="+26"/>
+        <location filename="../../gui/language_menu.py" line="+30"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Follow the System</source>
         <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The language changes the next time Annotator starts.</source>
-        <translation>语言将在下次启动批注阅读器时更改。</translation>
     </message>
 </context>
 <context>
@@ -1642,7 +1657,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+180"/>
+        <location filename="../../gui/main_window.py" line="+194"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1678,12 +1693,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+640"/>
+        <location line="+659"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-620"/>
+        <location line="-639"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1783,17 +1798,17 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{area}：第 {n} 段，共 {total} 段</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>No recent files</source>
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-606"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+722"/>
+        <location line="+741"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -2095,6 +2110,39 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
 </context>
 <context>
+    <name>RestartOffer</name>
+    <message>
+        <location filename="../../gui/restart_offer.py" line="+20"/>
+        <source>the system’s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change Language</source>
+        <translation>更改语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotator speaks {language} from its next start. Restart it now?</source>
+        <translation>Annotator 将在下次启动时使用 {language}。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your notes and your place in the article are kept.</source>
+        <translation>您的笔记和文章中的阅读位置都会保留。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restart Now</source>
+        <translation>立即重新启动(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../../gui/search_panel.py" line="+81"/>
@@ -2142,7 +2190,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/settings_dialog.py" line="+50"/>
+        <location filename="../../gui/settings_dialog.py" line="+52"/>
         <source>Reader Settings</source>
         <translation>阅读设置</translation>
     </message>
