@@ -15,7 +15,12 @@ from annotator.gui.conflicts_dialog import ConflictsDialog
 from annotator.gui.main_window import MainWindow
 from tests.gui.test_classroom_window import open_window
 from tests.server.classroom import GROUP, Classroom
-from tests.server.test_group_window import conflicting_edits, settled
+from tests.server.test_group_window import (
+    conflicting_edits,
+    join_in_dialog,
+    settled,
+    share_on_screen,
+)
 
 WINDOW = "written in the window"
 LAPTOP = "written on the laptop"
@@ -41,7 +46,9 @@ def test_undo_of_a_resolution_lists_the_conflict_again_and_redo_resolves_it_agai
     tmp_path: Path,
 ) -> None:
     window = open_window(qtbot, monkeypatch, annotator_home, "Ana")
-    made, _laptop, _hash = conflicting_edits(window, qtbot, classroom, tmp_path)
+    join_in_dialog(window, qtbot, classroom)
+    share_on_screen(window, qtbot)
+    made, _laptop = conflicting_edits(window, qtbot, classroom, tmp_path)
     layer = window.annotation_layer
     history = layer.undo.group
     dialog = chooser(window)
