@@ -1657,7 +1657,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+194"/>
+        <location filename="../../gui/main_window.py" line="+197"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1693,12 +1693,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+659"/>
+        <location line="+679"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-659"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1718,7 +1718,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1803,12 +1803,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-624"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+741"/>
+        <location line="+761"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
