@@ -15,6 +15,10 @@ import marshal
 import random
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.core.document import Document
 
 HIGHLIGHTS = 10_000
 AREAS = ("peace-security", "climate", "ai-governance", "multilateral-reform", "people-exchange")
@@ -51,11 +55,28 @@ def write_spans(path: str) -> None:
 
 def load_reading(path: str, highlights: bool = True) -> object:
     """The document at `path` with the highlights `write_spans` stored (or none)."""
-    from annotator.core.detection import AreaSpan
     from annotator.importers.plaintext import parse
+
+    return _reading(parse(Path(path).read_text(encoding="utf-8"), "benchmark"), path,
+                    highlights)
+
+
+def load_first_screen(path: str) -> object:
+    """The beginning of the document at `path` that a window paints first
+    (`importers.import_head`, as `MainWindow.open_initial` reads a long last document),
+    with the stored highlights that fall in it."""
+    from annotator.importers import import_head
+
+    head = import_head(Path(path))
+    assert head is not None, f"{path} has no beginning to paint first"
+    return _reading(head, path, True)
+
+
+def _reading(document: Document, path: str, highlights: bool) -> object:
+    from annotator.core.detection import AreaSpan
     from annotator.services.reading import Reading, bundled_taxonomy
 
-    document = parse(Path(path).read_text(encoding="utf-8"), "benchmark")
+    end = len(document.text)
     stored = marshal.loads(spans_path(path).read_bytes()) if highlights else []
-    spans = tuple(AreaSpan(area, s, e, (term,)) for area, s, e, term in stored)
+    spans = tuple(AreaSpan(area, s, e, (term,)) for area, s, e, term in stored if e <= end)
     return Reading(document, bundled_taxonomy(), spans, None)

@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.exporters import NoteLayout
@@ -44,6 +44,15 @@ def _annotated(window: MainWindow, qtbot: QtBot) -> None:
     made = window.annotation_layer.highlight("purple", note=NOTE,
                                              span=(start, start + len("San Francisco vision")))
     assert made is not None
+
+
+def _printing_to_file(window: MainWindow, qtbot: QtBot, path: Path) -> tuple[Printing, Path]:
+    """The window's printing, with a note to print and its printer writing `path`."""
+    _annotated(window, qtbot)
+    printing = window.printing
+    printing.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printing.printer.setOutputFileName(str(path))
+    return printing, path
 
 
 def _print(window: MainWindow, qtbot: QtBot, path: Path) -> None:
@@ -125,23 +134,53 @@ def test_prints_the_note_as_a_card_beside_its_passage(
     assert Printing(window, lambda: None, window.settings).notes is NoteLayout.MARGIN
 
 
-def test_the_print_dialog_has_a_notes_tab(
+def test_the_print_dialog_opens_with_the_notes_tab_in_view(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    _annotated(window, qtbot)
-    printing = window.printing
-    path = tmp_path / "dialog.pdf"
-    printing.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printing.printer.setOutputFileName(str(path))
+    printing, path = _printing_to_file(window, qtbot, tmp_path / "dialog.pdf")
     printing.print_document()
     dialog = window.findChild(QPrintDialog)
     assert isinstance(dialog, QPrintDialog)
     box = dialog.findChild(NoteLayoutBox)
     assert isinstance(box, NoteLayoutBox) and box.choice() is NoteLayout.END
+    # Not folded behind "Options >>": the choice is seen as the dialog opens.
+    qtbot.waitUntil(box.isVisible, timeout=5_000)
+    tabs = dialog.findChild(QTabWidget)
+    assert isinstance(tabs, QTabWidget)
+    assert tabs.tabText(tabs.currentIndex()) == "Notes"
+    dialog.grab().save(str(tmp_path / "print-dialog.png"))
     box.set_choice(NoteLayout.NONE)
     with qtbot.waitSignal(printing.printed, timeout=WAIT_MS):
         dialog.accept()
     assert printing.notes is NoteLayout.NONE
+    text = "".join(_pages(path))
+    assert "San Francisco" in text and NOTE not in text
+
+
+def test_before_a_native_print_dialog_the_notes_place_is_asked_first(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Windows' and macOS's print dialogs show no tab of ours: a small step comes first."""
+    printing, path = _printing_to_file(window, qtbot, tmp_path / "step.pdf")
+    printing.print_document(notes_first=True)
+    step = window.findChild(QDialog, "print-notes-step")
+    assert isinstance(step, QDialog)
+    qtbot.waitExposed(step)
+    assert window.findChild(QPrintDialog) is None  # not yet
+    box = step.findChild(NoteLayoutBox)
+    assert isinstance(box, NoteLayoutBox) and box.isVisible()
+    box.set_choice(NoteLayout.NONE)
+    step.grab().save(str(tmp_path / "print-notes-step.png"))
+    buttons = step.findChild(QDialogButtonBox)
+    assert isinstance(buttons, QDialogButtonBox)
+    go = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert go.text() == "&Continue…"
+    go.click()
+    assert printing.notes is NoteLayout.NONE
+    dialog = window.findChild(QPrintDialog)
+    assert isinstance(dialog, QPrintDialog)
+    with qtbot.waitSignal(printing.printed, timeout=WAIT_MS):
+        dialog.accept()
     text = "".join(_pages(path))
     assert "San Francisco" in text and NOTE not in text
 

@@ -58,6 +58,10 @@ def _x(key: str) -> str:
 X_REVISION, X_MOTIVATION, X_COLOR, X_ORIGIN, X_PLACEMENT, X_AREA, X_DELETED = (
     _x(k) for k in ("revision", "motivation", "color", "origin", "placement", "area", "deleted")
 )
+# The device that wrote a copy (its reader's name for it), as group sync carries it; a
+# bundle's items have none. Readers of older versions ignore the key.
+X_DEVICE = _x("device")
+MAX_DEVICE = 64
 # A UUID as this app writes it: taken as is, without parsing (half of reading a bundle's
 # ids); any other spelling goes through `uuid.UUID`.
 _CANONICAL_UUID = re.compile(
@@ -117,6 +121,14 @@ def text(value: Any, where: str, field: str, cap: int, *, required: bool = False
     if len(value) > cap:
         raise fail(where, f"{field} is longer than {cap:,} characters")
     return value
+
+
+def device(value: dict[str, Any], where: str) -> str | None:
+    """The device name an item carries, None when it names none: one line of text."""
+    name = text(value.get(X_DEVICE), where, "the device name", MAX_DEVICE).strip()
+    if not name.isprintable():
+        raise fail(where, "the device name is not one line of printable text")
+    return name or None
 
 
 def integer(value: Any, where: str, field: str, low: int = 0) -> int:

@@ -137,12 +137,17 @@ class GroupSync:
 
     # --- join and share -----------------------------------------------------------
 
-    def join(self, url: str, token: str) -> Joined:
+    def join(self, url: str, token: str, device: str = "") -> Joined:
         """Check the token with the server, then keep the link in per-user settings.
 
         The library's reader becomes the member: the server accepts annotations only in
         the member's name, and two devices of one member must own the same annotations.
+        `device` names this device in what it pushes; the host name (kept as "", so a
+        renamed machine follows) when it is empty or that name. Joining again with the
+        same token renames the device.
         """
+        device = config.device_name(device)
+        device = "" if device == config.device_name() else device
         root, named = _server_root(url)
         try:
             with GroupClient(root, named or "", token.strip()) as client:
@@ -165,10 +170,11 @@ class GroupSync:
                 )
         self._adopt(me["member"], me["name"])
         previous = links.get(me["group"])
-        link = GroupLink(root, me["group"], token.strip(), me["member"], me["name"], me["role"])
+        link = GroupLink(root, me["group"], token.strip(), me["member"], me["name"], me["role"],
+                         device=device)
         if previous is not None and previous.member == link.member:
             link = previous
-            link.url, link.token = root, token.strip()
+            link.url, link.token, link.device = root, token.strip(), device
         links[link.group] = link
         config.save(links)
         return Joined(link.group, link.member, link.name, link.role, root)
@@ -197,7 +203,12 @@ class GroupSync:
         with GroupClient(link.url, link.group, link.token) as client:
             created = client.share(document.content_hash, data)
         link.documents[document.content_hash] = stored.id
-        config.save(links)
+
+        def record(now: dict[str, GroupLink]) -> None:
+            if link.group in now:
+                now[link.group].documents[document.content_hash] = stored.id
+
+        config.update(record)
         return link, document.content_hash, document.metadata.title or "Untitled", created
 
     def status(self, group: str | None = None) -> GroupStatus:
@@ -241,8 +252,8 @@ class GroupSync:
             with GroupClient(link.url, link.group, link.token) as client:
                 run.push(client)
                 run.pull(client)
-        finally:
-            config.save(links)  # what was acknowledged stays acknowledged
+        finally:  # what was acknowledged stays acknowledged
+            config.save_after_sync(links, {link.group: run.filed})
         return SyncReport(link.group, run.pushed, run.pulled, len(run.conflicted),
                           link.version, tuple(run.conflicted))
 
@@ -256,6 +267,7 @@ class _Run:
         self._me = link.member
         self.pushed = self.pulled = 0
         self.conflicted: list[str] = []
+        self.filed: list[dict[str, Any]] = []  # conflict list entries this run added
 
     # --- push ---------------------------------------------------------------------
 
@@ -281,8 +293,10 @@ class _Run:
         raise AnnotatorError("The group kept changing while pushing; sync again shortly.")
 
     def _push_batch(self, client: GroupClient, batch: Sequence[tuple[str, Annotation]]) -> None:
+        device = self._link.device_name
         items = [
-            {"@context": layers.CONTEXT, **layers.item(a, _iri(content_hash), {})}
+            {"@context": layers.CONTEXT, **layers.item(a, _iri(content_hash), {}),
+             layers.X_DEVICE: device}
             for content_hash, a in batch
         ]
         result = client.push(self._link.version, items)
@@ -324,6 +338,7 @@ class _Run:
         for doc in found.get("documents", ()):
             self._document(client, str(doc["id"]))
         incoming: list[Annotation] = []
+        devices: dict[str, str | None] = {}  # the device each copy came from, if named
         withheld: list[str] = []
         with self._store.transaction() as repo:
             for entry in found.get("changes", ()):
@@ -335,7 +350,8 @@ class _Run:
                     withheld.append(str(entry["id"]))
                 else:
                     incoming.append(parsed(item, doc_id))
-            self._apply(repo, incoming, withheld)
+                    devices[incoming[-1].id] = _device(item)
+            self._apply(repo, incoming, withheld, devices)
         until = found.get("answers_hidden_until")
         link.answers_hidden_until = until if until and utc_now() < _when(until) else None
         link.version = int(found["version"])
@@ -371,7 +387,7 @@ class _Run:
         return doc_id
 
     def _apply(self, repo: Repository, incoming: Sequence[Annotation],
-               withheld: Iterable[str]) -> None:
+               withheld: Iterable[str], devices: dict[str, str | None]) -> None:
         link = self._link
         local = repo.annotations_by_id([a.id for a in incoming] + list(withheld))
         writes: list[tuple[Annotation | None, Annotation]] = []
@@ -387,7 +403,7 @@ class _Run:
                 link.hidden.remove(copy.id)
                 writes.append((local.get(copy.id), copy))
             elif copy.author_id == self._me:
-                writes.extend(self._own(local.get(copy.id), copy))
+                writes.extend(self._own(local.get(copy.id), copy, devices.get(copy.id)))
             else:
                 others.append(copy)
         result = merge(local, others, self._me)
@@ -397,9 +413,10 @@ class _Run:
         repo.save_annotations(new for old, new in writes if old is not None)
         self.pulled += len(writes)
 
-    def _own(self, mine: Annotation | None, copy: Annotation) -> list[tuple[Annotation | None,
-                                                                            Annotation]]:
-        """The reader's annotation as another of their devices left it on the server."""
+    def _own(self, mine: Annotation | None, copy: Annotation, device: str | None,
+             ) -> list[tuple[Annotation | None, Annotation]]:
+        """The reader's annotation as another of their devices (`device`, when it said
+        its name) left it on the server."""
         synced = self._link.synced
         if mine is None:
             synced[copy.id] = _key(copy)
@@ -418,10 +435,14 @@ class _Run:
             return []  # never acknowledged here (a restored server): this copy goes up next
         # Both devices changed it: keep this device's text above both revisions, and the
         # other text in the conflict list.
-        self._link.conflicts.append({
+        entry: dict[str, Any] = {
             "id": mine.id, "detected": w3c.timestamp(utc_now()),
             "kept": layers.item(mine, _iri(""), {}), "other": layers.item(copy, _iri(""), {}),
-        })
+        }
+        if device is not None:
+            entry["other_device"] = device
+        self._link.conflicts.append(entry)
+        self.filed.append(entry)
         self.conflicted.append(mine.id)
         return [(mine, changed(mine, revision=max(mine.revision, copy.revision) + 1,
                                modified=utc_now()))]
@@ -433,6 +454,15 @@ def _iri(content_hash: str) -> str:
 
 def _when(value: str) -> datetime:
     return layers.moment(value, "the group", "answers_hidden_until")
+
+
+def _device(item: dict[str, Any]) -> str | None:
+    """The device a server item came from; None when unnamed (an older client's push)
+    or named in a way this version cannot show."""
+    try:
+        return layers.device(item, "the group server")
+    except AnnotatorError:
+        return None
 
 
 def parsed(item: dict[str, Any], doc_id: str) -> Annotation:

@@ -12,6 +12,7 @@ choice to the window (merge_dialog.py).
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
@@ -160,18 +161,24 @@ class ConflictsDialog(QDialog):
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.found):
             return
-        conflict = self.found[row].conflict
+        entry = self.found[row]
+        conflict = entry.conflict
         self.passage.setText(self.tr("Note on “{passage}”").format(
             passage=shortened(conflict.kept.exact, 2 * QUOTE_CHARS)))
-        self._fill(self.mine_label, self.mine, self.tr("This device"), conflict.kept)
-        self._fill(self.other_label, self.other, self.tr("Your other device"), conflict.other)
+        self.mine_label.setText(self.tr("<b>This device</b> ({device}) — changed {when}").format(
+            device=escape(entry.device), when=_when(conflict.kept.modified)))
+        if entry.other_device is None:  # pushed by a version that names no device
+            self.other_label.setText(self.tr("<b>Your other device</b> — changed {when}").format(
+                when=_when(conflict.other.modified)))
+        else:
+            self.other_label.setText(self.tr("<b>From {device}</b>, {when}").format(
+                device=escape(entry.other_device), when=_when(conflict.other.modified)))
+        self._fill(self.mine, conflict.kept)
+        self._fill(self.other, conflict.other)
         both = [conflict.kept.note, conflict.other.note]
         self.written.setPlainText("\n\n".join(t for t in dict.fromkeys(both) if t.strip()))
 
-    def _fill(self, label: QLabel, text: QPlainTextEdit, where: str,
-              annotation: Annotation) -> None:
-        label.setText(self.tr("<b>{where}</b> — changed {when}").format(
-            where=where, when=_when(annotation.modified)))
+    def _fill(self, text: QPlainTextEdit, annotation: Annotation) -> None:
         if annotation.deleted:
             text.setPlainText(self.tr("(deleted)"))
         else:

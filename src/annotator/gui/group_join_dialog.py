@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 
 class JoinDialog(QDialog):
-    join_requested = Signal(str, str)  # url, token
+    join_requested = Signal(str, str, str)  # url, token, this device's name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +32,13 @@ class JoinDialog(QDialog):
         self.token = QLineEdit(self)
         self.token.setObjectName("group-token")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        from annotator.groupsync.config import device_name  # only when joining
+
+        self.device = QLineEdit(device_name(), self)
+        self.device.setObjectName("group-device")
+        self.device.setToolTip(self.tr(
+            "Shown on your other devices when a note was changed on two of them. Join "
+            "again with the same token to rename this device."))
         self.error = QLabel(self)
         self.error.setObjectName("group-join-error")
         self.error.setWordWrap(True)
@@ -40,6 +47,7 @@ class JoinDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Server &address:"), self.url)
         form.addRow(self.tr("Your &token:"), self.token)
+        form.addRow(self.tr("This &device's name:"), self.device)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         join = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -63,7 +71,7 @@ class JoinDialog(QDialog):
         self.error.setStyleSheet("")
         self.error.show()
         self.buttons.setEnabled(False)
-        self.join_requested.emit(url, token)
+        self.join_requested.emit(url, token, self.device.text())
 
     def show_error(self, message: str) -> None:
         """Joining failed: say why, and let the reader correct the fields."""

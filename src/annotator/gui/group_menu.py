@@ -53,6 +53,8 @@ class GroupHost(Protocol):
 
     def record(self, change: Change) -> None: ...  # one undo step, already written
 
+    def on_history(self, slot: Callable[[], None]) -> None: ...  # after each undo or redo
+
 
 class _Announcements(QObject):
     """Carries the server's events from the listening threads to the GUI thread (a
@@ -171,6 +173,7 @@ class GroupCommands(QObject):
             dialog = ConflictsDialog(self.widget)
             dialog.resolve_requested.connect(self._resolve)
             self.conflicts_dialog = dialog
+            self.host.on_history(self._history_moved)
         try:
             dialog.show_conflicts(_device_conflicts(services).listed())
         except AnnotatorError as exc:
@@ -190,6 +193,14 @@ class GroupCommands(QObject):
             name="group-resolve", on_finished=self._resolved, on_failed=self._resolve_failed,
             pool=network_pool())
 
+    def _history_moved(self) -> None:
+        """An undo or redo may have put a resolved conflict back on the list (or taken it
+        off again): the open chooser shows the list as it is, and a sync follows."""
+        dialog = self.conflicts_dialog
+        if dialog is not None and dialog.isVisible():
+            self.open_conflicts()
+        self.changed()
+
     def _indicator_clicked(self) -> None:
         if self._conflicts:
             self.open_conflicts()
@@ -199,8 +210,7 @@ class GroupCommands(QObject):
     # --- results (GUI thread) -----------------------------------------------------
 
     def _resolved(self, result: object) -> None:
-        if result is not None:
-            self.host.record(cast("Change", result))
+        self.host.record(cast("Change", result))
         self.open_conflicts()  # the conflicts left
         self.sync_now()  # the chosen text goes to the group and the other device
 
@@ -208,7 +218,7 @@ class GroupCommands(QObject):
         if self.conflicts_dialog is not None:
             self.conflicts_dialog.show_error(message)
 
-    def _join(self, url: str, token: str) -> None:
+    def _join(self, url: str, token: str, device: str) -> None:
         dialog = self.dialog
         assert dialog is not None
         services = self.host.services()
@@ -216,7 +226,8 @@ class GroupCommands(QObject):
             dialog.show_error(self.tr("The library cannot be opened, so no group can be "
                                       "joined."))
             return
-        run_in_background(lambda _p, _c: _join(services, url, token), name="group-join",
+        run_in_background(lambda _p, _c: _join(services, url, token, device),
+                          name="group-join",
                           on_finished=self._joined, on_failed=dialog.show_error,
                           pool=network_pool())
 
@@ -358,12 +369,12 @@ def _sync(services: Services) -> GroupState:
     return sync_all(_groups(services))
 
 
-def _join(services: Services, url: str, token: str) -> Joined:
+def _join(services: Services, url: str, token: str, device: str) -> Joined:
     """Join; the member becomes the library's reader, so notes are written as them."""
     from annotator.groupsync.sync import JoinFailed
 
     try:
-        joined = _groups(services).join(url, token)
+        joined = _groups(services).join(url, token, device)
     except JoinFailed as exc:
         raise AnnotatorError(_join_failure(exc.kind, url)) from None
     services.forget_reader()
@@ -430,3 +441,6 @@ class GroupWindow:
 
     def record(self, change: Change) -> None:
         self.window.annotation_layer.record([change])
+
+    def on_history(self, slot: Callable[[], None]) -> None:
+        self.window.annotation_layer.undo.group.indexChanged.connect(lambda _index: slot())

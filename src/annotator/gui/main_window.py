@@ -35,6 +35,7 @@ from annotator.services.reading import (
     active_taxonomy,
     bundled_taxonomy,
     named_in,
+    open_first_screen,
     open_path,
     open_sample,
     read_document,
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         # What the document on screen is and what of it is visible: the window draws it.
         self.document = DocumentSession()
         self.last_error: QMessageBox | None = None
+        # A long last document whose beginning is shown: its path and the reader's place.
+        self._rest: tuple[Path, int] | None = None
         # Set when the reader chose to restart (`offer_restart`); `app.run_gui` reads it.
         self.restart_requested = False
         self.restart_offer: QMessageBox | None = None
@@ -464,13 +467,31 @@ class MainWindow(QMainWindow):
             if last is not None and last.is_file():
                 position = self.settings.last_position
                 try:
-                    self.show_reading(open_path(last, self.taxonomy))
+                    # A long text paints its beginning first; `complete()` reads the rest.
+                    first = open_first_screen(last, self.taxonomy)
+                    self.show_reading(first or open_path(last, self.taxonomy))
                 except AnnotatorError:
                     pass
                 else:
-                    QTimer.singleShot(0, lambda: self.reader.scroll_to_offset(position))
+                    if first is not None:
+                        self._rest = (last, position)
+                    else:
+                        QTimer.singleShot(0, lambda: self.reader.scroll_to_offset(position))
                     return
         self.show_sample()
+
+    def _show_rest(self, path: Path, position: int) -> None:
+        """The whole of the long document whose beginning the first paint showed: read
+        before the panels, the library and the reader's commands see the beginning."""
+        self._rest = None
+        try:
+            reading = open_path(path, self.taxonomy)
+        except AnnotatorError as exc:  # changed or gone since its beginning was read
+            self._cannot_open(str(exc))
+            self.show_sample()
+            return
+        self.show_reading(reading)
+        QTimer.singleShot(0, lambda: self.reader.scroll_to_offset(position))
 
     def receive_file(self, path: object) -> None:
         """A later `annotator FILE` handed FILE over (`handoff.py`): open it, come forward."""
@@ -893,6 +914,8 @@ class MainWindow(QMainWindow):
         if self.completed or self._completing:
             return
         self._completing = True
+        if self._rest is not None:
+            self._show_rest(*self._rest)
         if not self._chrome:
             self._build_chrome()
         from annotator.gui.accessibility import name_widgets

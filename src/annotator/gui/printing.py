@@ -5,9 +5,13 @@ an exported PDF share one layout: the title, legend and coverage chart, the full
 with the highlights tinted in their colours and underlined (readable in grey), and the
 notes as numbered endnotes, as cards in the margin beside their passages, or not at all:
 the reader chooses in a "Notes" tab of the print dialog or in the preview's tool bar,
-and the choice is remembered. Printed on both sides, the margin cards go in the outer
-margin. The passage cards of the PDF export are left out: on paper they would repeat
-what the text already shows highlighted.
+and the choice is remembered. Qt's own print dialog keeps its option tabs folded behind
+"Options >>", where nobody looks for the notes; File ▸ Print opens them with the Notes
+tab in front (`_notes_in_view`). The native dialogs of Windows and macOS show no tabs of
+ours at all, so there File ▸ Print asks where the notes go in a small step first.
+Printed on both sides, the margin cards go in the outer margin. The passage cards of
+the PDF export are left out: on paper they would repeat what the text already shows
+highlighted.
 
 Printing runs in a `Worker` (the summary and the layout of a long text take seconds) with
 a progress dialog that appears when the work is slow and can cancel it; the QPrinter is
@@ -19,6 +23,7 @@ first paint.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -30,7 +35,16 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
     QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressDialog, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressDialog,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from annotator.core.summary import Summary, SummaryOptions
 from annotator.exporters.base import (
@@ -58,6 +72,8 @@ PRINT_CONTENT = SummaryOptions(full_text=True, suggestions=True)
 # Shown only when printing takes longer than this (ms).
 PROGRESS_AFTER_MS = 400
 NOTES_KEY = "print/notes"
+# Qt's own print dialog shows option tabs; on these systems QPrintDialog is the native one.
+NATIVE_PRINT_DIALOG = sys.platform in ("win32", "darwin")
 
 SummaryJob = Callable[[ProgressCallback | None, CancelCheck | None], Summary]
 
@@ -110,23 +126,59 @@ class Printing(QObject):
         self.worker: Worker | None = None
         self.progress: QProgressDialog | None = None
 
-    def print_document(self) -> None:
-        """File ▸ Print…: the system's print dialog, then the printout off the GUI thread."""
+    def print_document(self, *, notes_first: bool = NATIVE_PRINT_DIALOG) -> None:
+        """File ▸ Print…: the system's print dialog, then the printout off the GUI thread;
+        with `notes_first` (a native print dialog), where the notes go is asked before."""
         if self.source() is None or self.worker is not None:
             return
+        if notes_first:
+            self._notes_step().open()
+            return
+        self._print_dialog()
+
+    def _notes_step(self) -> QDialog:
+        """Notes at the end, in the margin or left out; Continue opens the print dialog."""
+        step = QDialog(self.window)
+        step.setObjectName("print-notes-step")
+        step.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        step.setWindowTitle(self.tr("Print"))
+        box, form = self._notes_form(step)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, step)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Continue…"))
+        buttons.accepted.connect(step.accept)
+        buttons.rejected.connect(step.reject)
+        form.addRow(buttons)
+        step.accepted.connect(lambda: self.set_notes(box.choice()))
+        step.accepted.connect(self._print_dialog)
+        step.setWindowModality(Qt.WindowModality.WindowModal)
+        step.setMinimumWidth(380)
+        return step
+
+    def _notes_form(self, parent: QWidget) -> tuple[NoteLayoutBox, QFormLayout]:
+        """The notes' place, as last chosen, and what the choices mean (the box's tooltip,
+        shown without hovering)."""
+        box = NoteLayoutBox(parent)
+        box.set_choice(self.notes)
+        hint = QLabel(box.toolTip(), parent)
+        hint.setWordWrap(True)
+        form = QFormLayout(parent)
+        form.addRow(self.tr("&Notes:"), box)
+        form.addRow(hint)
+        return box, form
+
+    def _print_dialog(self) -> None:
         dialog = QPrintDialog(self.printer, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         tab = QWidget(dialog)  # owned by the dialog, not by this function's scope
         tab.setWindowTitle(self.tr("Notes"))  # the tab's label
-        box = NoteLayoutBox(tab)
-        box.set_choice(self.notes)
-        form = QFormLayout(tab)
-        form.addRow(self.tr("&Notes:"), box)
+        box, _form = self._notes_form(tab)
         dialog.setOptionTabs([tab])  # Qt's own dialog shows it; a native one may not
         dialog.accepted.connect(lambda: self.set_notes(box.choice()))
         dialog.accepted.connect(self._print_chosen)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
+        _notes_in_view(dialog, tab)
 
     def _print_chosen(self) -> None:
         self.print_to(self.printer)
@@ -225,3 +277,21 @@ class Printing(QObject):
             preview.updatePreview()
 
         box.currentIndexChanged.connect(chosen)
+
+
+def _notes_in_view(dialog: QPrintDialog, tab: QWidget) -> None:
+    """Unfold the option tabs of Qt's own print dialog (Linux, BSD) with the Notes tab in
+    front. The dialog has no call for this: its "Options >>" button is the one with the
+    reset role, which a click toggles (qprintdialog_unix.cpp), found by role, not by its
+    translated text. A native dialog (Windows, macOS) has neither the tabs nor the
+    button, and is left as it is."""
+    tabs = dialog.findChild(QTabWidget)
+    if tabs is not None and tabs.indexOf(tab) >= 0:
+        tabs.setCurrentWidget(tab)
+    if tab.isVisible():
+        return
+    for box in dialog.findChildren(QDialogButtonBox):
+        for button in box.buttons():
+            if box.buttonRole(button) is QDialogButtonBox.ButtonRole.ResetRole:
+                button.click()
+                return

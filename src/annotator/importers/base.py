@@ -20,6 +20,9 @@ Cancelled = Callable[[], bool]
 """`cancelled()`: True once the reader asked to stop; the importer then raises."""
 
 Reader = Callable[[bytes, str, Progress, Cancelled], Document]
+HeadReader = Callable[[bytes, str, int], Document | None]
+"""`read_head(data, name, size)`: the document's first blocks, about `size` characters,
+exactly as `read` makes them from the whole; None when there is no such beginning."""
 
 
 class ImportCancelled(ImportRejected):
@@ -53,6 +56,7 @@ class Importer:
     mime_types: tuple[str, ...]
     sniff: Callable[[bytes], bool]
     read: Reader
+    read_head: HeadReader | None = None
     slow_above: int = 2 * 1024 * 1024
     """Bytes above which reading may take over ~0.3 s: a window imports such a file off
     its GUI thread (text: ~20 MB/s; a web page's extractors: ~1 MB/s or slower)."""

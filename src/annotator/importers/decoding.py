@@ -17,7 +17,7 @@ from pathlib import Path
 
 from annotator.core.document import Document, normalise
 from annotator.errors import ImportRejected
-from annotator.importers.base import Cancelled, Progress, Reader, check_cancelled
+from annotator.importers.base import Cancelled, HeadReader, Progress, Reader, check_cancelled
 
 MAX_BYTES = 32 * 1024 * 1024
 _CHUNK = 1024 * 1024
@@ -120,19 +120,24 @@ def read_file(path: Path) -> bytes:
     except OSError as exc:
         raise _unreadable(path, exc) from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        opened = os.fstat(handle.fileno())
+        if not stat.S_ISREG(opened.st_mode):
             raise ImportRejected(f"{path} changed while it was opened; try again.")
         chunks: list[bytes] = []
         total = 0
+        # The whole file in one read (one buffer, no joining: 5 MB in ~3 ms, not ~20),
+        # then in chunks if it grew meanwhile, never past MAX_BYTES.
+        want = min(opened.st_size, MAX_BYTES) + 1
         try:
-            while chunk := handle.read(_CHUNK):
+            while chunk := handle.read(want):
                 total += len(chunk)
                 if total > MAX_BYTES:
                     raise too_large(path.name, total)
                 chunks.append(chunk)
+                want = _CHUNK
         except OSError as exc:
             raise _unreadable(path, exc) from None
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -160,7 +165,7 @@ def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (or UTF-16) text; refuse binaries and invalid UTF-8, each by name."""
     if len(data) > MAX_BYTES:
         raise too_large(name, len(data))
-    if not data.strip():
+    if not data or data.isspace():  # isspace: no copy of a 5 MB file, as strip() makes
         raise ImportRejected(f"{name} is empty: there is no text to read.")
     what = binary_kind(data)
     if what is not None:
@@ -184,7 +189,7 @@ def decode_text(data: bytes, name: str) -> str:
             f"{name} is not valid UTF-8 (bad byte at position {exc.start}); "
             "save it as UTF-8 and open it again."
         ) from None
-    if not text.strip():
+    if not text or text.isspace():
         raise ImportRejected(f"{name} is empty: there is no text to read.")
     return text
 
@@ -200,3 +205,18 @@ def text_reader(parse: Callable[[str, str], Document]) -> Reader:
         return parse(text, Path(name).stem)
 
     return read
+
+
+def text_head_reader(parse_head: Callable[[str, str, str], Document | None]) -> HeadReader:
+    """An importer's `read_head` for a text format: decode all (so a file the whole
+    import would refuse is refused now), normalise only the first and last `size`
+    characters, then `parse_head(beginning, end, fallback_title)`. None for a text under
+    twice `size`: it is parsed whole as fast."""
+
+    def read_head(data: bytes, name: str, size: int) -> Document | None:
+        text = decode_text(data, name)
+        if len(text) <= 2 * size:
+            return None
+        return parse_head(normalise(text[:size]), normalise(text[-size:]), Path(name).stem)
+
+    return read_head

@@ -26,7 +26,7 @@ from annotator.importers.bylines import (
     make_date,
     parse_dateline,
 )
-from annotator.importers.decoding import text_reader
+from annotator.importers.decoding import text_head_reader, text_reader
 
 _KEY_POINT_MARKS = ("■", "▪", "◆", "●")
 _MAX_TITLE = 200
@@ -54,11 +54,41 @@ def _looks_like_heading(line: str) -> bool:
     return len(line) < 80 and not line.endswith((".", ",", ";", ":", "?", "!", "”", '"'))
 
 
-def parse(text: str, fallback_title: str) -> Document:
+def _paragraphs(text: str) -> list[str]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
-    paragraphs = _paragraph_lines(lines)
+    return _paragraph_lines(lines)
+
+
+def parse(text: str, fallback_title: str) -> Document:
+    return _build(_paragraphs(text), fallback_title)
+
+
+def parse_head(beginning: str, end: str, fallback_title: str) -> Document | None:
+    """The first blocks of a text, exactly as `parse` makes them from the whole: a window
+    paints the first screen of a long document before the rest is parsed
+    (`importers/registry.py`, `import_head`).
+
+    `beginning` and `end` are the text's first and last characters, normalised
+    (`core/document.py`), where a blank line is "\n\n". The beginning is cut at its last
+    blank line, so every paragraph in the head is whole. Only the text's last paragraph
+    decides anything beyond its own block (a source line there dates the byline), and it
+    is taken from `end`. None when either has no blank line: a text without blank lines
+    has a paragraph per line, and whether the middle has blank lines is unknown.
+    """
+    cut = beginning.rfind("\n\n")
+    end = end.rstrip()
+    tail = end.rfind("\n\n")
+    if cut < 0 or tail < 0:
+        return None
+    paragraphs = _paragraphs(beginning[: cut + 2])  # ends blank: paragraphs, not lines
+    last = " ".join(line.strip() for line in end[tail:].split("\n") if line.strip())
+    return _build(paragraphs, fallback_title, last) if len(paragraphs) > 2 else None
+
+
+def _build(paragraphs: list[str], fallback_title: str, last: str | None = None) -> Document:
+    """`last`: the text's last paragraph when `paragraphs` are only its beginning."""
     title, author, byline, source = "", "", "", ""
     published: date | None = None
     index = 0
@@ -85,11 +115,13 @@ def parse(text: str, fallback_title: str) -> Document:
                 )
 
     body = paragraphs[index:]
-    if body:
-        last = SOURCE.match(body[-1])
-        if last and len(body[-1]) < 120:
-            source = last["source"].strip()
-            iso = DATE_ISO.search(last["date"] or "")
+    whole = last is None
+    final = body[-1] if body and whole else last
+    if final:
+        found = SOURCE.match(final)
+        if found and len(final) < 120:
+            source = found["source"].strip()
+            iso = DATE_ISO.search(found["date"] or "")
             if iso and published is None:
                 published = make_date(iso["year"], iso["month"], iso["day"])
 
@@ -101,10 +133,10 @@ def parse(text: str, fallback_title: str) -> Document:
     for number, paragraph in enumerate(body):
         if paragraph.startswith(_KEY_POINT_MARKS):
             builder.add(BlockKind.KEY_POINT, paragraph.lstrip("".join(_KEY_POINT_MARKS) + " "))
-        elif source and number == len(body) - 1:
+        elif source and whole and number == len(body) - 1:
             builder.add(BlockKind.SOURCE, paragraph)
         elif (
-            0 < number < len(body) - 1
+            0 < number < len(body) - whole
             and _looks_like_heading(paragraph)
             and len(paragraph.split()) <= 10
         ):
@@ -122,4 +154,4 @@ def parse(text: str, fallback_title: str) -> Document:
 
 
 IMPORTER = Importer("plain text", (".txt", ".text"), ("text/plain",),
-                    claims_nothing, text_reader(parse))
+                    claims_nothing, text_reader(parse), read_head=text_head_reader(parse_head))

@@ -90,7 +90,7 @@ def import_bytes(
     if len(data) > MAX_BYTES:
         raise too_large(name, len(data))
     document = pick(data, name).read(data, name, progress, cancelled)
-    if not document.text.strip():
+    if not document.text or document.text.isspace():
         raise ImportRejected(f"{name} has no readable text.")
     return document
 
@@ -101,6 +101,21 @@ def import_path(
     cancelled: Cancelled = never_cancelled,
 ) -> Document:
     return import_bytes(read_file(path), path.name, progress, cancelled)
+
+
+# How much of a long text a window parses before its first paint: a few screens.
+HEAD_CHARS = 64_000
+
+
+def import_head(path: Path, size: int = HEAD_CHARS) -> Document | None:
+    """The first blocks of the document at `path`, exactly as `import_path` makes them,
+    when its format can read a beginning alone (plain text) and the text is long; else
+    None. Raises as `import_path` would for a file it refuses."""
+    data = read_file(path)
+    if len(data) > MAX_BYTES:
+        raise too_large(path.name, len(data))
+    read_head = pick(data, path.name).read_head
+    return read_head(data, path.name, size) if read_head is not None else None
 
 
 def slow_to_import(path: Path) -> bool:

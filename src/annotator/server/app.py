@@ -44,6 +44,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from annotator.errors import BundleRejected
+from annotator.exchange import layers
 from annotator.exchange.bundle import read_bundle
 from annotator.exchange.layers import moment
 from annotator.server import bodies
@@ -58,6 +59,7 @@ from annotator.server.library import (
     Stale,
     Stored,
     parse,
+    parse_device,
 )
 from annotator.server.members import Member, authenticate
 
@@ -124,8 +126,12 @@ def _annotation_url(request: Request, group: str, annotation_id: uuid.UUID) -> s
 
 
 def resource(request: Request, member: Member, stored: Stored) -> dict[str, Any]:
-    """A stored annotation as the protocol shows it: its URL as `id`, ours as `canonical`."""
+    """A stored annotation as the protocol shows it: its URL as `id`, ours as `canonical`.
+    The name of the device that pushed it is for its owner's other devices only: a host
+    name often says whose machine it is."""
     body = dict(stored.body)
+    if stored.owner != member.id:
+        body.pop(layers.X_DEVICE, None)
     body["canonical"] = body.get("id")
     body["id"] = _annotation_url(request, member.group, stored.id)
     return body
@@ -314,14 +320,16 @@ def build(service: Service) -> list[Route]:
         if not isinstance(items, list) or len(items) > MAX_PUSH_ITEMS:
             raise Refused(f'Send {{"annotations": [...]}} with at most {MAX_PUSH_ITEMS}.')
         incoming = []
+        devices: dict[str, str | None] = {}
         for number, item in enumerate(items):
             if not isinstance(item, dict):
                 raise Refused(f"Annotation {number} is not a JSON object.")
             _normalised_id(item, None)
             incoming.append(parse(item, member, f"annotation {number}"))
+            devices[incoming[-1].id] = parse_device(item, f"annotation {number}")
         if len({a.id for a in incoming}) != len(incoming):
             raise Refused("The push holds one annotation twice.")
-        result = await run_in_threadpool(library.push, member, since, incoming)
+        result = await run_in_threadpool(library.push, member, since, incoming, devices)
         return _json({
             "version": result.version, "successful": result.written,
             "unchanged": result.unchanged,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -126,9 +126,14 @@ def target_document(annotation_body: dict[str, Any]) -> str:
     raise Refused(f"The annotation's target source must be a group document ({HASH_IRI}…).")
 
 
-def canonical(annotation: Annotation, content_hash: str) -> dict[str, Any]:
-    """The body the server keeps: our own JSON-LD item, rebuilt from the parsed value."""
+def canonical(annotation: Annotation, content_hash: str, device: str | None = None
+              ) -> dict[str, Any]:
+    """The body the server keeps: our own JSON-LD item, rebuilt from the parsed value,
+    with the name of the device that pushed it when the client gave one (so the owner's
+    other device can say where a conflicting text came from)."""
     body = layers.item(annotation, document_iri(content_hash), {})
+    if device:
+        body[layers.X_DEVICE] = device
     return {"@context": layers.CONTEXT, **body}
 
 
@@ -139,6 +144,20 @@ def parse(body: dict[str, Any], member: Member, where: str) -> Annotation:
             body, document_id=target_document(body),
             default_creator=(str(member.id), member.name), area_ids={}, where=where,
         )
+    except BundleRejected as exc:
+        raise Refused(str(exc)) from None
+
+
+def _content(body: dict[str, Any]) -> dict[str, Any]:
+    """A stored body less the device that pushed it: the same state offered again from
+    another device (after a restore from backup, say) is unchanged, not a clash."""
+    return {k: v for k, v in body.items() if k != layers.X_DEVICE}
+
+
+def parse_device(body: dict[str, Any], where: str) -> str | None:
+    """The device name a pushed item carries (None from older clients), or `Refused`."""
+    try:
+        return layers.device(body, where)
     except BundleRejected as exc:
         raise Refused(str(exc)) from None
 
@@ -387,8 +406,10 @@ class GroupLibrary:
         rows = self._rows(conn, member, A.c.id.in_(wanted))
         return {str(r.id): r for r in rows}
 
-    def push(self, member: Member, since: int, incoming: Sequence[Annotation]) -> PushResult:
-        """Write the member's annotations, all in one transaction and one version.
+    def push(self, member: Member, since: int, incoming: Sequence[Annotation],
+             devices: Mapping[str, str | None] | None = None) -> PushResult:
+        """Write the member's annotations, all in one transaction and one version;
+        `devices` names the device each came from, by id, when the client said.
 
         The member's own pushes queue on a lock of their own (two devices of one
         student), so the stale check and the write see the same rows: only their owner
@@ -414,10 +435,10 @@ class GroupLibrary:
                 # The member's name as the group knows it, whatever the client called them.
                 a = changed(a, author_name=member.name)
                 known = existing.get(a.id)
-                body = canonical(a, a.document_id)
+                body = canonical(a, a.document_id, (devices or {}).get(a.id))
                 if problem is not None:
                     result.failed[a.id] = problem
-                elif known is not None and body == known.body:
+                elif known is not None and _content(body) == _content(known.body):
                     result.unchanged.append(a.id)
                 elif known is not None and order(a) <= order(_stored_annotation(known)):
                     result.failed[a.id] = (409, "the server holds a newer copy")

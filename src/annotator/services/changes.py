@@ -5,6 +5,11 @@ suggestion) is described by one `Change` holding the full before and after state
 wraps each in a thin QUndoCommand: redo is `change.apply(annotating)`, undo is
 `change.inverse().apply(annotating)`. Creation's "before" is the new annotation as a
 tombstone, so undoing a highlight deletes it the same way a delete does (merges carry it).
+
+A change may also carry `effects` outside the library: resolving a sync conflict takes
+an entry off the group's conflict list (groupsync/conflicts.py), and undoing the
+resolution must put that entry back, or the reader could not choose again. Each effect
+knows its own inverse, as the change does, and is applied after the annotations.
 """
 
 from __future__ import annotations
@@ -23,6 +28,14 @@ class Writes(Protocol):
     def apply(self, change: Change) -> None: ...
 
 
+class Effect(Protocol):
+    """A reversible write outside the library that belongs to a change."""
+
+    def apply(self) -> None: ...
+
+    def inverse(self) -> Effect: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """A reversible change to one document's annotations and rejected suggestions."""
@@ -33,10 +46,13 @@ class Change:
     after: tuple[Annotation, ...] = ()
     rejected: tuple[Suggestion, ...] = ()  # suggestions this change hides
     unrejected: tuple[Suggestion, ...] = ()  # suggestions this change shows again
+    effects: tuple[Effect, ...] = ()  # writes outside the library, in order
 
     def apply(self, service: Writes) -> None:
-        """Write the `after` states (one transaction)."""
+        """Write the `after` states (one transaction), then the effects."""
         service.apply(self)
+        for effect in self.effects:
+            effect.apply()
 
     def inverse(self) -> Change:
         """The change that puts back what this one replaced."""
@@ -47,6 +63,7 @@ class Change:
             after=self.before,
             rejected=self.unrejected,
             unrejected=self.rejected,
+            effects=tuple(e.inverse() for e in reversed(self.effects)),
         )
 
     @property
@@ -56,4 +73,4 @@ class Change:
 
     @property
     def empty(self) -> bool:
-        return not (self.after or self.rejected or self.unrejected)
+        return not (self.after or self.rejected or self.unrejected or self.effects)

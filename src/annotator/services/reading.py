@@ -27,7 +27,7 @@ from annotator.core.document import Document
 from annotator.core.language import document_language
 from annotator.core.taxonomy import Taxonomy, parse_taxonomy, read_taxonomy_text
 from annotator.errors import FolderError, TaxonomyError
-from annotator.importers import import_bytes, import_path
+from annotator.importers import import_bytes, import_head, import_path, slow_to_import
 from annotator.importers.base import (
     Cancelled,
     Progress,
@@ -365,6 +365,17 @@ def open_path(path: Path, taxonomy: Taxonomy | None = None, progress: Progress =
     document = import_path(path, progress, cancelled)
     check_cancelled(cancelled, path.name)
     return read_document(document, taxonomy or active_taxonomy(), path)
+
+
+def open_first_screen(path: Path, taxonomy: Taxonomy | None = None) -> Reading | None:
+    """The beginning of a long document, with its passages, to paint before the rest is
+    read (`MainWindow.open_initial`); None when the whole is quick to read (under ~0.3 s)
+    or its format reads only whole documents. Its blocks and offsets are the whole
+    document's (`import_head`)."""
+    if not slow_to_import(path):
+        return None
+    document = import_head(path)
+    return read_document(document, taxonomy or active_taxonomy(), path) if document else None
 
 
 def open_sample(taxonomy: Taxonomy | None = None) -> Reading:

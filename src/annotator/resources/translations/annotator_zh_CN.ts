@@ -623,7 +623,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../gui/conflicts_dialog.py" line="+49"/>
+        <location filename="../../gui/conflicts_dialog.py" line="+50"/>
         <source>Resolve Conflicts</source>
         <translation>解决冲突</translation>
     </message>
@@ -639,18 +639,16 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+7"/>
-        <location line="+97"/>
         <source>This device</source>
         <translation>本设备</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+97"/>
+        <location line="+1"/>
         <source>Your other device</source>
         <translation>您的另一台设备</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="+1"/>
         <source>Keep &amp;This Device&apos;s Text</source>
         <translation>保留本设备的文本(&amp;T)</translation>
     </message>
@@ -670,17 +668,27 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>保留此处写的文本(&amp;W)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Note on “{passage}”</source>
         <translation>关于“{passage}”的笔记</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&lt;b&gt;{where}&lt;/b&gt; — changed {when}</source>
-        <translation>&lt;b&gt;{where}&lt;/b&gt; — 修改于 {when}</translation>
+        <location line="+2"/>
+        <source>&lt;b&gt;This device&lt;/b&gt; ({device}) — changed {when}</source>
+        <translation>&lt;b&gt;本设备&lt;/b&gt;（{device}）— 修改于 {when}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&lt;b&gt;Your other device&lt;/b&gt; — changed {when}</source>
+        <translation>&lt;b&gt;您的另一台设备&lt;/b&gt; — 修改于 {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;From {device}&lt;/b&gt;, {when}</source>
+        <translation>&lt;b&gt;来自 {device}&lt;/b&gt;，{when}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(deleted)</source>
         <translation>（已删除）</translation>
     </message>
@@ -1161,7 +1169,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>GroupCommands</name>
     <message>
-        <location filename="../../gui/group_menu.py" line="+71"/>
+        <location filename="../../gui/group_menu.py" line="+73"/>
         <source>&amp;Join…</source>
         <translation>加入(&amp;J)…</translation>
     </message>
@@ -1186,12 +1194,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>请先从文库中打开一篇文档，再分享它。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>The library cannot be opened, so no group can be joined.</source>
         <translation>无法打开文库，因此无法加入小组。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Joined group {group} as {name}.</source>
         <translation>已以 {name} 的身份加入小组 {group}。</translation>
     </message>
@@ -1246,7 +1254,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>无法连接到位于 {url} 的小组服务器：请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-326"/>
         <source>&amp;Resolve Conflicts…</source>
         <translation>解决冲突(&amp;R)…</translation>
     </message>
@@ -1480,7 +1488,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>https://school.example/annotator</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Shown on your other devices when a note was changed on two of them. Join again with the same token to rename this device.</source>
+        <translation>当一条笔记在您的两台设备上都被修改时，会在另一台设备上显示此名称。使用同一令牌再次加入即可重命名本设备。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Server &amp;address:</source>
         <translation>服务器地址(&amp;A)：</translation>
     </message>
@@ -1488,6 +1501,11 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <location line="+1"/>
         <source>Your &amp;token:</source>
         <translation>你的令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This &amp;device&apos;s name:</source>
+        <translation>本设备名称(&amp;D)：</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1639,7 +1657,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+194"/>
+        <location filename="../../gui/main_window.py" line="+197"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1675,12 +1693,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+659"/>
+        <location line="+679"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-639"/>
+        <location line="-659"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1700,7 +1718,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+139"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1785,12 +1803,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="-606"/>
+        <location line="-624"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+741"/>
+        <location line="+761"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1969,17 +1987,22 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/printing.py" line="+120"/>
+        <location filename="../../gui/printing.py" line="+174"/>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-8"/>
         <source>&amp;Notes:</source>
         <translation>笔记(&amp;N)：</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="-18"/>
+        <source>&amp;Continue…</source>
+        <translation>继续(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -1989,7 +2012,8 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-64"/>
+        <location line="+66"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
