@@ -5,16 +5,26 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from annotator import __version__
 from annotator.app import restart_command
+from annotator.gui import i18n
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
 from annotator.gui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """The window speaks English, whatever an earlier test in this process loaded."""
+    installed = i18n.install(qapp, "en")
+    yield
+    installed.uninstall(qapp)
 
 
 def _offer(window: MainWindow, qtbot: QtBot) -> QMessageBox:
