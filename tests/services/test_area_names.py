@@ -75,3 +75,17 @@ def test_a_readers_own_taxonomy_is_shown_as_written(annotator_home: Path) -> Non
     assert taxonomy.source == str(own)
     assert named_in(taxonomy, "zh_CN") is taxonomy
     assert [(a.label, a.description) for a in taxonomy.areas] == [("Peace, mine", "Mine.")]
+
+
+def test_detections_stay_kept_after_many_other_taxonomies(annotator_home: Path) -> None:
+    """The compiled-taxonomy cache of this process starts over after eight; the bundled
+    taxonomy, kept for the whole process, must still have its detections kept on disk."""
+    for n in range(9):
+        own = annotator_home / f"areas-{n}.toml"
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_text(f'version = 1\n[[areas]]\nid = "a{n}"\nlabel = "A{n}"\n'
+                       f'color = "#0072b2"\ndescription = "D."\nterms = ["t{n}"]\n',
+                       encoding="utf-8")
+        active_taxonomy(own)
+    open_sample(bundled_taxonomy())
+    assert len(list((paths.state_dir() / "cache").glob("detected-*.pickle"))) == 1

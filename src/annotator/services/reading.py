@@ -53,7 +53,8 @@ class Reading:
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-_BUNDLED_SOURCE = "policy-areas.toml (bundled)"
+_BUNDLED = " (bundled)"  # how the source of a bundled taxonomy ends
+_BUNDLED_SOURCE = f"policy-areas.toml{_BUNDLED}"
 _detectors: dict[Taxonomy, Detector] = {}
 # Compiled detectors by the key of their taxonomy text (see `_compiled`), for this process.
 _compiled_here: dict[bytes, Detector] = {}
@@ -92,7 +93,11 @@ def _compiled(text: str, source: str) -> Detector:
         return known
     if len(_compiled_here) >= 8:
         _compiled_here.clear()
-        _taxonomy_keys.clear()
+        # The bundled taxonomies outlive this cache (`bundled_taxonomy` keeps them for the
+        # process), so their keys stay: without one, their detections would no longer be
+        # kept on disk for the rest of the session.
+        for taxonomy in [t for t in _taxonomy_keys if not t.source.endswith(_BUNDLED)]:
+            del _taxonomy_keys[taxonomy]
     _compiled_here[key.digest()] = detector = _compiled_anew(text, source, key.hexdigest())
     _taxonomy_keys[detector.taxonomy] = key.digest()
     return detector
@@ -179,7 +184,7 @@ def bundled_taxonomy(language: str = "") -> Taxonomy:
     if language not in bundled.TAXONOMY_LANGUAGES:
         return _compiled(bundled.taxonomy_text(), _BUNDLED_SOURCE).taxonomy
     return _compiled(bundled.taxonomy_text(language),
-                     f"policy-areas.{language}.toml (bundled)").taxonomy
+                     f"policy-areas.{language}.toml{_BUNDLED}").taxonomy
 
 
 # Taxonomies named in a reader's language (`named_in`), each with the taxonomy it renames:
