@@ -7,15 +7,10 @@ resources folder (`bundled.py`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QRect, QSize
-from PySide6.QtGui import (
-    QColor,
-    QIcon,
-    QIconEngine,
-    QImageReader,
-    QPainter,
-    QPixmap,
-)
+import re
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
 
 from annotator import bundled
 
@@ -37,12 +32,15 @@ class _SvgEngine(QIconEngine):
         self._pixmaps: dict[tuple[int, int, int, int], QPixmap] = {}
 
     def _render(self, size: QSize) -> QPixmap:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(self.data))
-        reader = QImageReader(buffer, QByteArray(b"svg"))
+        """The SVG drawn at `size` by the image-format plugin, from bytes Qt wraps itself.
+
+        Not through a QBuffer made here: Qt asks such a device for Python overrides
+        (which needs the GIL) while it holds the image plugins' lock, and a PDF being
+        typeset on a worker thread holds the GIL while it waits for that lock to draw an
+        image: the window and the printout then waited for each other for ever.
+        """
         side = max(1, min(size.width(), size.height()))
-        reader.setScaledSize(QSize(side, side))
-        image = reader.read()
+        image = QImage.fromData(_sized(self.data, side))  # the SVG plugin knows it
         return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
@@ -93,6 +91,19 @@ class _SvgEngine(QIconEngine):
 
     def key(self) -> str:
         return "annotator-svg"
+
+
+# The root element's own size, replaced by the size an icon is drawn at (`_sized`).
+_ROOT_SIZE = re.compile(rb"\s(?:width|height)=\"[^\"]*\"")
+
+
+def _sized(svg: bytes, side: int) -> bytes:
+    """`svg` with its root's width and height set to `side`: the plugin draws the viewBox
+    at that size, crisp at every scale, instead of scaling a bitmap of the default size."""
+    start = svg.index(b"<svg")
+    end = svg.index(b">", start)
+    root = _ROOT_SIZE.sub(b"", svg[start:end])
+    return svg[:start] + root + b' width="%d" height="%d"' % (side, side) + svg[end:]
 
 
 def _svg_icon(data: bytes) -> QIcon:
