@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from annotator.groupsync import config
 from tests.postgres_cluster import OWNER, SUPERUSER, free_port
-from tests.server.classroom import Classroom, annotations, cli, cli_refused
+from tests.server.classroom import GROUP, Classroom, annotations, cli, cli_refused
 from tests.server.conftest import GroupDatabase
 
 
@@ -63,3 +66,15 @@ def test_notes_written_before_joining_become_the_members(classroom: Classroom,
     [note] = annotations(teacher, text_hash)
     assert (note.note, note.author_name, note.author_id) == (
         "from before I joined", "Ana", classroom.members["Ana"])
+
+
+def test_a_device_is_named_when_it_joins_and_renamed_when_it_joins_again(
+    classroom: Classroom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = classroom.join("Ana")
+    monkeypatch.setenv("ANNOTATOR_HOME", str(home))
+    assert config.load()[GROUP].device == ""  # the host name, followed if it changes
+    cli(home, "group", "join", f"{classroom.url}/groups/{GROUP}", "--token",
+        classroom.tokens["Ana"], "--device", " lab pc\t3 ")
+    assert config.load()[GROUP].device == "lab pc 3"
+    assert config.load()[GROUP].device_name == "lab pc 3"

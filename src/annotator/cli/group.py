@@ -22,6 +22,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     join = commands.add_parser("join", help="join a group with the token your teacher gave")
     join.add_argument("url", metavar="URL", help="the server (or group) URL")
     join.add_argument("--token", required=True, help="your member token")
+    join.add_argument("--device", default="", metavar="NAME",
+                      help="this device's name, shown to your other devices when a note "
+                           "was changed on both (default: the host name); joining again "
+                           "renames it")
     join.add_argument("--json", action="store_true", help="print one JSON object")
     share = commands.add_parser("share", help="share a library document with the group")
     share.add_argument("doc", metavar="DOC", help="a document id or unambiguous id prefix")
@@ -64,7 +68,7 @@ def _group_sync() -> Iterator[Any]:
 def run_group(args: argparse.Namespace) -> int:
     with _group_sync() as groups:
         if args.group_command == "join":
-            joined = groups.join(args.url, args.token)
+            joined = groups.join(args.url, args.token, args.device)
             result: dict[str, Any] = {"group": joined.group, "member": joined.member,
                                       "name": joined.name, "role": joined.role,
                                       "url": joined.url}
