@@ -195,3 +195,30 @@ def test_ctrl_c_while_python_loads_the_command_is_quiet(
     assert child.returncode in (0, 130, -signal.SIGINT)
     if child.returncode != 0:
         assert _library_count(annotator_home) == 0
+
+
+def test_an_interrupt_python_cannot_raise_where_it_lands_is_raised_after() -> None:
+    """Ctrl+C inside a callback of the import system (where Python can only print it as
+    an ignored exception, traceback and all) ends the command as any interrupt does:
+    the entry point raises it again at the next step of the main thread."""
+    code = (
+        "import sys, time, weakref\n"
+        "from annotator.entry import _interrupt_later\n"
+        "sys.unraisablehook = _interrupt_later\n"
+        "class Module: pass\n"
+        "def callback(_):\n"
+        "    raise KeyboardInterrupt\n"
+        "module = Module()\n"
+        "lock = weakref.ref(module, callback)\n"
+        "try:\n"
+        "    del module\n"
+        "    for _ in range(50):\n"
+        "        time.sleep(0.1)  # work going on, in steps\n"
+        "    print('went on')\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60,
+                          check=True)
+    assert done.stdout.strip() == b"interrupted"
+    assert b"Traceback" not in done.stderr and b"ignored" not in done.stderr, done.stderr
