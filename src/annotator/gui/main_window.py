@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
-from annotator.gui.i18n import running_language
+from annotator.gui.i18n import resolve, running_language
 from annotator.gui.reader_view import RICH_LIMIT, ReaderView
 from annotator.gui.settings import Settings
 from annotator.services.document_session import DocumentSession, MarkWording
@@ -853,7 +853,6 @@ class MainWindow(QMainWindow):
     def offer_restart(self, language: str) -> None:
         """The reader chose `language`: offer to restart in it, unless the window speaks
         it already."""
-        from annotator.gui.i18n import resolve
         from annotator.gui.restart_offer import restart_offer
 
         app = QApplication.instance()
