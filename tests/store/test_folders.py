@@ -41,9 +41,16 @@ def test_a_folder_that_is_a_file(tmp_path: Path, folder: str, args: list[str]) -
 
 
 UNKNOWN_USER = """
-import os, sys
-import annotator.cli, annotator.cli.library, annotator.store, annotator.services.library
-annotator.cli.build_parser()  # the commands' modules, while Python's own folder is readable
+import contextlib, io, os, shutil, sys, tempfile
+import annotator.cli
+# The same command once as root, in a folder of its own, so every module it loads (ours
+# and Python's, imported lazily) is loaded while their folders are readable: a clone
+# made with `mktemp -d` is readable by root alone.
+warm = tempfile.mkdtemp()
+os.environ["ANNOTATOR_HOME"] = warm
+with contextlib.redirect_stdout(io.StringIO()):
+    assert annotator.cli.main(["documents"]) == 0
+shutil.rmtree(warm)
 os.environ.pop("HOME", None)
 os.environ.pop("ANNOTATOR_HOME", None)
 os.setgid(54321)
