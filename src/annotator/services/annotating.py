@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from annotator.core.anchoring import describe
 from annotator.core.annotation import (
     COLOR_BY_KEY,
     Motivation,
@@ -19,6 +18,7 @@ from annotator.core.annotation import (
     Placement,
     changed,
     new_id,
+    quote_context,
     restored,
     utc_now,
 )
@@ -138,18 +138,20 @@ class Annotating:
             )
         if area is None and origin is Origin.READER and motivation is Motivation.HIGHLIGHTING:
             area = suggested_area(doc.document, start, end)
-        position, quote = describe(text, start, end)
+        # The quote and its context as `core.anchoring.describe` gives them, without
+        # building its two selector objects only to read their fields back.
+        exact, prefix, suffix = quote_context(text, start, end)
         now = utc_now()
         # Every field is given and checked here, so the unguarded constructor the store
         # loads with (`restored`: a frozen dataclass's __init__ was ~5% of a one-highlight
         # commit, `highlight_commit` in benchmarks/bench_store.py) builds the same value.
         annotation = restored(
             document_id=doc.id,
-            start=position.start,
-            end=position.end,
-            exact=quote.exact,
-            prefix=quote.prefix,
-            suffix=quote.suffix,
+            start=start,
+            end=end,
+            exact=exact,
+            prefix=prefix,
+            suffix=suffix,
             color=check_color(color),
             note=check_note(note),
             tags=check_tags(tags),

@@ -16,7 +16,14 @@ from typing import Any
 from sqlalchemy import bindparam, false, func, insert, select
 
 from annotator.core.annotation import Annotation, Placement
-from annotator.store.mapping import ANNOTATION_COLUMNS, A, T, annotations_from_rows
+from annotator.store.mapping import (
+    ANNOTATION_COLUMNS,
+    A,
+    T,
+    annotation_values,
+    annotations_from_rows,
+    tag_rows,
+)
 from annotator.store.repository import MANY_IDS, AnnotationMatch, DocumentMatch, SqlRepository
 from annotator.store.sqlite.fts import bulk_indexed, search_annotations, search_documents
 from annotator.store.sqlite.prepared import Prepared, parse_datetime
@@ -62,6 +69,14 @@ class SqliteRepository(SqlRepository):
         self, rows: Iterable[Sequence[Any]], tags: dict[str, tuple[str, ...]]
     ) -> list[Annotation]:
         return annotations_from_rows(rows, tags, parse_datetime)
+
+    def insert_annotation(self, annotation: Annotation) -> None:
+        """One new annotation, its row straight to the prepared INSERT: the batch's lists,
+        length checks and tag generator (`insert_annotations`) are a one-highlight
+        commit's work for nothing (`highlight_commit`, benchmarks/bench_store.py)."""
+        _INSERT.execute(self._conn, annotation_values(annotation))
+        if annotation.tags:
+            _INSERT_TAGS.execute_many(self._conn, tag_rows((annotation,)))
 
     def _insert_annotation_rows(self, values: list[dict[str, Any]]) -> None:
         if len(values) == 1:
