@@ -18,7 +18,7 @@ class NoteLayoutBox(QComboBox):
         self.addItem(self.tr("As cards in the margin"), NoteLayout.MARGIN.value)
         self.addItem(self.tr("Left out"), NoteLayout.NONE.value)
         self.setToolTip(self.tr("Margin cards sit beside the full text; a note with no "
-                                "room beside its passage is printed at the end"))
+                                "room beside its passage is printed at the end."))
         self.setAccessibleName(self.tr("Notes"))
 
     def choice(self) -> NoteLayout:

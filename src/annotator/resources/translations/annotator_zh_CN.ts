@@ -1975,8 +1975,8 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+1"/>
-        <source>Margin cards sit beside the full text; a note with no room beside its passage is printed at the end</source>
-        <translation>页边卡片位于全文旁边；段落旁放不下的笔记打印在文末</translation>
+        <source>Margin cards sit beside the full text; a note with no room beside its passage is printed at the end.</source>
+        <translation>页边卡片位于全文旁边；段落旁放不下的笔记打印在文末。</translation>
     </message>
     <message>
         <location line="+2"/>
