@@ -1,0 +1,152 @@
+"""The window as the reader left it is the next launch's first frame (gui/last_frame.py):
+kept on closing, painted first, then replaced by the live window once that has opened
+the library, looking the same. A picture that no longer shows what the window would
+(other settings, another size, another language) is never painted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from annotator.app import create_main_window, last_picture, remember_last_frame
+from annotator.gui import last_frame
+from annotator.gui.main_window import MainWindow
+from annotator.gui.settings import Settings
+
+SAMPLE_TITLE = "Stakes have never been higher for US-China cooperation to get into gear"
+
+
+def _live(qtbot: QtBot, window: MainWindow) -> None:
+    """Show `window` and wait until it is live: panels built, library open."""
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.completed and not window.showing_picture
+                    and window.annotation_layer.session is not None, timeout=15_000)
+    qtbot.wait(20)  # posted layout and paint events
+
+
+def _leave(qtbot: QtBot, size: tuple[int, int] = (760, 600)) -> QImage:
+    """A reader's launch on the sample, closed as a reader closes it: its picture."""
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    _live(qtbot, window)
+    window.close()
+    remember_last_frame(window)
+    assert window.last_frame is not None
+    return window.last_frame.image
+
+
+def _same_share(first: QImage, second: QImage) -> float:
+    """The share of pixels two images of one size have in common (sampled every 3rd)."""
+    assert first.size() == second.size()
+    second = second.convertToFormat(first.format())
+    points = [(x, y) for y in range(0, first.height(), 3) for x in range(0, first.width(), 3)]
+    return sum(first.pixel(x, y) == second.pixel(x, y) for x, y in points) / len(points)
+
+
+def test_a_closed_window_is_painted_first_then_the_live_one_looks_the_same(
+    qtbot: QtBot, tmp_path: Path,
+) -> None:
+    left = _leave(qtbot)
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.showing_picture
+    assert window.windowTitle() == f"{SAMPLE_TITLE} — Annotator"
+    first_frames: list[QImage] = []
+    window.call_after_first_frame(lambda: QTimer.singleShot(  # grabbed after its paint
+        0, lambda: first_frames.append(window.grab().toImage())))
+    window.show()
+    qtbot.waitUntil(lambda: bool(first_frames), timeout=10_000)
+    assert _same_share(left, first_frames[0]) == 1.0  # the picture, pixel for pixel
+    _live(qtbot, window)
+    live = window.grab().toImage()
+    live.save(str(tmp_path / "live-after-picture.png"))
+    # The live window is the picture's window: only the scroll bar's thumb may differ,
+    # the page's text being laid out as far as it is shown.
+    assert _same_share(left, live) > 0.995
+    assert window.reading is not None and window.reading.document.metadata.title == SAMPLE_TITLE
+    assert window.reader.page.document().toPlainText().startswith(SAMPLE_TITLE)
+    assert len(window.library_panel.ids()) == 1
+
+
+def test_changed_settings_or_language_leave_the_picture_unpainted(qtbot: QtBot) -> None:
+    _leave(qtbot)
+    assert last_picture(Settings()) is not None
+    settings = Settings()
+    settings.zoom = 1.5
+    settings.sync()
+    assert last_picture(Settings()) is None  # the page would be set larger
+    _leave(qtbot)
+    assert last_picture(Settings()) is not None
+    settings = Settings()
+    settings.language = "zh_CN"  # chosen, waiting for a restart: the window still speaks
+    window = MainWindow(settings)  # English, so it takes no picture, and forgets the last
+    qtbot.addWidget(window)
+    window.open_initial(None)
+    _live(qtbot, window)
+    window.close()
+    remember_last_frame(window)
+    assert window.last_frame is None and last_picture(Settings()) is None
+
+
+def test_a_window_of_another_size_paints_no_picture_and_still_comes_live(
+    qtbot: QtBot,
+) -> None:
+    _leave(qtbot, size=(760, 600))
+    settings = Settings()
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.showing_picture
+    window.resize(700, 500)  # as a window manager might, on a smaller screen
+    first_frames: list[QImage] = []
+    window.call_after_first_frame(lambda: QTimer.singleShot(  # grabbed after its paint
+        0, lambda: first_frames.append(window.grab().toImage())))
+    window.show()
+    qtbot.waitUntil(lambda: bool(first_frames), timeout=10_000)
+    frame = first_frames[0]
+    assert frame.pixel(350, 250) == frame.pixel(10, 10)  # the window's background only
+    _live(qtbot, window)
+    assert window.reader.isVisible() and window.reader.width() > 300
+    assert settings.reader_look == window.settings.reader_look
+
+
+def test_closing_behind_the_picture_changes_nothing_it_would_show(
+    qtbot: QtBot, annotator_home: Path,
+) -> None:
+    _leave(qtbot)
+    state = annotator_home / "state" / "state.ini"
+    before = state.read_bytes()
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # before the live window came
+    remember_last_frame(window)
+    assert state.read_bytes() == before
+    assert last_picture(Settings()) is None  # it took none: the next launch builds live
+
+
+@pytest.mark.parametrize("damage", ["foreign", "truncated", "other key"])
+def test_a_damaged_or_foreign_picture_is_not_painted(
+    qtbot: QtBot, annotator_home: Path, damage: str,
+) -> None:
+    _leave(qtbot)
+    path = annotator_home / "state" / "cache" / "last-frame.bin"
+    data = path.read_bytes()
+    if damage == "foreign":
+        path.write_bytes(b"GIF89a" + data[6:])
+    elif damage == "truncated":
+        path.write_bytes(data[:-1])
+    assert last_frame.kept(lambda _ratio: b"another key") is None
+    settings = Settings()
+    found = last_frame.kept(lambda ratio: last_frame.frame_key(ratio, settings.last_document))
+    assert (found is not None) == (damage == "other key")
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.showing_picture == (damage == "other key")
+    _live(qtbot, window)
+    assert window.reader.page.document().toPlainText().startswith(SAMPLE_TITLE)
