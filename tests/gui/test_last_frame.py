@@ -29,12 +29,25 @@ def _live(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.wait(20)  # posted layout and paint events
 
 
-def _leave(qtbot: QtBot, size: tuple[int, int] = (760, 600)) -> QImage:
-    """A reader's launch on the sample, closed as a reader closes it: its picture."""
-    window = create_main_window(None)
+def _leave(qtbot: QtBot, size: tuple[int, int] = (760, 600), *,
+           bars: bool = False, document: Path | None = None) -> QImage:
+    """A reader's launch on the sample, closed as a reader closes it: its picture.
+    `bars`: closed with the name question and find in page open above the article.
+    `document`: that file instead, read to its middle, a few pixels past a line."""
+    window = create_main_window(str(document) if document else None)
     qtbot.addWidget(window)
     window.resize(*size)
     _live(qtbot, window)
+    if document is not None:
+        assert window.reading is not None
+        window.reader.scroll_to_offset(len(window.reading.document.text) // 2)
+        bar = window.reader.page.verticalScrollBar()
+        bar.setValue(bar.value() + 7)
+    if bars:
+        window.ask_identity()
+        window.open_find()
+        window.find_bar.box.setText("climate")
+        qtbot.waitUntil(lambda: window.reader.page.y() > 60)  # below the two bars
     window.close()
     remember_last_frame(window)
     assert window.last_frame is not None
@@ -49,10 +62,14 @@ def _same_share(first: QImage, second: QImage) -> float:
     return sum(first.pixel(x, y) == second.pixel(x, y) for x, y in points) / len(points)
 
 
+@pytest.mark.parametrize(("bars", "file"), [(False, False), (True, False), (False, True)],
+                         ids=["sample", "with-bars", "file-read-halfway"])
 def test_a_closed_window_is_painted_first_then_the_live_one_looks_the_same(
-    qtbot: QtBot, tmp_path: Path,
+    qtbot: QtBot, tmp_path: Path, sample_path: Path, bars: bool, file: bool,
 ) -> None:
-    left = _leave(qtbot)
+    document = tmp_path / "article.txt"
+    document.write_bytes(sample_path.read_bytes())
+    left = _leave(qtbot, bars=bars, document=document if file else None)
     window = create_main_window(None)
     qtbot.addWidget(window)
     assert window.showing_picture
@@ -70,6 +87,7 @@ def test_a_closed_window_is_painted_first_then_the_live_one_looks_the_same(
     # the page's text being laid out as far as it is shown.
     assert _same_share(left, live) > 0.995
     assert window.reading is not None and window.reading.document.metadata.title == SAMPLE_TITLE
+    assert window.reading.path == (document if file else None)
     assert window.reader.page.document().toPlainText().startswith(SAMPLE_TITLE)
     assert len(window.library_panel.ids()) == 1
 

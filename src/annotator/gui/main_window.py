@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._show_live)
 
     def _show_live(self) -> None:
+        if self.reading is not None and self.reading.path is not None:
+            # The place, again: the page reflowed when the docks took their widths.
+            self.reader.scroll_to_offset(self.settings.last_position)
         self._picture = None
         self.setUpdatesEnabled(True)
         if QApplication.focusWidget() is None:
@@ -1001,11 +1004,37 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         whole = (self.completed and self._picture is None and self.isVisible()
                  and not self.isMinimized())
-        if not whole or app is None or resolve(self.settings.language) != running_language(app):
+        if (not whole or app is None or resolve(self.settings.language) != running_language(app)
+                or not self._placed_as_next_launch()):
             self.last_frame = None
             return
+        # The next launch opens without the bars a question or a search put above the
+        # page: the page takes their room before the picture is taken.
+        if self.find_bar.isVisible():
+            self.close_find()
+        if self.identity_bar is not None:
+            self.identity_bar.hide()
+        self.reader.lay_out_bars()
         self.last_frame = Picture(self.grab().toImage(), self.devicePixelRatioF(),
                                   self.windowTitle())
+
+    def _placed_as_next_launch(self) -> bool:
+        """Put the page where the next launch will (False: it opens another document).
+
+        A file opens with the line at the top that holds the reader's place
+        (`open_initial`), a document without one as the sample, at its beginning."""
+        reading = self.reading
+        if reading is None:
+            return False
+        if reading.path is not None:
+            self.reader.scroll_to_offset(self.reader.top_offset())
+            return True
+        from annotator.services.reading import open_sample
+
+        if reading.document.content_hash != open_sample(self.taxonomy).document.content_hash:
+            return False
+        self.reader.scroll_to_start()
+        return True
 
     # -- annotations, library, search (issue 3) ---------------------------------------
 
