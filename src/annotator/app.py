@@ -116,9 +116,12 @@ def last_picture(settings: Settings) -> Picture | None:
 def remember_last_frame(window: MainWindow) -> None:
     """Keep the picture `window` took as it closed, for the next launch to paint first,
     once its settings are written (they are part of the picture's key); a window that
-    closed without one leaves no picture behind."""
+    closed without one leaves no picture behind, unless it closed before it ever
+    replaced the last one (the reader changed nothing)."""
     from annotator.gui import last_frame
 
+    if window.showing_picture:
+        return  # closed behind the last picture, which still shows what it would open
     picture = window.last_frame
     if picture is None:
         last_frame.forget()

@@ -5,6 +5,11 @@ the library, looking the same. A picture that no longer shows what the window wo
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -145,7 +150,63 @@ def test_closing_behind_the_picture_changes_nothing_it_would_show(
     window.close()  # before the live window came
     remember_last_frame(window)
     assert state.read_bytes() == before
-    assert last_picture(Settings()) is None  # it took none: the next launch builds live
+    assert window.last_frame is None
+    assert last_picture(Settings()) is not None  # the last one still shows that window
+
+
+def test_a_changed_last_document_leaves_the_picture_unpainted(
+    qtbot: QtBot, tmp_path: Path, sample_path: Path,
+) -> None:
+    document = tmp_path / "article.txt"
+    document.write_bytes(sample_path.read_bytes())
+    _leave(qtbot, document=document)
+    assert last_picture(Settings()) is not None
+    with document.open("ab") as more:
+        more.write(b"\n\nA paragraph added since.\n")
+    assert last_picture(Settings()) is None
+
+
+UNTIL_LIVE = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from annotator import app as app_module
+    from annotator.gui.main_window import MainWindow
+    def poll(first):
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if first:
+            print("PICTURE", windows[0].showing_picture, flush=True)
+        window = windows[0]
+        if (window.showing_picture or not window.completed
+                or window.annotation_layer.session is None):
+            QTimer.singleShot(50, lambda: poll(False))
+            return
+        print("LIVE", flush=True)
+    QTimer.singleShot(0, lambda: poll(True))
+    sys.exit(app_module.run_gui())
+""")
+
+
+def _launch_until_live(home: Path) -> str:
+    """`annotator` as started from a desktop, closed by SIGTERM once live: whether it
+    opened on a picture."""
+    env = {**os.environ, "ANNOTATOR_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen([sys.executable, "-c", UNTIL_LIVE], env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None
+        opened = child.stdout.readline().strip()
+        live = child.stdout.readline().strip()
+        child.send_signal(signal.SIGTERM)
+        _out, errors = child.communicate(timeout=60)
+    assert live == "LIVE" and child.returncode == 0, errors
+    return opened
+
+
+def test_annotator_leaves_its_picture_for_the_next_start(annotator_home: Path) -> None:
+    assert _launch_until_live(annotator_home) == "PICTURE False"
+    assert last_picture(Settings()) is not None
+    assert _launch_until_live(annotator_home) == "PICTURE True"
+    assert last_picture(Settings()) is not None
 
 
 @pytest.mark.parametrize("damage", ["foreign", "truncated", "other key"])
