@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QApplication
 
 from annotator import __version__, paths
 from annotator.errors import AnnotatorError
+from annotator.gui import last_frame
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from annotator.gui.last_frame import Picture
     from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
 
@@ -48,6 +48,7 @@ def create_application(argv: list[str] | None = None, *, dress: bool = True) -> 
     app.setApplicationVersion(__version__)
     app.setOrganizationName(paths.APP_NAME)
     app.setDesktopFileName("annotator")  # the icon comes with the window's menus
+    last_frame.note_system_tone(app)
     if dress:
         dress_application(app)
     return app
@@ -105,10 +106,8 @@ def start_window(path: str | None = None, database: str | None = None,
     return app, create_main_window(path, database, prepare=lambda: dress_application(app))
 
 
-def last_picture(settings: Settings) -> Picture | None:
+def last_picture(settings: Settings) -> last_frame.Picture | None:
     """The picture the reader's last window left, if it still shows what they left."""
-    from annotator.gui import last_frame
-
     last = settings.last_document
     return last_frame.kept(lambda ratio: last_frame.frame_key(ratio, last))
 
@@ -118,8 +117,6 @@ def remember_last_frame(window: MainWindow) -> None:
     once its settings are written (they are part of the picture's key); a window that
     closed without one leaves no picture behind, unless it closed before it ever
     replaced the last one (the reader changed nothing)."""
-    from annotator.gui import last_frame
-
     if window.showing_picture:
         return  # closed behind the last picture, which still shows what it would open
     picture = window.last_frame

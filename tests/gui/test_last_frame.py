@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.app import create_main_window, last_picture, remember_last_frame
@@ -154,6 +155,25 @@ def test_closing_behind_the_picture_changes_nothing_it_would_show(
     assert last_picture(Settings()) is not None  # the last one still shows that window
 
 
+def test_a_desktop_turned_dark_leaves_a_light_picture_unpainted(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    last_frame.note_system_tone(app)  # as app.py does before the theme
+    _leave(qtbot)
+    assert last_picture(Settings()) is not None
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    app.setPalette(dark)
+    try:
+        last_frame.note_system_tone(app)  # the next start, on a desktop turned dark
+        assert last_picture(Settings()) is None
+    finally:
+        app.setPalette(light)
+        last_frame.note_system_tone(app)
+    assert last_picture(Settings()) is not None
+
+
 def test_a_changed_last_document_leaves_the_picture_unpainted(
     qtbot: QtBot, tmp_path: Path, sample_path: Path,
 ) -> None:
@@ -203,10 +223,11 @@ def _launch_until_live(home: Path) -> str:
 
 
 def test_annotator_leaves_its_picture_for_the_next_start(annotator_home: Path) -> None:
+    kept = annotator_home / "state" / "cache" / "last-frame.bin"
     assert _launch_until_live(annotator_home) == "PICTURE False"
-    assert last_picture(Settings()) is not None
+    assert kept.is_file()
     assert _launch_until_live(annotator_home) == "PICTURE True"
-    assert last_picture(Settings()) is not None
+    assert _launch_until_live(annotator_home) == "PICTURE True"  # the second's, in turn
 
 
 @pytest.mark.parametrize("damage", ["foreign", "truncated", "other key"])

@@ -10,10 +10,11 @@ picture never shows anything the live window would take back.
 
 A picture is kept with a key of everything that decides what the window shows at start
 and can be read without the window's modules: the versions, the platform, the pixel
-ratio, the language environment, the settings and state files, the reader's own
-taxonomy and themes, and the last document's file. A picture whose key differs, whose
-size is not the window's, or that cannot be read is not shown; what only the library
-knows (annotations another process added) is brought up to date by the reveal.
+ratio, the desktop's light or dark palette, the language environment, the settings and
+state files, the reader's own taxonomy and themes, and the last document's file. A
+picture whose key differs, whose size is not the window's, or that cannot be read is not
+shown; what only the library knows (annotations another process added) is brought up to
+date by the reveal.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _HEADER = struct.Struct("<IIIId II")
 # than the picture saves.
 MAX_BYTES = 64 * 1024 * 1024
 _LANGUAGE_ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+_TONE = "annotator-system-tone"  # the app's property `note_system_tone` sets
 
 
 class Picture(NamedTuple):
@@ -75,11 +77,20 @@ def _stamp(path: Path) -> str:
     return f"{path}:{found.st_mtime_ns}:{found.st_size}"
 
 
+def note_system_tone(app: QGuiApplication) -> None:
+    """Remember the desktop's window colour before a theme replaces the palette: a
+    picture taken in light mode must not open a desktop that has turned dark. (Asking
+    Qt for the colour scheme itself builds every enum of the `Qt` namespace, ~18 ms.)"""
+    app.setProperty(_TONE, app.palette().window().color().rgba())
+
+
 def frame_key(ratio: float, last_document: Path | None) -> bytes:
     """What a picture taken at `ratio` device pixels per logical pixel, showing
     `last_document` (None: the bundled sample), depends on besides the library."""
+    app = QGuiApplication.instance()
+    tone = app.property(_TONE) if app is not None else None
     parts = [__version__, qVersion(), QGuiApplication.platformName(), repr(ratio),
-             *(os.environ.get(name, "") for name in _LANGUAGE_ENVIRONMENT)]
+             repr(tone), *(os.environ.get(name, "") for name in _LANGUAGE_ENVIRONMENT)]
     try:
         config, state = paths.config_dir(), paths.state_dir()
     except FolderError:
