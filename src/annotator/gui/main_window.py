@@ -6,13 +6,17 @@ The sidebar is a dock holding a QTabWidget (`self.sidebar`), so later features a
 dock area. Errors from the services arrive as `AnnotatorError` and are shown in a
 window-modal dialog while the current document stays on screen.
 
-Two phases keep the first paint fast (performance.md, `first_paint_*` budgets). The
-constructor builds what the first frame shows: the reader with its highlights, menus,
-toolbar (icons render lazily), status bar, and the docks with their tabs, so the
-window's geometry is final from the first frame. The panels inside the docks, the note
-editor and the annotation layer (and the modules behind them) are built by `complete()`
-right after the reader's first paint, one event-loop turn later; anything that touches
-one of them earlier builds them on the spot (`__getattr__`), so no caller has to care.
+Phases keep the first paint fast (benchmarks/README.md, "Start-up"). A returning
+reader's window opens on the picture its last launch kept (`gui/last_frame.py`): the
+constructor only sets that picture, the title and the geometry, and this module imports
+the page's modules where they are used, so nothing more is loaded before it is painted.
+`_rise` then builds the live window behind the picture and `_reveal` shows it once the
+library is open. Without a picture, the constructor builds what the first frame shows:
+the reader with its highlights and the docks with their tabs, so the article's column is
+where it stays. Menus, toolbar, status bar, the panels inside the docks, the note editor
+and the annotation layer are built by `complete()` right after the reader's first paint,
+one event-loop turn later. Anything that touches a part earlier builds it on the spot
+(`__getattr__`), so no caller has to care.
 """
 
 from __future__ import annotations
