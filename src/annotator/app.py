@@ -19,19 +19,26 @@ from PySide6.QtWidgets import QApplication
 
 from annotator import __version__, paths
 from annotator.errors import AnnotatorError
-from annotator.gui import i18n
+from annotator.gui import last_frame
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
-from annotator.gui.theme import FUSION_ARGUMENTS, theme_manager
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
 
+# Arguments for a new QApplication: draw with Fusion from the start (gui/theme.py).
+FUSION_ARGUMENTS = ["-style", "Fusion"]
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+
+def create_application(argv: list[str] | None = None, *, dress: bool = True) -> QApplication:
     """The QApplication, named so Qt and desktops can find its icon and desktop entry,
-    speaking the language the reader chose (or the system's)."""
+    speaking the language the reader chose (or the system's) in their theme.
+
+    `dress=False` leaves the language and the theme to `dress_application`, which
+    `start_window` calls only once the last launch's picture is painted."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -41,10 +48,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(paths.APP_NAME)
     app.setDesktopFileName("annotator")  # the icon comes with the window's menus
+    last_frame.note_system_tone(app)
+    if dress:
+        dress_application(app)
+    return app
+
+
+def dress_application(app: QApplication) -> None:
+    """The reader's language (translators) and theme (palette), for every window."""
+    from annotator.gui import i18n
+    from annotator.gui.theme import theme_manager
+
     settings = Settings()
     i18n.install(app, settings.language)
     theme_manager(app, settings.theme, fusion=True)
-    return app
 
 
 def open_library(database: str | None = None) -> ReaderSession:
@@ -63,12 +80,52 @@ def library_locations(database: str | None = None) -> DataLocations:
     return data_locations(database)
 
 
-def create_main_window(path: str | None, database: str | None = None) -> MainWindow:
-    """A window showing `path`, else the last document, else the bundled sample."""
-    window = MainWindow(Settings(), open_library=lambda: open_library(database),
-                        locations=lambda: library_locations(database))
-    window.open_initial(Path(path).expanduser() if path else None)
+def create_main_window(path: str | None, database: str | None = None, *,
+                       prepare: Callable[[], None] | None = None) -> MainWindow:
+    """A window showing `path`, else the last document, else the bundled sample.
+
+    Without `path`, a window the reader left opens with its picture
+    (`gui/last_frame.py`), and `prepare` (dressing the app) runs behind it; else
+    `prepare` runs first."""
+    settings = Settings()
+    picture = None if path else last_picture(settings)
+    if picture is None and prepare is not None:
+        prepare()
+    window = MainWindow(settings, open_library=lambda: open_library(database),
+                        locations=lambda: library_locations(database),
+                        picture=picture, prepare=prepare if picture is not None else None)
+    if picture is None:
+        window.open_initial(Path(path).expanduser() if path else None)
     return window
+
+
+def start_window(path: str | None = None, database: str | None = None,
+                 argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
+    """The app and its window as `annotator [FILE]` opens them, not shown yet."""
+    app = create_application(argv, dress=False)
+    return app, create_main_window(path, database, prepare=lambda: dress_application(app))
+
+
+def last_picture(settings: Settings) -> last_frame.Picture | None:
+    """The picture the reader's last window left, if it still shows what they left."""
+    last = settings.last_document
+    return last_frame.kept(lambda ratio: last_frame.frame_key(ratio, last))
+
+
+def remember_last_frame(window: MainWindow) -> None:
+    """Keep the picture `window` took as it closed, for the next launch to paint first,
+    once its settings are written (they are part of the picture's key); a window that
+    closed without one leaves no picture behind, unless it closed before it ever
+    replaced the last one (the reader changed nothing)."""
+    if window.showing_picture:
+        return  # closed behind the last picture, which still shows what it would open
+    picture = window.last_frame
+    if picture is None:
+        last_frame.forget()
+        return
+    window.settings.sync()
+    last_frame.keep(picture, last_frame.frame_key(picture.ratio,
+                                                  window.settings.last_document))
 
 
 def install_quit_handlers(app: QApplication, window: MainWindow) -> QTimer:
@@ -130,14 +187,14 @@ def run_gui(path: str | None = None, database: str | None = None) -> int:
         lock.unlock()
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    app = create_application()
-    window = create_main_window(path, database)
+    app, window = start_window(path, database)
     receiver = handoff.Receiver(app)
     receiver.received.connect(window.receive_file)
     install_quit_handlers(app, window)
     window.show()
     try:
         status = app.exec()
+        remember_last_frame(window)
     finally:
         lock.unlock()
     if window.restart_requested:

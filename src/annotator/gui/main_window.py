@@ -6,13 +6,17 @@ The sidebar is a dock holding a QTabWidget (`self.sidebar`), so later features a
 dock area. Errors from the services arrive as `AnnotatorError` and are shown in a
 window-modal dialog while the current document stays on screen.
 
-Two phases keep the first paint fast (performance.md, `first_paint_*` budgets). The
-constructor builds what the first frame shows: the reader with its highlights, menus,
-toolbar (icons render lazily), status bar, and the docks with their tabs, so the
-window's geometry is final from the first frame. The panels inside the docks, the note
-editor and the annotation layer (and the modules behind them) are built by `complete()`
-right after the reader's first paint, one event-loop turn later; anything that touches
-one of them earlier builds them on the spot (`__getattr__`), so no caller has to care.
+Phases keep the first paint fast (benchmarks/README.md, "Start-up"). A returning
+reader's window opens on the picture its last launch kept (`gui/last_frame.py`): the
+constructor only sets that picture, the title and the geometry, and this module imports
+the page's modules where they are used, so nothing more is loaded before it is painted.
+`_rise` then builds the live window behind the picture and `_reveal` shows it once the
+library is open. Without a picture, the constructor builds what the first frame shows:
+the reader with its highlights and the docks with their tabs, so the article's column is
+where it stays. Menus, toolbar, status bar, the panels inside the docks, the note editor
+and the annotation layer are built by `complete()` right after the reader's first paint,
+one event-loop turn later. Anything that touches a part earlier builds it on the spot
+(`__getattr__`), so no caller has to care.
 """
 
 from __future__ import annotations
@@ -26,21 +30,6 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
-from annotator.gui.i18n import resolve, running_language
-from annotator.gui.reader_view import RICH_LIMIT, ReaderView
-from annotator.gui.settings import Settings
-from annotator.services.document_session import DocumentSession, MarkWording
-from annotator.services.reading import (
-    Reading,
-    active_taxonomy,
-    bundled_taxonomy,
-    named_in,
-    open_first_screen,
-    open_path,
-    open_sample,
-    read_document,
-    taxonomy_for,
-)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import (
@@ -63,16 +52,19 @@ if TYPE_CHECKING:
     from annotator.gui.find_bar import FindBar
     from annotator.gui.group_menu import GroupCommands
     from annotator.gui.import_progress import BackgroundImport
+    from annotator.gui.last_frame import Picture
     from annotator.gui.learning_commands import LearningCommands
     from annotator.gui.library_panel import LibraryPanel
     from annotator.gui.note_editor import NoteEditor
     from annotator.gui.printing import Printing
     from annotator.gui.search_panel import SearchPanel
+    from annotator.gui.settings import Settings
     from annotator.gui.sharing_commands import SharingCommands
     from annotator.gui.theme import ThemeManager
     from annotator.services.learning import Learning
     from annotator.services.locations import DataLocations
     from annotator.services.reader_session import ReaderSession
+    from annotator.services.reading import Reading
 
 # How often the window asks the store whether another process changed it (ms).
 WATCH_MS = 1000
@@ -80,6 +72,11 @@ WATCH_MS = 1000
 FRAME_ALLOWANCE = (16, 40)
 # Built by `MainWindow.complete()`, after the first paint.
 FALLBACK_COMPLETE_MS = 800
+# Built by `MainWindow._build_page`, behind the picture of the last launch.
+_PAGE = frozenset({
+    "document", "reader", "sidebar", "library_dock", "sidebar_dock", "taxonomy",
+    "_placeholders",
+})
 _DEFERRED = frozenset({
     "areas_panel", "note_editor", "annotations_panel", "search_panel", "library_panel",
     "annotation_layer",
@@ -133,7 +130,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None, *,
                  open_library: OpenLibrary | None = None,
-                 locations: Callable[[], DataLocations] | None = None) -> None:
+                 locations: Callable[[], DataLocations] | None = None,
+                 picture: Picture | None = None,
+                 prepare: Callable[[], None] | None = None) -> None:
+        """`picture`: the window as the reader left it (`gui/last_frame.py`), painted
+        first; the live window is built behind it, after `prepare()` (the translator and
+        the theme), opening the last document as `open_initial(None)` does."""
         super().__init__(parent)
         # The library's services, built by `app.py` once the first paint is done.
         self._open_library = open_library or _open_default_library
@@ -145,8 +147,6 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.reading: Reading | None = None
         self._word_count: int | None = None  # of `reading`, counted once
-        # What the document on screen is and what of it is visible: the window draws it.
-        self.document = DocumentSession()
         self.last_error: QMessageBox | None = None
         # A long last document whose beginning is shown: its path and the reader's place.
         self._rest: tuple[Path, int] | None = None
@@ -164,21 +164,110 @@ class MainWindow(QMainWindow):
         self.identity_dialog: QWidget | None = None
         self.identity_bar: QWidget | None = None
         self.help_dialog: QWidget | None = None
+        # The picture on screen until the live window is revealed, and what waits for
+        # the first frame; `closeEvent` takes the picture the next launch paints.
+        self._picture = picture
+        self._prepare = prepare
+        self._first_frame_waiters: list[Callable[[], None]] = []
+        self.last_frame: Picture | None = None
         self.setObjectName("main-window")
         self.setAcceptDrops(True)
+        self.resize(1180, 820)
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        self._risen = picture is None
+        if picture is None:
+            self._build_page()
+            self._restore_docks()
+        else:
+            from annotator.gui.last_frame import PictureView
+
+            self.setCentralWidget(PictureView(picture, self._picture_painted, self))
+            self.setWindowTitle(picture.title)
+        self._fit_screen()
+
+    def _build_page(self) -> None:
+        """The reader with the reader's look, the docks and the taxonomy: the live
+        window's first frame."""
+        from annotator.gui.reader_view import ReaderView
+        from annotator.services.document_session import DocumentSession
+
+        # What the document on screen is and what of it is visible: the window draws it.
+        self.document = DocumentSession()
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
         self.reader.call_after_paint(self._first_painted)
         self._build_docks()
-        self.resize(1180, 820)
         self.taxonomy = self._load_taxonomy()
-        self.reader.set_look(settings.reader_look)
-        self.reader.set_zoom(settings.zoom)
-        if not self.settings.geometry.isEmpty():
-            self.restoreGeometry(self.settings.geometry)
+        self.reader.set_look(self.settings.reader_look)
+        self.reader.set_zoom(self.settings.zoom)
+
+    def _restore_docks(self) -> None:
+        """The docks as the reader arranged them. In a window already shown, only once
+        its layout has taken the new docks in (a turn after `_build_page`): Qt sizes
+        docks restored into a shown window's fresh layout wrongly."""
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
-        self._fit_screen()
+
+    @property
+    def showing_picture(self) -> bool:
+        """The last launch's picture is on screen: the live window is not shown yet."""
+        return self._picture is not None
+
+    def call_after_first_frame(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once, right after the window's first frame is painted: the
+        picture of the last launch, else the reader's page."""
+        if self._risen:
+            self.reader.call_after_paint(callback)
+        else:
+            self._first_frame_waiters.append(callback)
+
+    def _picture_painted(self) -> None:
+        waiters, self._first_frame_waiters = self._first_frame_waiters, []
+        for callback in waiters:
+            callback()
+        QTimer.singleShot(0, self._rise)
+
+    def _rise(self) -> None:
+        """Build the live window behind the picture, as it was left: not painted (updates
+        are off, so the picture stays on screen) until the library is open and the
+        reader's marks are drawn; then `_reveal` shows it."""
+        if self._risen:
+            return
+        self._risen = True
+        self.setUpdatesEnabled(False)
+        if self._prepare is not None:
+            from PySide6.QtCore import QEvent
+
+            self._prepare()
+            # Qt posts the theme's palette to the window that already exists; take it
+            # now, so what is built behind the picture is drawn in it from the start.
+            QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
+        self._build_page()
+        self.open_initial(None)
+        self._painted = True  # the picture is the reader's first paint
+        self.complete()
+        if self.isVisible():
+            self.annotation_layer.open_store()
+        QTimer.singleShot(0, self._reveal)
+
+    def _reveal(self) -> None:
+        """The live window takes the picture's place: its docks arranged as the reader
+        left them, then, a turn later when the layout has taken that in, painted."""
+        if self._picture is None:
+            return
+        self._restore_docks()
+        self._fit_docks()
+        QTimer.singleShot(0, self._show_live)
+
+    def _show_live(self) -> None:
+        if self.reading is not None and self.reading.path is not None:
+            # The place, again: the page reflowed when the docks took their widths.
+            self.reader.scroll_to_offset(self.settings.last_position)
+        self._picture = None
+        self.setUpdatesEnabled(True)
+        if QApplication.focusWidget() is None:
+            self.reader.setFocus()
 
     # -- construction ---------------------------------------------------------------
 
@@ -259,6 +348,7 @@ class MainWindow(QMainWindow):
         self.library_dock.visibilityChanged.connect(
             lambda _v: a.toggle_library.setChecked(not self.library_dock.isHidden()))
         self.commands.toggle_sidebar.setChecked(not self.sidebar_dock.isHidden())
+        a.toggle_library.setChecked(not self.library_dock.isHidden())
         if self.reading is not None:
             self._show_reading_in_chrome(self.reading)
 
@@ -384,6 +474,9 @@ class MainWindow(QMainWindow):
 
     def _load_taxonomy(self) -> Taxonomy:
         """The reader's taxonomy, its bundled areas named in the window's language."""
+        from annotator.gui.i18n import running_language
+        from annotator.services.reading import active_taxonomy, bundled_taxonomy, named_in
+
         try:
             taxonomy = active_taxonomy()
         except AnnotatorError as exc:
@@ -459,6 +552,8 @@ class MainWindow(QMainWindow):
 
     def open_initial(self, path: Path | None) -> None:
         """The given file, else the last document at its last position, else the sample."""
+        from annotator.services.reading import open_first_screen, open_path
+
         if path is not None:
             if self.open_file(path):
                 return
@@ -483,6 +578,8 @@ class MainWindow(QMainWindow):
     def _show_rest(self, path: Path, position: int) -> None:
         """The whole of the long document whose beginning the first paint showed: read
         before the panels, the library and the reader's commands see the beginning."""
+        from annotator.services.reading import open_path
+
         self._rest = None
         try:
             reading = open_path(path, self.taxonomy)
@@ -508,6 +605,7 @@ class MainWindow(QMainWindow):
         A `.annot` is merged into the library (off the GUI thread too) and then shown."""
         from annotator.gui.sharing_commands import is_bundle_path
         from annotator.importers import slow_to_import
+        from annotator.services.reading import open_path
 
         if is_bundle_path(path):
             self.sharing_commands.import_bundle(path)
@@ -538,6 +636,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_sample(self) -> None:
+        from annotator.services.reading import open_sample
+
         self.show_reading(open_sample(self.taxonomy))
 
     def choose_file(self) -> None:
@@ -582,6 +682,8 @@ class MainWindow(QMainWindow):
 
     def _show_reading_in_chrome(self, reading: Reading) -> None:
         """The chapters, the status bar and find in page follow the shown document."""
+        from annotator.gui.reader_view import RICH_LIMIT
+
         self.chapters_panel.show_document(reading.document)
         # An article without headings has nothing to jump through: its tab would only
         # crowd the sidebar (three tabs already fill it at 800x600).
@@ -604,6 +706,8 @@ class MainWindow(QMainWindow):
 
     def draw_marks(self) -> None:
         """Draw what the document session says is visible (only what changed is merged)."""
+        from annotator.services.document_session import MarkWording
+
         wording = MarkWording(self.tr("by {who}"), self.tr("suggested, accepted by {who}"),
                               self.tr("you"))
         reader_id = self.annotation_layer.reader_id if self.completed else None
@@ -853,6 +957,7 @@ class MainWindow(QMainWindow):
     def offer_restart(self, language: str) -> None:
         """The reader chose `language`: offer to restart in it, unless the window speaks
         it already."""
+        from annotator.gui.i18n import resolve, running_language
         from annotator.gui.restart_offer import restart_offer
 
         app = QApplication.instance()
@@ -873,13 +978,17 @@ class MainWindow(QMainWindow):
         A note being typed is stored first (T02); if that fails, the error dialog says
         so and the note stays in its editor.
         """
-        self.flush_edits()
-        if self.completed:
-            self.annotation_layer.save_position()
         if self._chrome:
             self.background_import.cancel()
             self._watch.stop()
             self.group_commands.stop()
+        if self._picture is not None:  # closed behind its picture: the reader changed
+            super().closeEvent(event)  # nothing, so there is nothing to remember
+            return
+        self.flush_edits()
+        self._take_picture()
+        if self.completed:
+            self.annotation_layer.save_position()
         self._give_way_to(0)  # the docks as the reader arranged them, not as they gave way
         self.settings.window_state = self.saveState()
         self.settings.geometry = self.saveGeometry()
@@ -889,12 +998,58 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    def _take_picture(self) -> None:
+        """The window as the reader leaves it, for the next launch's first frame
+        (`gui/last_frame.py`): only of a whole live window, shown, in the language the
+        next launch speaks (not one waiting for a restart to change it)."""
+        from annotator.gui.i18n import resolve, running_language
+        from annotator.gui.last_frame import Picture
+
+        app = QApplication.instance()
+        whole = (self.completed and self._picture is None and self.isVisible()
+                 and not self.isMinimized())
+        if (not whole or app is None or resolve(self.settings.language) != running_language(app)
+                or not self._placed_as_next_launch()):
+            self.last_frame = None
+            return
+        # The next launch opens without the bars a question or a search put above the
+        # page: the page takes their room before the picture is taken.
+        if self.find_bar.isVisible():
+            self.close_find()
+        if self.identity_bar is not None:
+            self.identity_bar.hide()
+        self.reader.lay_out_bars()
+        self.last_frame = Picture(self.grab().toImage(), self.devicePixelRatioF(),
+                                  self.windowTitle())
+
+    def _placed_as_next_launch(self) -> bool:
+        """Put the page where the next launch will (False: it opens another document).
+
+        A file opens with the line at the top that holds the reader's place
+        (`open_initial`), a document without one as the sample, at its beginning."""
+        reading = self.reading
+        if reading is None:
+            return False
+        if reading.path is not None:
+            self.reader.scroll_to_offset(self.reader.top_offset())
+            return True
+        from annotator.services.reading import open_sample
+
+        if reading.document.content_hash != open_sample(self.taxonomy).document.content_hash:
+            return False
+        self.reader.scroll_to_start()
+        return True
+
     # -- annotations, library, search (issue 3) ---------------------------------------
 
     if not TYPE_CHECKING:
 
         def __getattr__(self, name: str) -> object:
-            """A panel asked for before `complete()` ran: build them all now."""
+            """A part asked for before it was built: the page (behind a picture) or the
+            panels (before `complete()` ran). Build them now."""
+            if name in _PAGE and not self.__dict__.get("_risen", True):
+                self._rise()
+                return self.__dict__[name]
             if name in _DEFERRED and not self.__dict__.get("_completing", True):
                 self.complete()
                 return self.__dict__[name]
@@ -911,6 +1066,9 @@ class MainWindow(QMainWindow):
         the turn after (performance.md trap 2).
         """
         if self.completed or self._completing:
+            return
+        if not self._risen:
+            self._rise()  # which completes the window
             return
         self._completing = True
         if self._rest is not None:
@@ -1002,6 +1160,8 @@ class MainWindow(QMainWindow):
 
     def read_stored(self, document: Document, path: Path | None) -> Reading:
         """`document` read with the reader's taxonomy as their decisions adjust it."""
+        from annotator.services.reading import read_document, taxonomy_for
+
         learning = self._learning()
         taxonomy = taxonomy_for(document, self.taxonomy)
         if learning is not None:

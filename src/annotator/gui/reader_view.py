@@ -455,6 +455,11 @@ class ReaderView(QWidget):
         """Put a bar (find in page) above the article, inside this view."""
         self._layout.insertWidget(0, bar)
 
+    def lay_out_bars(self) -> None:
+        """Give the page the room of bars shown or hidden just now, before the next
+        paint (the window's picture is taken at once on closing)."""
+        self._layout.activate()
+
     def set_find_marks(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
         """Mark every find match, the current one stronger; transient extra selections,
         so the document's own formats (areas, highlights) are never touched."""
@@ -760,6 +765,11 @@ class ReaderView(QWidget):
         """Code-point offset at the top of the viewport: the reading position to keep."""
         cursor = self.page.cursorForPosition(QPoint(0, 2))
         return self.positions.from_qt(cursor.position())
+
+    def scroll_to_start(self) -> None:
+        """The page as a document opens: its top margin in view, the caret at its start."""
+        self.page.moveCursor(QTextCursor.MoveOperation.Start)
+        self.page.verticalScrollBar().setValue(0)
 
     def scroll_to_offset(self, offset: int, ratio: float = 0.0) -> None:
         """Scroll so `offset` sits `ratio` of the way down the viewport."""

@@ -108,7 +108,7 @@ class ThemeManager(QObject):
 
     def __init__(self, app: QApplication, preference: str = SYSTEM, *,
                  fusion: bool = False) -> None:
-        """`fusion`: the app was made with FUSION_ARGUMENTS, so it draws with Fusion
+        """`fusion`: the app was made with `app.FUSION_ARGUMENTS`, so it draws with Fusion
         already. Setting it here instead returns the style to Python, whose type and
         enums PySide then builds (~6 ms before the first paint)."""
         super().__init__(app)
@@ -137,10 +137,6 @@ class ThemeManager(QObject):
 # Each app's ThemeManager. Not `app.findChild(ThemeManager)`: that wraps every child of
 # the app, its QStyle too, whose Python enums cost ~8 ms before the first paint.
 _managers: weakref.WeakKeyDictionary[QApplication, ThemeManager] = weakref.WeakKeyDictionary()
-
-
-# Arguments for a new QApplication: draw with Fusion from the start (see ThemeManager).
-FUSION_ARGUMENTS = ["-style", "Fusion"]
 
 
 def theme_manager(app: QApplication, preference: str, *, fusion: bool = False) -> ThemeManager:
