@@ -83,3 +83,29 @@ def test_the_name_question_is_a_bar_not_a_modal(window: MainWindow, qtbot: QtBot
     qtbot.waitUntil(lambda: layer.session is not None and
                     layer.session.reader.name == "Ingrid Solberg")
     qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+def test_the_name_bar_takes_the_keyboard_and_gives_it_back(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.complete()
+    layer = window.annotation_layer
+    qtbot.waitUntil(lambda: layer.session is not None)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.page.hasFocus)
+    for key, name in ((Qt.Key.Key_Return, "Ingrid Solberg"), (Qt.Key.Key_Escape, "")):
+        window.ask_identity()
+        bar = window.identity_bar
+        assert bar is not None
+        name_box = bar.findChild(QLineEdit, "identity-bar-name")
+        assert name_box is not None
+        qtbot.waitUntil(name_box.hasFocus)  # typing goes to the name at once
+        if name:
+            QTest.keyClick(name_box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            QTest.keyClicks(name_box, name)
+        QTest.keyClick(name_box, key)
+        qtbot.waitUntil(bar.isHidden)
+        qtbot.waitUntil(window.reader.page.hasFocus)
+    assert layer.session is not None and layer.session.reader.name == "Ingrid Solberg"
