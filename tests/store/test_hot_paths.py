@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.annotation import Annotation, Origin, Placement, restored, utc_now
+from annotator.core.annotation import (
+    Annotation,
+    Motivation,
+    Origin,
+    Placement,
+    restored,
+    utc_now,
+)
 from annotator.errors import StoreError
 from annotator.importers import import_bytes
 from annotator.store import Store
@@ -73,6 +80,38 @@ def test_load_round_trips_every_field_in_reading_order(store: Store, doc_id: str
     assert loaded == [wanted[2], wanted[0], wanted[1]]  # placed by start, then unplaced
     assert loaded[1].created.tzinfo is not None and loaded[1].created == created
     assert by_id == {a.id: a for a in wanted}
+
+
+def test_one_annotation_is_stored_exactly_as_a_batch_stores_it(
+    store: Store, doc_id: str
+) -> None:
+    """`insert_annotation` reads the row's fields by position; the batch path goes
+    through `annotation_values`. Every column must come out the same."""
+    created = utc_now()
+    one = _annotation(doc_id, 7, note="n", color="#aabbcc", area="trade", tags=("t",),
+                      origin=Origin.MACHINE, placement=Placement.UNPLACED, created=created,
+                      modified=utc_now(), deleted=True, motivation=Motivation.QUESTIONING,
+                      reply_to="parent-id", revision=4)  # fmt: skip
+    batch = [dataclasses.replace(one, id=f"batch-{i}") for i in range(2)]
+    with store.transaction() as repo:
+        repo.insert_annotation(one)
+        repo.insert_annotations(batch)
+    other = raw_connect(store.path)
+    try:
+        columns = [c[1] for c in other.execute("PRAGMA table_info(annotations)")]
+        rows = {
+            row[columns.index("id")]: row
+            for row in other.execute("SELECT * FROM annotations WHERE document_id = ?",
+                                     (doc_id,))
+        }
+    finally:
+        other.close()
+    differ = {"seq", "id"}
+    assert {
+        c: v for c, v in zip(columns, rows[one.id], strict=True) if c not in differ
+    } == {c: v for c, v in zip(columns, rows["batch-0"], strict=True) if c not in differ}
+    assert rows[one.id][columns.index("motivation")] == "questioning"
+    assert rows[one.id][columns.index("created")] == created.isoformat()
 
 
 def test_highlight_is_committed_when_the_transaction_ends(store: Store, doc_id: str) -> None:

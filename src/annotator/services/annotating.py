@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from annotator import paths
 from annotator.core.annotation import (
     COLOR_BY_KEY,
     Motivation,
@@ -84,6 +85,13 @@ class Annotating:
     def __init__(self, store: Store, reader: Reader) -> None:
         self._store = store
         self._reader = reader
+        # Where the reader's own taxonomy would be: it depends on the environment only,
+        # fixed for the process like the library's own path. Reading the three variables
+        # it depends on for every highlight (two of them usually unset, each a KeyError
+        # caught inside `os.environ.get`) was ~5% of a one-highlight commit
+        # (`highlight_commit`, benchmarks/bench_store.py). Whether the file is there is
+        # still asked each time (`suggested_area`).
+        self._own_taxonomy = paths.user_taxonomy_location()
 
     def apply(self, change: Change) -> None:
         """Write a change's `after` states and suggestion flags in one transaction.
@@ -137,7 +145,7 @@ class Annotating:
                 f"Cannot highlight {start}..{end}: the document has {len(text)} characters."
             )
         if area is None and origin is Origin.READER and motivation is Motivation.HIGHLIGHTING:
-            area = suggested_area(doc.document, start, end)
+            area = suggested_area(doc.document, start, end, self._own_taxonomy)
         # The quote and its context as `core.anchoring.describe` gives them, without
         # building its two selector objects only to read their fields back.
         exact, prefix, suffix = quote_context(text, start, end)

@@ -262,10 +262,14 @@ def _file_taxonomy(path: Path, status: os.stat_result) -> Taxonomy:
     return _kept(_by_file, key, lambda: load_taxonomy(path))
 
 
-def active_taxonomy(override: Path | None = None) -> Taxonomy:
-    """`override`, else the user's copy in the config folder, else the bundled file."""
+def active_taxonomy(override: Path | None = None, *, own: Path | None = None) -> Taxonomy:
+    """`override`, else the user's copy in the config folder, else the bundled file.
+
+    `own` is where the user's copy would be (`paths.user_taxonomy_location()`), for a
+    caller that asks for every highlight and looked it up once (`suggested_area`).
+    """
     if override is None:
-        path = paths.user_taxonomy_location()
+        path = own or paths.user_taxonomy_location()
         # Most readers have no copy of their own: `access` says so without the
         # exception a failed stat raises (a highlight asks each time).
         if not os.access(path, os.F_OK):
@@ -350,14 +354,17 @@ def explain(reading: Reading) -> list[SentenceEvidence]:
     return detector_for(reading.taxonomy).explain(reading.document)
 
 
-def suggested_area(document: Document, start: int, end: int) -> str | None:
+def suggested_area(
+    document: Document, start: int, end: int, own: Path | None = None
+) -> str | None:
     """The active taxonomy's area for a reader's highlight of text[start:end], if clear.
 
+    `own`: where the user's taxonomy would be, when the caller knows (`active_taxonomy`).
     A broken user taxonomy is reported when a document is opened; here it only means no
     suggestion, so highlighting never fails because of it.
     """
     try:
-        taxonomy = taxonomy_for(document, active_taxonomy())
+        taxonomy = taxonomy_for(document, active_taxonomy(own=own))
     except TaxonomyError:
         return None
     suggestion = detector_for(taxonomy).suggest_area(document, start, end)

@@ -69,6 +69,15 @@ class Prepared:
         sql, binds = self._for(conn.dialect)
         return driver(conn).execute(sql, self._params(binds, values))
 
+    def execute_row(self, conn: Connection, row: list[Any]) -> sqlite3.Cursor:
+        """`execute` with every parameter given in the statement's order (an INSERT's:
+        the table's columns); `row` is filled in place with what the bind processors make
+        of its values. For a row read in one call: no mapping to build and look up."""
+        sql, (_, processors) = self._for(conn.dialect)
+        for index, process in processors:
+            row[index] = process(row[index])
+        return driver(conn).execute(sql, row)
+
     def execute_many(self, conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
         sql, binds = self._for(conn.dialect)
         driver(conn).executemany(sql, [self._params(binds, values) for values in rows])
