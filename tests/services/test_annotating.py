@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import platformdirs
 import pytest
 
+from annotator import paths
 from annotator.core.annotation import Annotation, Origin
-from annotator.errors import AnnotatorError, NotFound
+from annotator.errors import AnnotatorError, FolderError, NotFound
 from annotator.services.annotating import Annotating
 from annotator.services.changes import Change
 from annotator.services.identity import Identity
@@ -184,3 +186,21 @@ def test_undo_and_redo_of_an_edit_count_as_new_revisions(
     with store.transaction(write=False) as repo:
         redone = repo.annotations_by_id([created.id])[created.id]
     assert (redone.note, redone.revision) == ("two", 4)
+
+
+def test_with_no_place_for_a_taxonomy_only_the_suggestion_fails(
+    store: Store, sample_doc: StoredDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Annotating looks up where the reader's own taxonomy would be once; where there is
+    no such place (a user with no home folder: platformdirs answers a relative path), a
+    highlight that needs the suggestion reports it as before, and every other edit works."""
+    reader = Identity(store).reader()
+    monkeypatch.delenv(paths.HOME_ENV)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(store.path.parent / "unused"))  # a new key
+    monkeypatch.setattr(platformdirs, "user_config_dir", lambda _app: "~/.config/Annotator")
+    annotating = Annotating(store, reader)
+    with pytest.raises(FolderError):
+        annotating.highlight(sample_doc, 0, 10)
+    change = annotating.highlight(sample_doc, 0, 10, area="climate")
+    annotating.delete([change.after[0].id])
+    assert Library(store).annotations(sample_doc.id) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from annotator import paths
@@ -23,7 +24,7 @@ from annotator.core.annotation import (
     restored,
     utc_now,
 )
-from annotator.errors import AnnotatorError, NotFound
+from annotator.errors import AnnotatorError, FolderError, NotFound
 from annotator.services.changes import Change
 from annotator.services.identity import Reader
 from annotator.services.reading import suggested_area
@@ -90,8 +91,14 @@ class Annotating:
         # it depends on for every highlight (two of them usually unset, each a KeyError
         # caught inside `os.environ.get`) was ~5% of a one-highlight commit
         # (`highlight_commit`, benchmarks/bench_store.py). Whether the file is there is
-        # still asked each time (`suggested_area`).
-        self._own_taxonomy = paths.user_taxonomy_location()
+        # still asked each time (`suggested_area`). With no place for it (no home
+        # folder), each highlight looks again and reports that, as it always did, and
+        # the other edits never needed it.
+        self._own_taxonomy: Path | None
+        try:
+            self._own_taxonomy = paths.user_taxonomy_location()
+        except FolderError:
+            self._own_taxonomy = None
 
     def apply(self, change: Change) -> None:
         """Write a change's `after` states and suggestion flags in one transaction.
