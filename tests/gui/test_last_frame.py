@@ -207,10 +207,11 @@ UNTIL_LIVE = textwrap.dedent("""
 """)
 
 
-def _launch_until_live(home: Path) -> str:
+def _launch_until_live(home: Path, scale: str = "1") -> str:
     """`annotator` as started from a desktop, closed by SIGTERM once live: whether it
-    opened on a picture."""
-    env = {**os.environ, "ANNOTATOR_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    opened on a picture. `scale`: the desktop's scaling (QT_SCALE_FACTOR)."""
+    env = {**os.environ, "ANNOTATOR_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
+           "QT_SCALE_FACTOR": scale}
     with subprocess.Popen([sys.executable, "-c", UNTIL_LIVE], env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
         assert child.stdout is not None
@@ -222,12 +223,15 @@ def _launch_until_live(home: Path) -> str:
     return opened
 
 
-def test_annotator_leaves_its_picture_for_the_next_start(annotator_home: Path) -> None:
+@pytest.mark.parametrize("scale", ["1", "2"])
+def test_annotator_leaves_its_picture_for_the_next_start(
+    annotator_home: Path, scale: str,
+) -> None:
     kept = annotator_home / "state" / "cache" / "last-frame.bin"
-    assert _launch_until_live(annotator_home) == "PICTURE False"
+    assert _launch_until_live(annotator_home, scale) == "PICTURE False"
     assert kept.is_file()
-    assert _launch_until_live(annotator_home) == "PICTURE True"
-    assert _launch_until_live(annotator_home) == "PICTURE True"  # the second's, in turn
+    assert _launch_until_live(annotator_home, scale) == "PICTURE True"
+    assert _launch_until_live(annotator_home, scale) == "PICTURE True"  # the second's
 
 
 @pytest.mark.parametrize("damage", ["foreign", "truncated", "other key"])
