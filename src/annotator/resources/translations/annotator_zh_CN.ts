@@ -1447,7 +1447,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>IdentityBar</name>
     <message>
-        <location filename="../../gui/identity_bar.py" line="+35"/>
+        <location filename="../../gui/identity_bar.py" line="+46"/>
         <source>Your name on highlights and notes:</source>
         <translation>您在高亮和笔记上的署名：</translation>
     </message>
@@ -1657,7 +1657,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+197"/>
+        <location filename="../../gui/main_window.py" line="+288"/>
         <source>Areas</source>
         <translation>领域</translation>
     </message>
@@ -1682,7 +1682,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>侧边栏</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1693,12 +1693,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
     </message>
     <message>
         <location line="+13"/>
-        <location line="+679"/>
+        <location line="+749"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="-659"/>
+        <location line="-729"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1708,7 +1708,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>工具栏</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
         <source>Your policy areas file has a problem</source>
         <translation>您的政策领域文件有问题</translation>
     </message>
@@ -1718,7 +1718,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>在该文件修复之前，将使用内置的政策领域。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+146"/>
         <source>Cannot open this file</source>
         <translation>无法打开此文件</translation>
     </message>
@@ -1728,7 +1728,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>当前文档保持打开。请通过“文件 ▸ 打开”选择其他文件（文本、Markdown、网页或 EPUB）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Open an Article</source>
         <translation>打开文章</translation>
     </message>
@@ -1743,12 +1743,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>{title} — 批注阅读器</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Sample</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>by {who}</source>
         <translation>作者：{who}</translation>
     </message>
@@ -1803,12 +1803,12 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>没有最近文件</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-642"/>
         <source>Library</source>
         <translation>文库</translation>
     </message>
     <message>
-        <location line="+761"/>
+        <location line="+832"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1823,7 +1823,7 @@ Select text in the article, then press 1–6 to highlight it in a colour, or Ctr
         <translation>领域(&amp;A)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销{what}(&amp;U)</translation>
     </message>
