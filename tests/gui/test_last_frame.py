@@ -13,9 +13,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.app import create_main_window, last_picture, remember_last_frame
@@ -174,6 +174,27 @@ def test_a_desktop_turned_dark_leaves_a_light_picture_unpainted(qtbot: QtBot) ->
     assert last_picture(Settings()) is not None
 
 
+def test_a_window_whose_name_question_was_answered_closes_with_its_picture(
+    qtbot: QtBot,
+) -> None:
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    _live(qtbot, window)
+    window.ask_identity()
+    bar = window.identity_bar
+    assert isinstance(bar, QWidget)
+    line = bar.findChild(QLineEdit)
+    assert isinstance(line, QLineEdit) and line.hasFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "Mei Lin")
+    with qtbot.waitSignal(bar.destroyed):  # answered, the bar deletes itself
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert window.identity_bar is None
+    window.close()
+    remember_last_frame(window)
+    assert window.last_frame is not None and last_picture(Settings()) is not None
+
+
 def test_a_changed_last_document_leaves_the_picture_unpainted(
     qtbot: QtBot, tmp_path: Path, sample_path: Path,
 ) -> None:
@@ -188,8 +209,8 @@ def test_a_changed_last_document_leaves_the_picture_unpainted(
 
 UNTIL_LIVE = textwrap.dedent("""
     import sys
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
     from annotator import app as app_module
     from annotator.gui.main_window import MainWindow
     def poll(first):

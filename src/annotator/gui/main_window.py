@@ -1427,9 +1427,14 @@ class MainWindow(QMainWindow):
             return
         bar = IdentityBar(session.reader.name, self.reader)
         bar.chosen.connect(self._rename)
+        bar.destroyed.connect(self._identity_bar_gone)
         self.reader.add_bar(bar)
         bar.show()
         self.identity_bar = bar
+
+    def _identity_bar_gone(self) -> None:
+        """The bar deletes itself once answered: the window must not touch it after."""
+        self.identity_bar = None
 
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMenu
