@@ -61,12 +61,13 @@ class IdentityBar(QWidget):
         self.name.textChanged.connect(lambda t: save.setEnabled(bool(t.strip())))
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The name box takes the keyboard when the bar is shown (not when the window
-        comes back from being minimised: that show is the system's, and the reader's
-        focus is wherever they left it)."""
+        """The name box takes the keyboard when the bar is shown, its offered name
+        selected (not when the window comes back from being minimised: that show is
+        the system's, and the reader's focus is wherever they left it)."""
         super().showEvent(event)
         if not event.spontaneous():
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.name.selectAll()  # the name offered is replaced by the first key typed
 
     def _save(self) -> None:
         name = self.name.text().strip()
