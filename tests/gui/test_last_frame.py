@@ -22,6 +22,7 @@ from annotator.app import create_main_window, last_picture, remember_last_frame
 from annotator.gui import last_frame
 from annotator.gui.main_window import MainWindow
 from annotator.gui.settings import Settings
+from annotator.importers import slow_to_import
 
 SAMPLE_TITLE = "Stakes have never been higher for US-China cooperation to get into gear"
 
@@ -193,6 +194,58 @@ def test_a_window_whose_name_question_was_answered_closes_with_its_picture(
     window.close()
     remember_last_frame(window)
     assert window.last_frame is not None and last_picture(Settings()) is not None
+
+
+def test_a_file_handed_over_behind_the_picture_opens_at_its_beginning(
+    qtbot: QtBot, tmp_path: Path, sample_path: Path,
+) -> None:
+    last = tmp_path / "article.txt"
+    last.write_bytes(sample_path.read_bytes())
+    _leave(qtbot, document=last)  # closed halfway through
+    other = tmp_path / "another.txt"
+    other.write_text("Another article\n\n" + "A paragraph of another article.\n\n" * 200,
+                     encoding="utf-8")
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.showing_picture
+    first_frames: list[bool] = []
+    window.call_after_first_frame(lambda: first_frames.append(window.showing_picture))
+    window.show()
+    qtbot.waitUntil(lambda: bool(first_frames), timeout=10_000)
+    window.receive_file(other)  # `annotator another.txt` while the picture is shown
+    _live(qtbot, window)
+    assert window.reading is not None and window.reading.path == other
+    assert window.reader.top_offset() == 0  # not the last document's place
+
+
+def test_a_long_last_document_comes_live_at_the_readers_place(
+    qtbot: QtBot, tmp_path: Path, sample_path: Path,
+) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(sample_path.read_text(encoding="utf-8").replace("\n", "\n\n") * 400,
+                    encoding="utf-8")
+    assert slow_to_import(path)
+    window = create_main_window(str(path))
+    qtbot.addWidget(window)
+    window.resize(760, 600)
+    qtbot.waitUntil(lambda: window.reading is not None and window.reading.path == path,
+                    timeout=60_000)
+    _live(qtbot, window)
+    assert window.reading is not None
+    window.reader.scroll_to_offset(len(window.reading.document.text) // 2)
+    place = window.reader.top_offset()
+    left = window.grab().toImage()
+    window.close()
+    remember_last_frame(window)
+    assert window.last_frame is not None
+
+    window = create_main_window(None)
+    qtbot.addWidget(window)
+    assert window.showing_picture
+    _live(qtbot, window)
+    assert window.reading is not None and window.reading.path == path
+    assert window.reader.top_offset() == place
+    assert _same_share(left, window.grab().toImage()) > 0.99
 
 
 def test_a_changed_last_document_leaves_the_picture_unpainted(

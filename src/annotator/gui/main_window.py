@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self._picture = picture
         self._prepare = prepare
         self._first_frame_waiters: list[Callable[[], None]] = []
+        self._place: tuple[Path, int] | None = None
         self.last_frame: Picture | None = None
         self.setObjectName("main-window")
         self.setAcceptDrops(True)
@@ -245,6 +246,10 @@ class MainWindow(QMainWindow):
             QApplication.sendPostedEvents(None, QEvent.Type.ApplicationPaletteChange)
         self._build_page()
         self.open_initial(None)
+        # The reader's place in the last document, set again once the docks have their
+        # widths (`_show_live`), unless another document is open by then.
+        last = self.reading.path if self.reading is not None else None
+        self._place = (last, self.settings.last_position) if last is not None else None
         self._painted = True  # the picture is the reader's first paint
         self.complete()
         if self.isVisible():
@@ -261,9 +266,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._show_live)
 
     def _show_live(self) -> None:
-        if self.reading is not None and self.reading.path is not None:
-            # The place, again: the page reflowed when the docks took their widths.
-            self.reader.scroll_to_offset(self.settings.last_position)
+        if self._place is not None and self.reading is not None:
+            path, position = self._place
+            if self.reading.path == path:  # the page reflowed as the docks took widths
+                self.reader.scroll_to_offset(position)
         self._picture = None
         self.setUpdatesEnabled(True)
         if QApplication.focusWidget() is None:
