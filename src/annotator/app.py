@@ -108,8 +108,7 @@ def start_window(path: str | None = None, database: str | None = None,
 
 def last_picture(settings: Settings) -> last_frame.Picture | None:
     """The picture the reader's last window left, if it still shows what they left."""
-    last = settings.last_document
-    return last_frame.kept(lambda ratio: last_frame.frame_key(ratio, last))
+    return last_frame.kept(last_frame.frame_key(settings.last_document))
 
 
 def remember_last_frame(window: MainWindow) -> None:
@@ -124,8 +123,7 @@ def remember_last_frame(window: MainWindow) -> None:
         last_frame.forget()
         return
     window.settings.sync()
-    last_frame.keep(picture, last_frame.frame_key(picture.ratio,
-                                                  window.settings.last_document))
+    last_frame.keep(picture, last_frame.frame_key(window.settings.last_document))
 
 
 def install_quit_handlers(app: QApplication, window: MainWindow) -> QTimer:

@@ -13,6 +13,7 @@ import contextlib
 import os
 import pickle
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeGuard, TypeVar
 
 from annotator import paths
@@ -44,10 +45,7 @@ def remembered(name: str, make: Callable[[], _T], accept: Callable[[object], Typ
         return found
     value = make()
     with contextlib.suppress(OSError):
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = entry.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-        partial.replace(entry)
+        write_atomically(entry, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         if keep is not None:
             prefix = name.split("-", 1)[0]
             entries = sorted(folder.glob(f"{prefix}-*.pickle"),
@@ -55,3 +53,15 @@ def remembered(name: str, make: Callable[[], _T], accept: Callable[[object], Typ
             for old in entries[:-keep]:
                 old.unlink(missing_ok=True)
     return value
+
+
+def write_atomically(path: Path, *parts: bytes | memoryview) -> None:
+    """Write `parts` to `path` through a temporary file renamed over it, so a process
+    reading it at the same moment finds the old file or the new, never half of one.
+    Raises OSError; a cache's caller ignores it (the entry is made again next time)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    with partial.open("wb") as out:
+        for part in parts:
+            out.write(part)
+    partial.replace(path)

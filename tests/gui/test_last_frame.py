@@ -319,9 +319,8 @@ def test_a_damaged_or_foreign_picture_is_not_painted(
         path.write_bytes(b"GIF89a" + data[6:])
     elif damage == "truncated":
         path.write_bytes(data[:-1])
-    assert last_frame.kept(lambda _ratio: b"another key") is None
-    settings = Settings()
-    found = last_frame.kept(lambda ratio: last_frame.frame_key(ratio, settings.last_document))
+    assert last_frame.kept(b"another key") is None
+    found = last_frame.kept(last_frame.frame_key(Settings().last_document))
     assert (found is not None) == (damage == "other key")
     window = create_main_window(None)
     qtbot.addWidget(window)

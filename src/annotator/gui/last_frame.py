@@ -84,13 +84,13 @@ def note_system_tone(app: QGuiApplication) -> None:
     app.setProperty(_TONE, app.palette().window().color().rgba())
 
 
-def frame_key(ratio: float, last_document: Path | None) -> bytes:
-    """What a picture taken at `ratio` device pixels per logical pixel, showing
-    `last_document` (None: the bundled sample), depends on besides the library."""
+def frame_key(last_document: Path | None) -> bytes:
+    """What a picture showing `last_document` (None: the bundled sample) depends on
+    besides the library and the screen (`PictureView` checks the size and pixel ratio)."""
     app = QGuiApplication.instance()
     tone = app.property(_TONE) if app is not None else None
-    parts = [__version__, qVersion(), QGuiApplication.platformName(), repr(ratio),
-             repr(tone), *(os.environ.get(name, "") for name in _LANGUAGE_ENVIRONMENT)]
+    parts = [__version__, qVersion(), QGuiApplication.platformName(), repr(tone),
+             *(os.environ.get(name, "") for name in _LANGUAGE_ENVIRONMENT)]
     try:
         config, state = paths.config_dir(), paths.state_dir()
     except FolderError:
@@ -106,6 +106,8 @@ def frame_key(ratio: float, last_document: Path | None) -> bytes:
 def keep(picture: Picture, key: bytes) -> None:
     """Write `picture` with `key`, replacing the last (atomically, so a second launch
     never reads half of it); a picture that cannot be written is simply not kept."""
+    from annotator.state_cache import write_atomically  # pickle: not before first paint
+
     path = _picture_path()
     image = picture.image
     size = image.sizeInBytes()
@@ -115,12 +117,8 @@ def keep(picture: Picture, key: bytes) -> None:
     header = _HEADER.pack(image.width(), image.height(), image.bytesPerLine(),
                           image.format().value, picture.ratio, len(key), len(title))
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as out:
-            out.write(_MAGIC + header + key + title)
-            out.write(memoryview(image.constBits())[:size])
-        partial.replace(path)
+        write_atomically(path, _MAGIC + header + key + title,
+                         memoryview(image.constBits())[:size])
 
 
 def forget() -> None:
@@ -131,8 +129,8 @@ def forget() -> None:
             path.unlink(missing_ok=True)
 
 
-def kept(key: Callable[[float], bytes]) -> Picture | None:
-    """The kept picture if `key(its pixel ratio)` is the key it was kept with."""
+def kept(key: bytes) -> Picture | None:
+    """The kept picture if `key` is the key it was kept with."""
     path = _picture_path()
     if path is None:
         return None
@@ -147,10 +145,11 @@ def kept(key: Callable[[float], bytes]) -> Picture | None:
         data, len(_MAGIC))
     pixels = start + key_length + title_length
     if (width * height == 0 or per_line < width or len(data) != pixels + per_line * height
-            or data[start:start + key_length] != key(ratio)):
+            or data[start:start + key_length] != key):
         return None
-    try:
-        image = QImage(data[pixels:], width, height, per_line, QImage.Format(form))
+    try:  # read in place, then copied once into an image that owns its pixels
+        image = QImage(memoryview(data)[pixels:], width, height, per_line,
+                       QImage.Format(form))
     except ValueError:  # not a format this Qt knows
         return None
     image.setDevicePixelRatio(ratio)

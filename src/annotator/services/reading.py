@@ -35,7 +35,7 @@ from annotator.importers.base import (
     never_cancelled,
     no_progress,
 )
-from annotator.state_cache import remembered
+from annotator.state_cache import remembered, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +115,8 @@ def _compiled_anew(text: str, source: str, key: str) -> Detector:
         detector = cached
     else:
         detector = Detector(parse_taxonomy(text, source))
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(_dump_shared(detector))
-            partial.replace(cache)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            write_atomically(cache, _dump_shared(detector))
     return _remember(detector)
 
 
