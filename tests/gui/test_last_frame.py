@@ -93,6 +93,8 @@ def test_a_closed_window_is_painted_first_then_the_live_one_looks_the_same(
     # The live window is the picture's window: only the scroll bar's thumb may differ,
     # the page's text being laid out as far as it is shown.
     assert _same_share(left, live) > 0.995
+    bar = window.statusBar().geometry()  # word count and area summary, exactly as left
+    assert _same_share(left.copy(bar), live.copy(bar)) == 1.0
     assert window.reading is not None and window.reading.document.metadata.title == SAMPLE_TITLE
     assert window.reading.path == (document if file else None)
     assert window.reader.page.document().toPlainText().startswith(SAMPLE_TITLE)

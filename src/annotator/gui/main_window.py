@@ -1018,13 +1018,16 @@ class MainWindow(QMainWindow):
                 or not self._placed_as_next_launch()):
             self.last_frame = None
             return
+        from PySide6.QtCore import QEvent
+
         # The next launch opens without the bars a question or a search put above the
-        # page: the page takes their room before the picture is taken.
+        # page, and with nothing selected; the layouts these change (the page's, the
+        # status bar's) take them in before the picture is taken, not a turn later.
         if self.find_bar.isVisible():
             self.close_find()
         if self.identity_bar is not None:
             self.identity_bar.hide()
-        self.reader.lay_out_bars()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.last_frame = Picture(self.grab().toImage(), self.devicePixelRatioF(),
                                   self.windowTitle())
 

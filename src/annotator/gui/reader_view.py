@@ -455,11 +455,6 @@ class ReaderView(QWidget):
         """Put a bar (find in page) above the article, inside this view."""
         self._layout.insertWidget(0, bar)
 
-    def lay_out_bars(self) -> None:
-        """Give the page the room of bars shown or hidden just now, before the next
-        paint (the window's picture is taken at once on closing)."""
-        self._layout.activate()
-
     def set_find_marks(self, matches: Sequence[tuple[int, int]], current: int | None) -> None:
         """Mark every find match, the current one stronger; transient extra selections,
         so the document's own formats (areas, highlights) are never touched."""
